@@ -1,0 +1,190 @@
+### signpost: interface strings (English, the reference file).
+### Every language file must have exactly the same message ids as this one.
+### Translators: the comment above each message says where it shows.
+### Keep { $variables } as they are; translate the text around them.
+
+## Site header and navigation
+
+# The site name, in the page header and in the browser tab title.
+site-title = Support
+
+# One line under the site name in the header: what the site is for.
+site-tagline = Help with Microsoft 365 and Azure for customers and partners
+
+# First link on every page, visible only when a keyboard user tabs to it. Jumps past the header to the main text.
+skip-to-content = Skip to content
+
+# Accessible name (read by screen readers) of the language switcher menu in the header.
+language-switcher-label = Language
+
+# Accessible name (read by screen readers) of the breadcrumb trail above the page title.
+breadcrumb-label = Breadcrumb
+
+# First link in the breadcrumb trail: the home page of this language.
+breadcrumb-home = Home
+
+## Page furniture
+
+# Heading of the table of contents box beside or above a long page.
+toc-title = On this page
+
+# Under the page title. $date is a full date that is already formatted, for example "May 5, 2020".
+last-updated = Last updated on { $date }
+
+# Under the page title: roughly how long the page takes to read. $minutes is a whole number.
+reading-time =
+    { $minutes ->
+        [one] { $minutes } minute read
+       *[other] { $minutes } minutes read
+    }
+
+# In section lists: how many pages a section has. $count is a whole number.
+page-count =
+    { $count ->
+        [one] { $count } page
+       *[other] { $count } pages
+    }
+
+## Sections
+
+# Heading of the section for tasks customers can do on their own.
+section-self-support = Self-support
+
+# One sentence under the "Self-support" heading.
+section-self-support-intro = Things you can do yourself in the Microsoft 365 admin center or the Azure portal.
+
+# Heading of the section for issues that partners handle or pass on to Microsoft.
+section-escalation = Escalation
+
+# One sentence under the "Escalation" heading.
+section-escalation-intro = What partners take care of for their customers, and when to escalate to Microsoft.
+
+# Shown in place of the page list when a section has no pages yet.
+section-empty = No pages in this section yet.
+
+## Home page of a language
+
+# Main heading of the home page of each language.
+home-title = How can we help?
+
+# One sentence under the home page heading.
+home-intro = Find answers about Microsoft 365 and Azure, whether you're a customer or a partner.
+
+## Callout boxes in the page text (one word, shown as the box's label)
+
+# Label of a box with extra information worth knowing.
+alert-note = Note
+
+# Label of a box with advice that makes a task easier.
+alert-tip = Tip
+
+# Label of a box with information the reader needs to succeed.
+alert-important = Important
+
+# Label of a box about something that could cause a problem.
+alert-warning = Warning
+
+# Label of a box about risky actions, such as losing data.
+alert-caution = Caution
+
+## Links and images
+
+# Shown before the description of an image that could not be included, for example "Image: The Billing page". The template adds the space after it.
+image-missing = Image:
+
+# Tooltip on a link that leads to a page in another language. $language is that language's own name, for example "Русский" or "Nederlands".
+link-other-language = This page is available in { $language }
+
+# Tooltip (and screen reader text) on link text whose target page does not exist on this site. The text is shown without a link.
+link-unavailable = This page is not available
+
+## Page not found (404)
+
+# Main heading of the "page not found" page.
+not-found-title = Page not found
+
+# Text under the "page not found" heading.
+not-found-text = The page may have moved or no longer exists. Check the address, or start again from the home page.
+
+# Link on the "page not found" page to the home page of this language.
+not-found-home = Go to the home page
+
+## Language chooser (the site's root page)
+
+# Heading of the root page where the reader picks a language. The root page shows this heading from every language file, each in its own language.
+chooser-title = Choose your language
+
+# One short sentence under the language chooser heading, also shown in every language.
+chooser-intro = This help is available in the following languages.
+
+## Footer
+
+# Footer credit for the documentation the content is based on. Keep "Microsoft Corporation" and "CC BY 4.0" as they are.
+footer-attribution = Content: Partner Center documentation © Microsoft Corporation and contributors, licensed under CC BY 4.0.
+
+# Footer note naming the program that built the site. Keep "signpost" as it is.
+footer-generated = Built with signpost
+
+## Dates
+
+# A full date built from parts, used for example in "Last updated on …". $month is one of the month names below, $day and $year are numbers.
+date-long = { $month } { $day }, { $year }
+
+# Month name as used inside a full date (date-long). In languages with cases, use the form that follows a day number.
+month-1 = January
+
+# Month name as used inside a full date (date-long).
+month-2 = February
+
+# Month name as used inside a full date (date-long).
+month-3 = March
+
+# Month name as used inside a full date (date-long).
+month-4 = April
+
+# Month name as used inside a full date (date-long).
+month-5 = May
+
+# Month name as used inside a full date (date-long).
+month-6 = June
+
+# Month name as used inside a full date (date-long).
+month-7 = July
+
+# Month name as used inside a full date (date-long).
+month-8 = August
+
+# Month name as used inside a full date (date-long).
+month-9 = September
+
+# Month name as used inside a full date (date-long).
+month-10 = October
+
+# Month name as used inside a full date (date-long).
+month-11 = November
+
+# Month name as used inside a full date (date-long).
+month-12 = December
+
+## Planned features (not shown yet)
+
+# Placeholder text inside the search box.
+search-placeholder = Search help
+
+# Notice at the top of a page whose text was translated by a machine.
+machine-translated-notice = This page was machine translated.
+
+# Button on a translated page that shows the English text it was translated from.
+show-original = Show English original
+
+# Button that hides the English text again.
+hide-original = Hide English original
+
+# Notice at the top of a translated page whose English original has changed since it was translated.
+outdated-notice = This translation may be out of date.
+
+# Notice at the top of a page shown in another language because it has no translation yet. $language is the name of the language the reader chose and $source the name of the language shown, each in its own language, for example "Nederlands" and "English". If your grammar does not fit these names in a sentence, put them after a colon.
+fallback-notice = This page hasn't been translated into { $language } yet. Below is the { $source } version.
+
+# Notice at the top of an English page that was rebuilt from the original text behind a translation.
+reconstructed-notice = This English page was reconstructed from the source text of a translation.

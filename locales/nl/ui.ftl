@@ -1,0 +1,95 @@
+### signpost: interface strings (Dutch).
+### The comments in ../en/ui.ftl say where each message shows.
+
+## Site header and navigation
+
+site-title = Ondersteuning
+site-tagline = Hulp bij Microsoft 365 en Azure voor klanten en partners
+skip-to-content = Direct naar de inhoud
+language-switcher-label = Taal
+breadcrumb-label = Kruimelpad
+breadcrumb-home = Home
+
+## Page furniture
+
+toc-title = Op deze pagina
+last-updated = Laatst bijgewerkt op { $date }
+reading-time =
+    { $minutes ->
+        [one] { $minutes } minuut leestijd
+       *[other] { $minutes } minuten leestijd
+    }
+page-count =
+    { $count ->
+        [one] { $count } pagina
+       *[other] { $count } pagina's
+    }
+
+## Sections
+
+section-self-support = Zelf oplossen
+section-self-support-intro = Wat u zelf kunt regelen in het Microsoft 365-beheercentrum of de Azure-portal.
+section-escalation = Escalatie
+section-escalation-intro = Wat partners voor hun klanten oppakken, en wanneer ze een probleem bij Microsoft neerleggen.
+section-empty = Dit onderdeel heeft nog geen pagina's.
+
+## Home page of a language
+
+home-title = Waarmee kunnen we u helpen?
+home-intro = Hier vindt u antwoorden over Microsoft 365 en Azure, of u nu klant of partner bent.
+
+## Callout boxes
+
+alert-note = Opmerking
+alert-tip = Tip
+alert-important = Belangrijk
+alert-warning = Waarschuwing
+alert-caution = Let op
+
+## Links and images
+
+image-missing = Afbeelding:
+link-other-language = Deze pagina is in een andere taal: { $language }
+link-unavailable = Deze pagina is niet beschikbaar
+
+## Page not found (404)
+
+not-found-title = Pagina niet gevonden
+not-found-text = De pagina is misschien verplaatst of bestaat niet meer. Controleer het adres of begin opnieuw op de startpagina.
+not-found-home = Naar de startpagina
+
+## Language chooser
+
+chooser-title = Kies uw taal
+chooser-intro = Deze hulp is beschikbaar in de volgende talen.
+
+## Footer
+
+footer-attribution = Inhoud: documentatie van Partnercentrum © Microsoft Corporation en bijdragers, beschikbaar onder de licentie CC BY 4.0.
+footer-generated = Gemaakt met signpost
+
+## Dates
+
+date-long = { $day } { $month } { $year }
+month-1 = januari
+month-2 = februari
+month-3 = maart
+month-4 = april
+month-5 = mei
+month-6 = juni
+month-7 = juli
+month-8 = augustus
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+
+## Planned features
+
+search-placeholder = Zoeken in de hulp
+machine-translated-notice = Deze pagina is automatisch vertaald.
+show-original = Engelse originele tekst tonen
+hide-original = Engelse originele tekst verbergen
+outdated-notice = Deze vertaling is mogelijk verouderd.
+fallback-notice = Deze pagina is nog niet vertaald ({ $language }). Hieronder staat de beschikbare versie: { $source }.
+reconstructed-notice = Deze Engelse pagina is opnieuw opgebouwd uit de brontekst van een vertaling.

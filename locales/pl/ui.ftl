@@ -1,0 +1,99 @@
+### signpost: interface strings (Polish).
+### The comments in ../en/ui.ftl say where each message shows.
+
+## Site header and navigation
+
+site-title = Pomoc techniczna
+site-tagline = Pomoc dotycząca Microsoft 365 i Azure dla klientów i partnerów
+skip-to-content = Przejdź do treści
+language-switcher-label = Język
+breadcrumb-label = Ścieżka nawigacyjna
+breadcrumb-home = Strona główna
+
+## Page furniture
+
+toc-title = Na tej stronie
+last-updated = Ostatnia aktualizacja: { $date }
+reading-time =
+    { $minutes ->
+        [one] { $minutes } minuta czytania
+        [few] { $minutes } minuty czytania
+        [many] { $minutes } minut czytania
+       *[other] { $minutes } minuty czytania
+    }
+page-count =
+    { $count ->
+        [one] { $count } strona
+        [few] { $count } strony
+        [many] { $count } stron
+       *[other] { $count } strony
+    }
+
+## Sections
+
+section-self-support = Samodzielne rozwiązywanie problemów
+section-self-support-intro = Co możesz zrobić samodzielnie w centrum administracyjnym Microsoft 365 lub w witrynie Azure Portal.
+section-escalation = Eskalacja
+section-escalation-intro = Czym partnerzy zajmują się w imieniu klientów i kiedy przekazać sprawę do firmy Microsoft.
+section-empty = W tej sekcji nie ma jeszcze stron.
+
+## Home page of a language
+
+home-title = Jak możemy pomóc?
+home-intro = Znajdź odpowiedzi na pytania dotyczące Microsoft 365 i Azure, niezależnie od tego, czy jesteś klientem, czy partnerem.
+
+## Callout boxes
+
+alert-note = Uwaga
+alert-tip = Porada
+alert-important = Ważne
+alert-warning = Ostrzeżenie
+alert-caution = Przestroga
+
+## Links and images
+
+image-missing = Obraz:
+link-other-language = Strona w innym języku: { $language }
+link-unavailable = Ta strona jest niedostępna
+
+## Page not found (404)
+
+not-found-title = Nie znaleziono strony
+not-found-text = Strona mogła zostać przeniesiona lub usunięta. Sprawdź adres albo zacznij od strony głównej.
+not-found-home = Przejdź do strony głównej
+
+## Language chooser
+
+chooser-title = Wybierz język
+chooser-intro = Pomoc jest dostępna w następujących językach.
+
+## Footer
+
+footer-attribution = Treść: dokumentacja Centrum partnerskiego © Microsoft Corporation i współtwórcy, na licencji CC BY 4.0.
+footer-generated = Wygenerowano za pomocą signpost
+
+## Dates
+
+date-long = { $day } { $month } { $year }
+month-1 = stycznia
+month-2 = lutego
+month-3 = marca
+month-4 = kwietnia
+month-5 = maja
+month-6 = czerwca
+month-7 = lipca
+month-8 = sierpnia
+month-9 = września
+month-10 = października
+month-11 = listopada
+month-12 = grudnia
+
+## Planned features
+
+search-placeholder = Szukaj w pomocy
+machine-translated-notice = Ta strona została przetłumaczona maszynowo.
+show-original = Pokaż angielski oryginał
+hide-original = Ukryj angielski oryginał
+outdated-notice = To tłumaczenie może być nieaktualne.
+fallback-notice = Ta strona nie została jeszcze przetłumaczona na język: { $language }. Poniżej znajduje się wersja w języku: { $source }.
+reconstructed-notice = Ta angielska strona została odtworzona na podstawie tekstu źródłowego tłumaczenia.

@@ -1,0 +1,99 @@
+### signpost: interface strings (Russian).
+### The comments in ../en/ui.ftl say where each message shows.
+
+## Site header and navigation
+
+site-title = Поддержка
+site-tagline = Помощь по Microsoft 365 и Azure для клиентов и партнеров
+skip-to-content = Перейти к содержимому
+language-switcher-label = Язык
+breadcrumb-label = Навигационная цепочка
+breadcrumb-home = Главная
+
+## Page furniture
+
+toc-title = На этой странице
+last-updated = Обновлено: { $date }
+reading-time =
+    { $minutes ->
+        [one] { $minutes } минута чтения
+        [few] { $minutes } минуты чтения
+        [many] { $minutes } минут чтения
+       *[other] { $minutes } минуты чтения
+    }
+page-count =
+    { $count ->
+        [one] { $count } страница
+        [few] { $count } страницы
+        [many] { $count } страниц
+       *[other] { $count } страницы
+    }
+
+## Sections
+
+section-self-support = Самостоятельное решение
+section-self-support-intro = Что можно сделать самостоятельно в Центре администрирования Microsoft 365 или на портале Azure.
+section-escalation = Эскалация
+section-escalation-intro = Какие задачи партнеры берут на себя и когда передавать обращение в Microsoft.
+section-empty = В этом разделе пока нет страниц.
+
+## Home page of a language
+
+home-title = Чем мы можем помочь?
+home-intro = Ответы на вопросы о Microsoft 365 и Azure для клиентов и партнеров.
+
+## Callout boxes
+
+alert-note = Примечание
+alert-tip = Совет
+alert-important = Важно
+alert-warning = Предупреждение
+alert-caution = Внимание
+
+## Links and images
+
+image-missing = Изображение:
+link-other-language = Страница на другом языке: { $language }
+link-unavailable = Эта страница недоступна
+
+## Page not found (404)
+
+not-found-title = Страница не найдена
+not-found-text = Возможно, страница была перемещена или удалена. Проверьте адрес или начните с главной страницы.
+not-found-home = Перейти на главную страницу
+
+## Language chooser
+
+chooser-title = Выберите язык
+chooser-intro = Справка доступна на следующих языках.
+
+## Footer
+
+footer-attribution = Содержимое: документация Центра партнеров © Microsoft Corporation и участники сообщества, лицензия CC BY 4.0.
+footer-generated = Сайт создан с помощью signpost
+
+## Dates
+
+date-long = { $day } { $month } { $year } г.
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря
+
+## Planned features
+
+search-placeholder = Поиск по справке
+machine-translated-notice = Эта страница переведена автоматически.
+show-original = Показать оригинал на английском
+hide-original = Скрыть оригинал на английском
+outdated-notice = Этот перевод может быть устаревшим.
+fallback-notice = Эта страница пока не переведена на язык: { $language }. Ниже показана версия на языке: { $source }.
+reconstructed-notice = Эта английская страница восстановлена по исходному тексту перевода.

@@ -1,0 +1,22 @@
+//! The default theme and UI strings, compiled into the binary so `signpost build` works on
+//! any folder. A site overrides any of them with a file of the same name.
+
+/// (name, source) of the default templates.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../themes/default/templates/base.html")),
+    ("page.html", include_str!("../themes/default/templates/page.html")),
+    ("home.html", include_str!("../themes/default/templates/home.html")),
+    ("chooser.html", include_str!("../themes/default/templates/chooser.html")),
+    ("404.html", include_str!("../themes/default/templates/404.html")),
+];
+
+/// (path under static/, bytes) of the default theme's static files.
+pub const STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../themes/default/static/style.css"))];
+
+/// (language, file name, source) of the default Fluent files.
+pub const LOCALES: &[(&str, &str, &str)] = &[
+    ("en", "ui.ftl", include_str!("../locales/en/ui.ftl")),
+    ("nl", "ui.ftl", include_str!("../locales/nl/ui.ftl")),
+    ("ru", "ui.ftl", include_str!("../locales/ru/ui.ftl")),
+    ("pl", "ui.ftl", include_str!("../locales/pl/ui.ftl")),
+];

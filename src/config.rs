@@ -1,0 +1,294 @@
+//! `site.yaml`: the site's typed configuration. Every key is optional; unknown keys are errors
+//! that name the key and its line, so a typo never silently does nothing.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diag::Location;
+use crate::lang::{looks_like_lang_code, Lang};
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    /// Absolute URL the site is published at, e.g. `https://example.org/support/`.
+    pub base_url: Option<String>,
+    /// Languages in the order the switcher shows them. Default: folders under `content/`.
+    pub languages: Option<Vec<String>>,
+    /// The language of `x-default` alternates. Default: `en` when present, else the first.
+    pub default_language: Option<String>,
+    /// How pages are grouped on each language's home page; first matching rule wins.
+    pub sections: Option<Vec<SectionRule>>,
+    /// Where docs-root links (`/azure/...`) point, e.g. `https://learn.microsoft.com/`.
+    pub docs_root_url: Option<String>,
+    /// Theme folder name under `themes/` (the built-in `default` theme needs no folder).
+    pub theme: Option<String>,
+    /// Words per minute for the reading-time estimate.
+    pub reading_speed: Option<u32>,
+}
+
+/// A home-page group: pages whose path or front matter match go here. A rule with no
+/// conditions matches every page, so it belongs last as the catch-all.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SectionRule {
+    /// Used for the heading's Fluent key `section-<id>` and the intro `section-<id>-intro`.
+    pub id: String,
+    /// Glob patterns on the page's slug (`*self-support*`, `marketplace/*`).
+    #[serde(default)]
+    pub paths: Vec<String>,
+    /// Values of `ms.subservice` that belong here.
+    #[serde(default)]
+    pub subservices: Vec<String>,
+    /// Values of `ms.topic` that belong here.
+    #[serde(default)]
+    pub topics: Vec<String>,
+}
+
+/// The resolved configuration every stage reads.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    pub content_dir: PathBuf,
+    pub output_dir: PathBuf,
+    pub base_url: Option<String>,
+    pub languages: Vec<Lang>,
+    pub default_language: Lang,
+    pub sections: Vec<SectionRule>,
+    pub docs_root_url: Option<String>,
+    pub theme: String,
+    pub reading_speed: u32,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{location}: {message}")]
+    Invalid { location: Location, message: String, hint: Option<String> },
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("no content folder at {0}")]
+    NoContent(PathBuf),
+}
+
+impl ConfigError {
+    fn invalid(path: &Path, line: usize, column: usize, message: String, hint: Option<&str>) -> Self {
+        ConfigError::Invalid {
+            location: Location::new(path, line, column),
+            message,
+            hint: hint.map(str::to_string),
+        }
+    }
+}
+
+pub fn default_sections() -> Vec<SectionRule> {
+    vec![
+        SectionRule {
+            id: "self-support".into(),
+            paths: vec!["*self-support*".into(), "*self-help*".into(), "*service-health*".into()],
+            subservices: vec![],
+            topics: vec![],
+        },
+        SectionRule { id: "escalation".into(), paths: vec![], subservices: vec![], topics: vec![] },
+    ]
+}
+
+/// Command-line choices that override `site.yaml`.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+}
+
+impl Config {
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, ConfigError> {
+        let path = root.join(CONFIG_FILE);
+        let raw = match std::fs::read_to_string(&path) {
+            Ok(text) => parse_raw(&text, Path::new(CONFIG_FILE))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => RawConfig::default(),
+            Err(source) => return Err(ConfigError::Io { path, source }),
+        };
+        Config::from_raw(root, raw, overrides, &std::fs::read_to_string(&path).unwrap_or_default())
+    }
+
+    fn from_raw(root: &Path, raw: RawConfig, ov: &Overrides, text: &str) -> Result<Config, ConfigError> {
+        let content_dir = root.join("content");
+        let file = Path::new(CONFIG_FILE);
+        let line_of = |needle: &str| {
+            text.lines().position(|l| l.trim_start().starts_with(needle)).map_or(1, |i| i + 1)
+        };
+        let languages: Vec<Lang> = match raw.languages {
+            Some(list) => {
+                let mut langs = Vec::new();
+                for code in list {
+                    if !looks_like_lang_code(&code.to_ascii_lowercase()) {
+                        return Err(ConfigError::invalid(
+                            file,
+                            line_of("languages"),
+                            1,
+                            format!("`{code}` is not a language code"),
+                            Some("use codes such as nl, ru, pl, en"),
+                        ));
+                    }
+                    let lang = Lang::new_unchecked(&code);
+                    if !langs.contains(&lang) {
+                        langs.push(lang);
+                    }
+                }
+                langs
+            }
+            None => languages_from_folders(&content_dir)?,
+        };
+        if languages.is_empty() {
+            return Err(ConfigError::NoContent(content_dir));
+        }
+        let default_language = match raw.default_language {
+            Some(code) => {
+                let lang = Lang::new_unchecked(&code);
+                if !languages.contains(&lang) {
+                    return Err(ConfigError::invalid(
+                        file,
+                        line_of("default_language"),
+                        1,
+                        format!("default_language `{code}` is not one of the site's languages"),
+                        Some("add it to `languages` or pick one of them"),
+                    ));
+                }
+                lang
+            }
+            None => languages
+                .iter()
+                .find(|l| l.as_str() == "en")
+                .unwrap_or(&languages[0])
+                .clone(),
+        };
+        let base_url = ov.base_url.clone().or(raw.base_url).map(|u| normalize_base_url(&u));
+        if let Some(url) = &base_url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            return Err(ConfigError::invalid(
+                file,
+                line_of("base_url"),
+                1,
+                format!("base_url `{url}` is not an absolute http(s) URL"),
+                Some("write it in full, e.g. https://example.org/support/"),
+            ));
+        }
+        let sections = raw.sections.unwrap_or_else(default_sections);
+        if sections.is_empty() {
+            return Err(ConfigError::invalid(
+                file,
+                line_of("sections"),
+                1,
+                "`sections` is empty".into(),
+                Some("list at least one section, or remove the key for the defaults"),
+            ));
+        }
+        for rule in &sections {
+            for pattern in &rule.paths {
+                if let Err(e) = globset::Glob::new(pattern) {
+                    return Err(ConfigError::invalid(
+                        file,
+                        line_of(&format!("- {pattern}")).max(line_of("paths")),
+                        1,
+                        format!("bad path pattern `{pattern}` in section `{}`: {e}", rule.id),
+                        None,
+                    ));
+                }
+            }
+        }
+        Ok(Config {
+            root: root.to_path_buf(),
+            output_dir: ov.output.clone().unwrap_or_else(|| root.join("public")),
+            content_dir,
+            base_url,
+            languages,
+            default_language,
+            sections,
+            docs_root_url: raw.docs_root_url.map(|u| u.trim_end_matches('/').to_string()),
+            theme: raw.theme.unwrap_or_else(|| "default".into()),
+            reading_speed: raw.reading_speed.unwrap_or(200).max(1),
+        })
+    }
+
+    /// The site's language with this code, if it has one.
+    pub fn lang(&self, code: &str) -> Option<&Lang> {
+        let code = code.to_ascii_lowercase();
+        self.languages.iter().find(|l| l.as_str() == code)
+    }
+}
+
+fn normalize_base_url(url: &str) -> String {
+    let url = url.trim();
+    if url.ends_with('/') { url.to_string() } else { format!("{url}/") }
+}
+
+/// Parses `site.yaml` text; the YAML library's own messages name unknown keys and the line.
+pub fn parse_raw(text: &str, file: &Path) -> Result<RawConfig, ConfigError> {
+    if text.trim().is_empty() {
+        return Ok(RawConfig::default());
+    }
+    serde_yaml::from_str::<RawConfig>(text).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let hint = if e.to_string().contains("unknown field") {
+            Some("check the spelling; the README lists every key of site.yaml")
+        } else {
+            None
+        };
+        ConfigError::invalid(file, line, column, strip_yaml_position(&e.to_string()), hint)
+    })
+}
+
+/// serde_yaml appends " at line N column M" to messages; we print our own position first.
+pub fn strip_yaml_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn languages_from_folders(content: &Path) -> Result<Vec<Lang>, ConfigError> {
+    let entries = std::fs::read_dir(content).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            ConfigError::NoContent(content.to_path_buf())
+        } else {
+            ConfigError::Io { path: content.to_path_buf(), source }
+        }
+    })?;
+    let mut langs: Vec<Lang> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|name| looks_like_lang_code(name))
+        .map(|name| Lang::new_unchecked(&name))
+        .collect();
+    langs.sort();
+    Ok(langs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_names_key_and_line() {
+        let err = parse_raw("base_url: https://x.org/\nlanguagse: [nl]\n", Path::new("site.yaml"))
+            .unwrap_err();
+        let ConfigError::Invalid { location, message, .. } = err else { panic!("{err:?}") };
+        assert_eq!(location.line, 2, "{message}");
+        assert!(message.contains("languagse"), "{message}");
+    }
+
+    #[test]
+    fn base_url_gets_trailing_slash() {
+        let raw = RawConfig {
+            base_url: Some("https://example.org/support".into()),
+            languages: Some(vec!["nl".into()]),
+            ..Default::default()
+        };
+        let c = Config::from_raw(Path::new("/x"), raw, &Overrides::default(), "").unwrap();
+        assert_eq!(c.base_url.as_deref(), Some("https://example.org/support/"));
+        assert_eq!(c.default_language.as_str(), "nl");
+    }
+}

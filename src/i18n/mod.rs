@@ -1,0 +1,186 @@
+//! UI strings through Fluent: one bundle per language, built-in files first, the site's
+//! `locales/<lang>/*.ftl` on top. A key missing in a language falls back to English and is
+//! reported; a key missing everywhere is an error.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics, Kind, Location};
+use crate::lang::Lang;
+use crate::model::date::Date;
+
+/// A value passed into a message.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Num(f64),
+    Str(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("UI string `{key}` exists in no language")]
+pub struct MissingKey {
+    pub key: String,
+}
+
+pub struct I18n {
+    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+    fallback: Lang,
+    /// Message ids per language, for coverage reports.
+    ids: BTreeMap<Lang, BTreeSet<String>>,
+    /// Keys looked up in a language that lacks them: reported once each after rendering.
+    missing: Mutex<BTreeSet<(Lang, String)>>,
+}
+
+struct Source {
+    shown: PathBuf,
+    text: String,
+    overriding: bool,
+}
+
+impl I18n {
+    pub fn load(config: &Config, diags: &Diagnostics) -> I18n {
+        let fallback = config.lang("en").cloned().unwrap_or_else(|| Lang::new_unchecked("en"));
+        let mut langs = config.languages.clone();
+        if !langs.contains(&fallback) {
+            langs.push(fallback.clone());
+        }
+        let mut bundles = HashMap::new();
+        let mut ids = BTreeMap::new();
+        for lang in langs {
+            let mut sources: Vec<Source> = crate::builtin::LOCALES
+                .iter()
+                .filter(|(l, _, _)| *l == lang.as_str())
+                .map(|(l, name, text)| Source { shown: Path::new("locales").join(l).join(name).join("(built-in)"), text: text.to_string(), overriding: false })
+                .collect();
+            sources.extend(site_files(&config.root, &lang, diags));
+            let langid: LanguageIdentifier = lang.as_str().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            bundle.set_use_isolating(false);
+            let mut lang_ids = BTreeSet::new();
+            for src in sources {
+                let resource = match FluentResource::try_new(src.text) {
+                    Ok(r) => r,
+                    Err((r, errors)) => {
+                        for e in errors {
+                            let text = std::fs::read_to_string(config.root.join(&src.shown)).unwrap_or_default();
+                            diags.push(Diagnostic::error(Kind::Locale, Some(Location::at_offset(&src.shown, &text, e.pos.start)),
+                                format!("Fluent syntax error: {}", e.kind))
+                                .with_hint("see https://projectfluent.org/fluent/guide/ for the syntax"));
+                        }
+                        r
+                    }
+                };
+                for entry in resource.entries() {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry {
+                        lang_ids.insert(m.id.name.to_string());
+                    }
+                }
+                if src.overriding {
+                    bundle.add_resource_overriding(resource);
+                } else if let Err(errs) = bundle.add_resource(resource) {
+                    for e in errs {
+                        diags.push(Diagnostic::warning(Kind::Locale, Some(Location::new(&src.shown, 1, 1)), format!("{e}")));
+                    }
+                }
+            }
+            ids.insert(lang.clone(), lang_ids);
+            bundles.insert(lang, bundle);
+        }
+        I18n { bundles, fallback, ids, missing: Mutex::default() }
+    }
+
+    /// The message `key` in `lang`, falling back to English.
+    pub fn text(&self, lang: &Lang, key: &str, args: &[(&str, Arg)]) -> Result<String, MissingKey> {
+        if let Some(s) = self.format(lang, key, args) {
+            return Ok(s);
+        }
+        if let Some(s) = self.format(&self.fallback, key, args) {
+            self.missing.lock().unwrap_or_else(|e| e.into_inner()).insert((lang.clone(), key.to_string()));
+            return Ok(s);
+        }
+        Err(MissingKey { key: key.to_string() })
+    }
+
+    /// Like [`I18n::text`], for strings the code itself needs; a missing key shows as the key.
+    pub fn label(&self, lang: &Lang, key: &str) -> String {
+        self.text(lang, key, &[]).unwrap_or_else(|_| key.to_string())
+    }
+
+    fn format(&self, lang: &Lang, key: &str, args: &[(&str, Arg)]) -> Option<String> {
+        let bundle = self.bundles.get(lang)?;
+        let pattern = bundle.get_message(key)?.value()?;
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
+                Arg::Str(s) => fargs.set(*name, FluentValue::from(s.as_str())),
+            }
+        }
+        let mut errors = Vec::new();
+        let out = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+        Some(out.into_owned())
+    }
+
+    /// A full date in the language's own form: `5 mei 2020`, `5 мая 2020 г.`.
+    pub fn date(&self, lang: &Lang, date: Date) -> String {
+        let month = self.label(lang, &format!("month-{}", date.month));
+        self.text(lang, "date-long", &[
+            ("day", Arg::Num(f64::from(date.day))),
+            ("month", Arg::Str(month)),
+            ("year", Arg::Str(date.year.to_string())),
+        ])
+        .unwrap_or_else(|_| date.iso())
+    }
+
+    /// Message ids each language has.
+    pub fn ids(&self) -> &BTreeMap<Lang, BTreeSet<String>> {
+        &self.ids
+    }
+
+    /// Keys the fallback language has and `lang` lacks.
+    pub fn missing_in(&self, lang: &Lang) -> Vec<String> {
+        let (Some(all), Some(have)) = (self.ids.get(&self.fallback), self.ids.get(lang)) else { return Vec::new() };
+        all.difference(have).cloned().collect()
+    }
+
+    /// Reports languages that lack keys English has, once per language.
+    pub fn report_coverage(&self, config: &Config, diags: &Diagnostics) {
+        for lang in &config.languages {
+            let missing = self.missing_in(lang);
+            if !missing.is_empty() {
+                diags.push(Diagnostic::warning(Kind::Locale, Some(Location::new(Path::new("locales").join(lang.as_str()), 1, 1)),
+                    format!("{} UI string(s) missing in {lang}, English is shown instead: {}", missing.len(), missing.join(", ")))
+                    .with_hint(format!("add them to a .ftl file in locales/{lang}/")));
+            }
+        }
+    }
+
+    /// Keys that templates looked up in a language lacking them.
+    pub fn take_missing(&self) -> BTreeSet<(Lang, String)> {
+        std::mem::take(&mut *self.missing.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+fn site_files(root: &Path, lang: &Lang, diags: &Diagnostics) -> Vec<Source> {
+    let dir = root.join("locales").join(lang.as_str());
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+    let mut files: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ftl")).collect();
+    files.sort();
+    files.into_iter().filter_map(|path| {
+        let shown = crate::diag::display_path(root, &path);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Some(Source { shown, text: text.trim_start_matches('\u{feff}').to_string(), overriding: true }),
+            Err(e) => {
+                diags.push(Diagnostic::error(Kind::Locale, Some(Location::new(&shown, 1, 1)), format!("cannot read: {e}")));
+                None
+            }
+        }
+    }).collect()
+}

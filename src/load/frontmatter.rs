@@ -1,0 +1,276 @@
+//! Front matter: the YAML between `---` lines at the top of a page.
+//!
+//! Real exports vary (`ms.custom` is a string or a list, numbers are quoted or not, keys have
+//! spaces), so the typed fields are read leniently and every key is kept for templates.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value as Json;
+
+use crate::model::date::Date;
+
+/// The split of a file into front matter and body, with the body's position in the file.
+#[derive(Debug, Clone, Copy)]
+pub struct Split<'a> {
+    /// The YAML text, without the `---` fences; `None` when the file has no front matter.
+    pub yaml: Option<&'a str>,
+    /// 1-based line of the YAML's first line in the file.
+    pub yaml_line: usize,
+    pub body: &'a str,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SplitError {
+    /// An opening `---` with no closing one.
+    Unclosed,
+}
+
+/// Splits front matter off. The text has had its BOM removed and CRLF turned into LF.
+pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+    let no_fm = Split { yaml: None, yaml_line: 1, body: text, body_offset: 0 };
+    let Some(rest) = text.strip_prefix("---") else { return Ok(no_fm) };
+    // `---` must stand alone on the first line; `----` or `--- x` is a thematic break or text.
+    let Some(first_nl) = rest.find('\n') else { return Ok(no_fm) };
+    if !rest[..first_nl].trim().is_empty() {
+        return Ok(no_fm);
+    }
+    let yaml_start = 3 + first_nl + 1;
+    let mut offset = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        let bare = line.trim_end_matches('\n').trim_end();
+        if bare == "---" || bare == "..." {
+            let body_offset = offset + line.len();
+            return Ok(Split {
+                yaml: Some(&text[yaml_start..offset]),
+                yaml_line: 2,
+                body: &text[body_offset..],
+                body_offset,
+            });
+        }
+        offset += line.len();
+    }
+    Err(SplitError::Unclosed)
+}
+
+/// Whether a translation was made by a machine or by people (`ms.translationtype`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TranslationType {
+    Machine,
+    Human,
+}
+
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// `ms.date`: when the page's content was last reviewed.
+    pub date: Option<Date>,
+    /// `ms.contentlocale`, e.g. `nl-NL`.
+    pub content_locale: Option<String>,
+    pub translation_type: Option<TranslationType>,
+    /// `ms.openlocfilehash`: hash of the English revision the translation was made from.
+    pub source_hash: Option<String>,
+    /// `ms.lasthandoff`: when the translation was delivered.
+    pub last_handoff: Option<Date>,
+    pub author: Option<String>,
+    pub topic: Option<String>,
+    pub subservice: Option<String>,
+    /// Every key as written, for templates (`page.meta["ms.custom"]`).
+    pub extra: BTreeMap<String, Json>,
+}
+
+/// A problem with one front matter value; the page still builds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldWarning {
+    /// 1-based line within the YAML text.
+    pub yaml_line: usize,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// 1-based line and column within the YAML text.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Parses front matter YAML into typed fields plus every key.
+pub fn parse(yaml: &str) -> Result<(FrontMatter, Vec<FieldWarning>), YamlError> {
+    if yaml.trim().is_empty() {
+        return Ok((FrontMatter::default(), Vec::new()));
+    }
+    let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        YamlError { line, column, message: crate::config::strip_yaml_position(&e.to_string()) }
+    })?;
+    let map = match value {
+        serde_yaml::Value::Mapping(map) => map,
+        serde_yaml::Value::Null => return Ok((FrontMatter::default(), Vec::new())),
+        other => {
+            return Err(YamlError {
+                line: 1,
+                column: 1,
+                message: format!("front matter must be a map of `key: value` lines, found {}", kind_name(&other)),
+            });
+        }
+    };
+    let mut fm = FrontMatter::default();
+    let mut warnings = Vec::new();
+    for (key, value) in map {
+        let key = match key {
+            serde_yaml::Value::String(s) => s,
+            other => scalar_text(&other).unwrap_or_else(|| format!("{other:?}")),
+        };
+        let text = scalar_text(&value);
+        let line_of_key = || key_line(yaml, &key);
+        match key.as_str() {
+            "title" => fm.title = text.clone(),
+            "description" => fm.description = text.clone(),
+            "author" => fm.author = text.clone(),
+            "ms.topic" => fm.topic = text.clone(),
+            "ms.subservice" => fm.subservice = text.clone(),
+            "ms.contentlocale" => fm.content_locale = text.clone(),
+            "ms.openlocfilehash" => fm.source_hash = text.clone(),
+            "ms.translationtype" => {
+                fm.translation_type = match text.as_deref().map(str::to_ascii_uppercase).as_deref() {
+                    Some("MT") => Some(TranslationType::Machine),
+                    Some("HT") => Some(TranslationType::Human),
+                    _ => None,
+                }
+            }
+            "ms.date" | "ms.lasthandoff" => {
+                let parsed = text.as_deref().and_then(Date::parse);
+                if parsed.is_none() {
+                    warnings.push(FieldWarning {
+                        yaml_line: line_of_key(),
+                        message: format!(
+                            "`{key}` is not a date: {}",
+                            text.as_deref().unwrap_or("(not text)")
+                        ),
+                    });
+                }
+                if key == "ms.date" {
+                    fm.date = parsed;
+                } else {
+                    fm.last_handoff = parsed;
+                }
+            }
+            _ => {}
+        }
+        fm.extra.insert(key, yaml_to_json(value));
+    }
+    Ok((fm, warnings))
+}
+
+fn kind_name(v: &serde_yaml::Value) -> &'static str {
+    match v {
+        serde_yaml::Value::Sequence(_) => "a list",
+        serde_yaml::Value::String(_) => "a line of text",
+        serde_yaml::Value::Number(_) => "a number",
+        serde_yaml::Value::Bool(_) => "a true/false value",
+        serde_yaml::Value::Tagged(_) => "a tagged value",
+        _ => "something else",
+    }
+}
+
+/// The text of a scalar (strings, numbers, booleans); lists and maps have none.
+fn scalar_text(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::String(s) => Some(s.trim().to_string()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        serde_yaml::Value::Tagged(t) => scalar_text(&t.value),
+        _ => None,
+    }
+}
+
+fn yaml_to_json(v: serde_yaml::Value) -> Json {
+    match v {
+        serde_yaml::Value::Null => Json::Null,
+        serde_yaml::Value::Bool(b) => Json::Bool(b),
+        serde_yaml::Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Json::from(i)
+            } else if let Some(u) = n.as_u64() {
+                Json::from(u)
+            } else {
+                n.as_f64().and_then(serde_json::Number::from_f64).map_or(Json::Null, Json::Number)
+            }
+        }
+        serde_yaml::Value::String(s) => Json::String(s),
+        serde_yaml::Value::Sequence(seq) => Json::Array(seq.into_iter().map(yaml_to_json).collect()),
+        serde_yaml::Value::Mapping(map) => Json::Object(
+            map.into_iter()
+                .map(|(k, v)| (scalar_text(&k).unwrap_or_default(), yaml_to_json(v)))
+                .collect(),
+        ),
+        serde_yaml::Value::Tagged(t) => yaml_to_json(t.value),
+    }
+}
+
+/// 1-based line of `key:` at the start of a line in the YAML, or 1.
+fn key_line(yaml: &str, key: &str) -> usize {
+    yaml.lines()
+        .position(|l| {
+            let l = l.trim_start_matches(['"', '\'']);
+            l.starts_with(key) && l[key.len()..].trim_start_matches(['"', '\'']).starts_with(':')
+        })
+        .map_or(1, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_reports_body_offset() {
+        let text = "---\ntitle: A\n---\n# Body\n";
+        let s = split(text).unwrap();
+        assert_eq!(s.yaml, Some("title: A\n"));
+        assert_eq!(s.body, "# Body\n");
+        assert_eq!(&text[s.body_offset..], "# Body\n");
+    }
+
+    #[test]
+    fn no_front_matter_and_unclosed() {
+        assert!(split("# Just a page\n").unwrap().yaml.is_none());
+        assert!(split("----\ntext").unwrap().yaml.is_none());
+        assert_eq!(split("---\ntitle: x\n# no end\n").unwrap_err(), SplitError::Unclosed);
+    }
+
+    #[test]
+    fn lenient_values_from_the_real_corpus() {
+        let yaml = "title: X\nms.custom:\n  - a\n  - b\nms.locfileid: \"108284176\"\ncustomer intent: y\nms.date: 3/26/2019\nms.translationtype: MT\n";
+        let (fm, warnings) = parse(yaml).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(fm.title.as_deref(), Some("X"));
+        assert_eq!(fm.date, Date::parse("03/26/2019"));
+        assert_eq!(fm.translation_type, Some(TranslationType::Machine));
+        assert_eq!(fm.extra["ms.custom"], serde_json::json!(["a", "b"]));
+        assert_eq!(fm.extra["customer intent"], serde_json::json!("y"));
+    }
+
+    #[test]
+    fn syntax_error_has_line_inside_yaml() {
+        let err = parse("title: ok\ndescription: [unclosed\nauthor: x\n").unwrap_err();
+        assert!(err.line >= 2, "{err:?}");
+        assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+
+    #[test]
+    fn not_a_map_is_an_error() {
+        let err = parse("- a\n- b\n").unwrap_err();
+        assert!(err.message.contains("must be a map"), "{}", err.message);
+    }
+
+    #[test]
+    fn bad_date_is_a_warning_on_its_line() {
+        let (_, warnings) = parse("title: x\nms.date: someday\n").unwrap();
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].yaml_line, 2);
+    }
+}

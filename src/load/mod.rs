@@ -1,0 +1,258 @@
+//! Stage 1, load: walk `content/`, read each page and split off its front matter.
+//!
+//! A page that cannot be read or whose front matter is broken is reported and left out;
+//! the other pages still load, so one build lists every fault.
+
+pub mod frontmatter;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diag::{display_path, Diagnostic, Diagnostics, Kind, Location};
+use crate::lang::{looks_like_lang_code, Lang};
+pub use frontmatter::{FrontMatter, TranslationType};
+
+/// A page's path inside its language folder, without `.md`: `a/b` for `content/nl/a/b.md`,
+/// and the empty string for `content/nl/index.md`.
+pub type Slug = String;
+
+/// One markdown file, read and split.
+#[derive(Debug, Clone)]
+pub struct SourcePage {
+    /// Path relative to the site root, as messages show it (`content/ru/x.md`).
+    pub path: PathBuf,
+    pub lang: Lang,
+    pub slug: Slug,
+    /// The whole file, BOM removed and line endings normalized to LF, so byte offsets into it
+    /// give the same line and column as the file on disk.
+    pub text: Arc<str>,
+    pub body_offset: usize,
+    pub front: FrontMatter,
+}
+
+impl SourcePage {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    pub fn location_at(&self, offset: usize) -> Location {
+        Location::at_offset(&self.path, &self.text, offset)
+    }
+}
+
+/// A file under `content/` that is not a page (images and other media), copied as is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub source: PathBuf,
+    /// Path relative to `content/`, which is also its path in the output.
+    pub rel: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub pages: Vec<SourcePage>,
+    pub assets: Vec<Asset>,
+}
+
+/// Largest page we read; bigger files are refused rather than risking the build's memory.
+const MAX_PAGE_BYTES: u64 = 32 * 1024 * 1024;
+
+pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
+    let root = &config.root;
+    let mut md_files: Vec<(PathBuf, Lang, Slug)> = Vec::new();
+    let mut assets = Vec::new();
+    let walker = walkdir::WalkDir::new(&config.content_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .min_depth(1);
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| display_path(root, p));
+                let message = if e.loop_ancestor().is_some() {
+                    "symbolic link loop; this folder is skipped".to_string()
+                } else {
+                    format!("cannot read: {}", e.io_error().map_or(e.to_string(), ToString::to_string))
+                };
+                diags.push(Diagnostic::error(Kind::Io, path.map(|p| Location::new(p, 1, 1)), message)
+                    .with_hint("remove the link or fix the file's permissions"));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&config.content_dir).unwrap_or(entry.path()).to_path_buf();
+        let mut parts = rel.components();
+        let first = parts.next().and_then(|c| c.as_os_str().to_str()).unwrap_or("").to_string();
+        let in_lang_folder = parts.next().is_some();
+        let is_md = rel.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        if !in_lang_folder {
+            // Top-level files (the decision tree, shared data) belong to other stages.
+            continue;
+        }
+        let Some(lang) = config.lang(&first).cloned() else {
+            if is_md && entry.depth() == 2 {
+                report_unknown_language(config, &first, diags);
+            }
+            continue;
+        };
+        if is_md {
+            let inner = rel.strip_prefix(&first).unwrap_or(&rel);
+            md_files.push((entry.path().to_path_buf(), lang, slug_of(inner)));
+        } else {
+            assets.push(Asset { source: entry.path().to_path_buf(), rel });
+        }
+    }
+    report_duplicate_slugs(root, &md_files, diags);
+
+    let pages: Vec<SourcePage> = md_files
+        .into_par_iter()
+        .filter_map(|(path, lang, slug)| read_page(root, &path, lang, slug, diags))
+        .collect();
+    Loaded { pages, assets }
+}
+
+fn report_unknown_language(config: &Config, folder: &str, diags: &Diagnostics) {
+    let langs: Vec<&str> = config.languages.iter().map(Lang::as_str).collect();
+    let hint = if looks_like_lang_code(folder) {
+        format!("add `{folder}` to `languages` in site.yaml (now: {})", langs.join(", "))
+    } else {
+        format!("put pages under a language folder: {}", langs.join(", "))
+    };
+    diags.push(
+        Diagnostic::warning(
+            Kind::Config,
+            Some(Location::new(Path::new("content").join(folder), 1, 1)),
+            format!("`content/{folder}` is not a language of this site; its pages are skipped"),
+        )
+        .with_hint(hint),
+    );
+}
+
+/// `a/b.md` → `a/b`; `a/index.md` → `a`; `index.md` → ``.
+pub fn slug_of(rel: &Path) -> Slug {
+    let mut parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    if let Some(last) = parts.last_mut() {
+        let stem = Path::new(last.as_str()).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        *last = stem;
+    }
+    if parts.last().is_some_and(|l| l.eq_ignore_ascii_case("index")) {
+        parts.pop();
+    }
+    parts.join("/")
+}
+
+fn report_duplicate_slugs(root: &Path, files: &[(PathBuf, Lang, Slug)], diags: &Diagnostics) {
+    let mut seen: BTreeMap<(&Lang, &str), &Path> = BTreeMap::new();
+    for (path, lang, slug) in files {
+        if let Some(first) = seen.insert((lang, slug.as_str()), path) {
+            diags.push(
+                Diagnostic::error(
+                    Kind::Content,
+                    Some(Location::new(display_path(root, path), 1, 1)),
+                    format!(
+                        "this page has the same URL /{lang}/{slug}/ as {}",
+                        display_path(root, first).display()
+                    ),
+                )
+                .with_hint("rename or remove one of the two files"),
+            );
+        }
+    }
+}
+
+/// Reads one page; `None` (with a diagnostic) when it cannot be used at all.
+fn read_page(root: &Path, path: &Path, lang: Lang, slug: Slug, diags: &Diagnostics) -> Option<SourcePage> {
+    let shown = display_path(root, path);
+    let at_start = || Some(Location::new(&shown, 1, 1));
+    let too_big = std::fs::metadata(path).map(|m| m.len() > MAX_PAGE_BYTES).unwrap_or(false);
+    if too_big {
+        diags.push(Diagnostic::error(Kind::Content, at_start(), format!("page is larger than {} MiB", MAX_PAGE_BYTES >> 20))
+            .with_hint("split it into several pages"));
+        return None;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(Kind::Io, at_start(), format!("cannot read this file: {e}"))
+                .with_hint("check that the file exists and is readable"));
+            return None;
+        }
+    };
+    if bytes.contains(&0) {
+        diags.push(Diagnostic::error(Kind::Content, at_start(), "this is not a text file (it contains NUL bytes)")
+            .with_hint("only markdown text belongs in a .md file; rename or remove it"));
+        return None;
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+            diags.push(Diagnostic::error(Kind::Content, Some(Location::at_offset(&shown, &valid, offset)),
+                "this file is not valid UTF-8")
+                .with_hint("save the file as UTF-8 (most editors offer it under 'Save with encoding')"));
+            return None;
+        }
+    };
+    let text = normalize(text);
+    let split = match frontmatter::split(&text) {
+        Ok(s) => s,
+        Err(frontmatter::SplitError::Unclosed) => {
+            diags.push(Diagnostic::error(Kind::FrontMatter, at_start(), "front matter starts with `---` but never ends")
+                .with_hint("add a line with `---` after the last front matter key"));
+            return None;
+        }
+    };
+    let (front, warnings) = match split.yaml.map(frontmatter::parse) {
+        None => (FrontMatter::default(), Vec::new()),
+        Some(Ok(parsed)) => parsed,
+        Some(Err(e)) => {
+            diags.push(
+                Diagnostic::error(
+                    Kind::FrontMatter,
+                    Some(Location::new(&shown, e.line + split.yaml_line - 1, e.column)),
+                    format!("front matter: {}", e.message),
+                )
+                .with_hint("front matter is YAML: `key: value` lines; quote values that contain `: ` or start with a special character"),
+            );
+            return None;
+        }
+    };
+    for w in warnings {
+        diags.push(Diagnostic::warning(Kind::FrontMatter, Some(Location::new(&shown, w.yaml_line + split.yaml_line - 1, 1)), w.message)
+            .with_hint("write dates as MM/DD/YYYY"));
+    }
+    let body_offset = split.body_offset;
+    Some(SourcePage { path: shown, lang, slug, text: Arc::from(text), body_offset, front })
+}
+
+/// Removes a UTF-8 BOM and turns CRLF/CR line endings into LF. Line numbers stay the same.
+fn normalize(text: String) -> String {
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_from_paths() {
+        assert_eq!(slug_of(Path::new("customer-self-support.md")), "customer-self-support");
+        assert_eq!(slug_of(Path::new("a/b.md")), "a/b");
+        assert_eq!(slug_of(Path::new("a/index.md")), "a");
+        assert_eq!(slug_of(Path::new("index.md")), "");
+    }
+
+    #[test]
+    fn normalizes_bom_and_crlf() {
+        assert_eq!(normalize("\u{feff}---\r\na: b\r\n---\r\n".into()), "---\na: b\n---\n");
+    }
+}

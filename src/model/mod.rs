@@ -1,0 +1,71 @@
+//! Stage 3, the site model: pages by slug × language, and what each page's template needs to
+//! know about its translations and neighbours.
+
+pub mod date;
+pub mod sections;
+
+use std::collections::BTreeMap;
+
+use crate::config::Config;
+use crate::lang::Lang;
+use crate::load::{SourcePage, Slug};
+use crate::parse::ParsedPage;
+
+pub struct Page {
+    pub source: SourcePage,
+    pub parsed: ParsedPage,
+    pub title: String,
+    pub section: String,
+}
+
+impl Page {
+    pub fn lang(&self) -> &Lang {
+        &self.source.lang
+    }
+
+    pub fn slug(&self) -> &str {
+        &self.source.slug
+    }
+
+    pub fn reading_minutes(&self, words_per_minute: u32) -> usize {
+        self.parsed.words.div_ceil(words_per_minute as usize).max(1)
+    }
+}
+
+pub struct Site {
+    pub pages: Vec<Page>,
+    /// slug → language → index into `pages`.
+    pub translations: BTreeMap<Slug, BTreeMap<Lang, usize>>,
+}
+
+impl Site {
+    pub fn new(config: &Config, pages: Vec<(SourcePage, ParsedPage)>) -> Site {
+        let sections = sections::Sections::new(&config.sections);
+        let mut pages: Vec<Page> = pages
+            .into_iter()
+            .map(|(source, parsed)| {
+                let title = source.front.title.clone()
+                    .filter(|t| !t.trim().is_empty())
+                    .or_else(|| parsed.h1.clone())
+                    .unwrap_or_else(|| source.slug.rsplit('/').next().unwrap_or("").replace('-', " "));
+                let section = sections.classify(&source).to_string();
+                Page { source, parsed, title, section }
+            })
+            .collect();
+        pages.sort_by(|a, b| (a.lang(), a.slug()).cmp(&(b.lang(), b.slug())));
+        let mut translations: BTreeMap<Slug, BTreeMap<Lang, usize>> = BTreeMap::new();
+        for (i, p) in pages.iter().enumerate() {
+            translations.entry(p.source.slug.clone()).or_default().insert(p.lang().clone(), i);
+        }
+        Site { pages, translations }
+    }
+
+    /// This page in another language, if it was translated.
+    pub fn translation(&self, slug: &str, lang: &Lang) -> Option<&Page> {
+        self.translations.get(slug)?.get(lang).map(|&i| &self.pages[i])
+    }
+
+    pub fn pages_in<'a>(&'a self, lang: &'a Lang) -> impl Iterator<Item = &'a Page> + 'a {
+        self.pages.iter().filter(move |p| p.lang() == lang)
+    }
+}

@@ -1,0 +1,77 @@
+//! Heading ids and the table of contents.
+
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A URL-fragment-friendly id from heading text: letters of any script kept, lowercased,
+/// everything else folded into single dashes.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else if c != '\'' && c != '’' {
+            dash = true;
+        }
+    }
+    if out.is_empty() { "section".into() } else { out }
+}
+
+/// Hands out ids that are unique within one page; the first claimant of an id keeps it.
+#[derive(Debug, Default)]
+pub struct IdSet {
+    used: HashSet<String>,
+}
+
+impl IdSet {
+    pub fn claim(&mut self, wanted: &str) -> String {
+        if self.used.insert(wanted.to_string()) {
+            return wanted.to_string();
+        }
+        (1..)
+            .map(|n| format!("{wanted}-{n}"))
+            .find(|candidate| !self.used.contains(candidate))
+            .inspect(|id| {
+                self.used.insert(id.clone());
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.used.contains(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_keep_letters_of_any_script() {
+        assert_eq!(slugify("Een serviceaanvraag indienen"), "een-serviceaanvraag-indienen");
+        assert_eq!(slugify("Поддержка клиентов: обзор"), "поддержка-клиентов-обзор");
+        assert_eq!(slugify("Zażółć gęślą jaźń!"), "zażółć-gęślą-jaźń");
+        assert_eq!(slugify("What's new?"), "whats-new");
+        assert_eq!(slugify("!!!"), "section");
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let mut ids = IdSet::default();
+        assert_eq!(ids.claim("a"), "a");
+        assert_eq!(ids.claim("a"), "a-1");
+        assert_eq!(ids.claim("a"), "a-2");
+        assert!(ids.contains("a-1"));
+    }
+}

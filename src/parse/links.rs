@@ -1,0 +1,259 @@
+//! Link targets in content: which page, asset or outside address a link points at.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::lang::Lang;
+use crate::load::{Asset, SourcePage, Slug};
+use crate::urls::decode;
+
+/// What the parser needs to know about the whole site to resolve links.
+#[derive(Debug, Default)]
+pub struct LinkIndex {
+    /// slug → languages that have it, with the page's title there.
+    pages: HashMap<Slug, BTreeMap<Lang, String>>,
+    /// lowercased slug → slug, for links that differ from a file name only in case.
+    folded: HashMap<String, Slug>,
+    /// Asset paths relative to `content/`, with `/` separators.
+    assets: HashSet<String>,
+    /// Languages in the order to look for a page missing in the reader's language.
+    preference: Vec<Lang>,
+}
+
+impl LinkIndex {
+    pub fn new(pages: &[SourcePage], assets: &[Asset], preference: Vec<Lang>) -> Self {
+        let mut index = LinkIndex { preference, ..Default::default() };
+        for p in pages {
+            let title = p.front.title.clone().unwrap_or_else(|| p.slug.clone());
+            index.pages.entry(p.slug.clone()).or_default().insert(p.lang.clone(), title);
+            index.folded.insert(p.slug.to_lowercase(), p.slug.clone());
+        }
+        for a in assets {
+            index.assets.insert(a.rel.to_string_lossy().replace('\\', "/"));
+        }
+        index
+    }
+
+    pub fn title(&self, lang: &Lang, slug: &str) -> Option<&str> {
+        self.pages.get(slug)?.get(lang).map(String::as_str)
+    }
+
+    pub fn has_asset(&self, rel: &str) -> bool {
+        self.assets.contains(rel)
+    }
+
+    /// Languages that have this page.
+    pub fn languages_of(&self, slug: &str) -> impl Iterator<Item = &Lang> {
+        self.pages.get(slug).into_iter().flat_map(|m| m.keys())
+    }
+}
+
+/// Where a link in content goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Left as written: `https:`, `mailto:`, a docs-root link with no configured base.
+    External(String),
+    /// Another page of the site, in `lang` (the reader's own, or another when theirs lacks it).
+    Page { lang: Lang, slug: Slug, fragment: Option<String> },
+    /// A heading on the same page.
+    Fragment(String),
+    /// A file under `content/`, by its path there.
+    Asset(String),
+    /// Nothing in the site answers this link.
+    Missing,
+    /// `javascript:`, `data:` and the like: never a link in the output.
+    Unsafe,
+}
+
+/// Something about a link the writer should fix, even though it resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkNote {
+    /// Matched a page only when ignoring letter case.
+    CaseMismatch { written: String, actual: Slug },
+    /// Used `\` as a path separator.
+    Backslashes,
+    /// Not in the page's language; linked to another language's page.
+    OtherLanguage,
+    /// A docs-root link (`/azure/...`) with no `docs_root_url` configured.
+    DocsRootUnresolved,
+}
+
+pub struct Resolved {
+    pub target: Target,
+    pub notes: Vec<LinkNote>,
+}
+
+/// Resolves `dest` written in a page of `lang` whose file sits in folder `dir` (relative to
+/// the language folder, `/`-separated, `` at its top).
+pub fn resolve(index: &LinkIndex, lang: &Lang, dir: &str, dest: &str, docs_root: Option<&str>) -> Resolved {
+    let mut notes = Vec::new();
+    let dest = dest.trim();
+    let lower: String = dest.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+    if ["javascript:", "vbscript:", "data:", "file:"].iter().any(|s| lower.starts_with(s)) {
+        return Resolved { target: Target::Unsafe, notes };
+    }
+    if dest.is_empty() {
+        return Resolved { target: Target::Missing, notes };
+    }
+    if let Some(frag) = dest.strip_prefix('#') {
+        return Resolved { target: Target::Fragment(decode(frag)), notes };
+    }
+    if has_scheme(dest) || dest.starts_with("//") {
+        return Resolved { target: Target::External(dest.to_string()), notes };
+    }
+    if dest.starts_with('/') && !dest.starts_with("//") {
+        let target = match docs_root {
+            Some(root) => Target::External(format!("{root}{dest}")),
+            None => {
+                notes.push(LinkNote::DocsRootUnresolved);
+                Target::External(dest.to_string())
+            }
+        };
+        return Resolved { target, notes };
+    }
+    let (path_part, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(decode(f))),
+        None => (dest, None),
+    };
+    let path_part = path_part.split_once('?').map_or(path_part, |(p, _)| p);
+    let mut path = decode(path_part);
+    if path.contains('\\') {
+        notes.push(LinkNote::Backslashes);
+        path = path.replace('\\', "/");
+    }
+    let Some(joined) = join(dir, &path) else {
+        return Resolved { target: Target::Missing, notes };
+    };
+    let is_page = joined.to_ascii_lowercase().ends_with(".md");
+    if !is_page {
+        let in_lang = format!("{lang}/{joined}");
+        if index.has_asset(&in_lang) {
+            return Resolved { target: Target::Asset(in_lang), notes };
+        }
+        // Media often exist only in one language's folder; share them like DocFX does.
+        for other in &index.preference {
+            let candidate = format!("{other}/{joined}");
+            if index.has_asset(&candidate) {
+                return Resolved { target: Target::Asset(candidate), notes };
+            }
+        }
+        let dir_slug = joined.trim_end_matches('/');
+        if index.pages.contains_key(dir_slug) {
+            return page_target(index, lang, dir_slug.to_string(), fragment, notes);
+        }
+        return Resolved { target: Target::Missing, notes };
+    }
+    let slug = crate::load::slug_of(std::path::Path::new(&joined));
+    if index.pages.contains_key(&slug) {
+        return page_target(index, lang, slug, fragment, notes);
+    }
+    if let Some(actual) = index.folded.get(&slug.to_lowercase()) {
+        notes.push(LinkNote::CaseMismatch { written: slug.clone(), actual: actual.clone() });
+        return page_target(index, lang, actual.clone(), fragment, notes);
+    }
+    Resolved { target: Target::Missing, notes }
+}
+
+fn page_target(index: &LinkIndex, lang: &Lang, slug: Slug, fragment: Option<String>, mut notes: Vec<LinkNote>) -> Resolved {
+    let langs = &index.pages[&slug];
+    let chosen = if langs.contains_key(lang) {
+        lang.clone()
+    } else {
+        notes.push(LinkNote::OtherLanguage);
+        index.preference.iter().find(|l| langs.contains_key(*l)).or_else(|| langs.keys().next()).cloned().unwrap_or_else(|| lang.clone())
+    };
+    Resolved { target: Target::Page { lang: chosen, slug, fragment }, notes }
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.find(':') {
+        Some(i) if i > 1 => dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)),
+        _ => false,
+    }
+}
+
+/// Joins a relative path onto a folder, resolving `.` and `..`; `None` when it climbs out of
+/// the language folder or is absolute.
+fn join(dir: &str, rel: &str) -> Option<String> {
+    if rel.starts_with('/') || rel.contains(':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if rel.ends_with('/') && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::FrontMatter;
+    use std::sync::Arc;
+
+    fn page(lang: &str, slug: &str) -> SourcePage {
+        SourcePage {
+            path: format!("content/{lang}/{slug}.md").into(),
+            lang: Lang::new_unchecked(lang),
+            slug: slug.into(),
+            text: Arc::from(""),
+            body_offset: 0,
+            front: FrontMatter { title: Some(format!("{slug} in {lang}")), ..Default::default() },
+        }
+    }
+
+    fn index() -> LinkIndex {
+        let pages = vec![page("nl", "a"), page("nl", "sub/b"), page("en", "only-en"), page("nl", "2020-October")];
+        let assets = vec![Asset { source: "x".into(), rel: "en/media/pic.png".into() }];
+        LinkIndex::new(&pages, &assets, vec![Lang::new_unchecked("en"), Lang::new_unchecked("nl")])
+    }
+
+    fn nl() -> Lang {
+        Lang::new_unchecked("nl")
+    }
+
+    #[test]
+    fn relative_md_links_resolve_to_pages() {
+        let idx = index();
+        let r = resolve(&idx, &nl(), "sub", "../a.md#frag", None);
+        assert_eq!(r.target, Target::Page { lang: nl(), slug: "a".into(), fragment: Some("frag".into()) });
+        let r = resolve(&idx, &nl(), "", "sub/b.md", None);
+        assert_eq!(r.target, Target::Page { lang: nl(), slug: "sub/b".into(), fragment: None });
+    }
+
+    #[test]
+    fn other_language_case_and_backslash() {
+        let idx = index();
+        let r = resolve(&idx, &nl(), "", "only-en.md", None);
+        assert_eq!(r.target, Target::Page { lang: Lang::new_unchecked("en"), slug: "only-en".into(), fragment: None });
+        assert_eq!(r.notes, vec![LinkNote::OtherLanguage]);
+        let r = resolve(&idx, &nl(), "", "2020-october.md", None);
+        assert!(matches!(r.target, Target::Page { ref slug, .. } if slug == "2020-October"));
+        let r = resolve(&idx, &nl(), "", "sub\\b.md", None);
+        assert!(r.notes.contains(&LinkNote::Backslashes));
+        assert!(matches!(r.target, Target::Page { .. }));
+    }
+
+    #[test]
+    fn missing_traversal_unsafe_external_assets() {
+        let idx = index();
+        assert_eq!(resolve(&idx, &nl(), "", "nope.md", None).target, Target::Missing);
+        assert_eq!(resolve(&idx, &nl(), "", "../../../etc/passwd", None).target, Target::Missing);
+        assert_eq!(resolve(&idx, &nl(), "", "JavaScript:alert(1)", None).target, Target::Unsafe);
+        assert_eq!(resolve(&idx, &nl(), "", " data:text/html,x", None).target, Target::Unsafe);
+        assert_eq!(resolve(&idx, &nl(), "", "https://x.org/a", None).target, Target::External("https://x.org/a".into()));
+        assert_eq!(resolve(&idx, &nl(), "", "/azure/x", Some("https://learn.microsoft.com")).target,
+            Target::External("https://learn.microsoft.com/azure/x".into()));
+        assert_eq!(resolve(&idx, &nl(), "", "media/pic.png", None).target, Target::Asset("en/media/pic.png".into()));
+        assert_eq!(resolve(&idx, &nl(), "", "#x", None).target, Target::Fragment("x".into()));
+    }
+}

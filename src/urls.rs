@@ -1,0 +1,119 @@
+//! Output paths and the URLs between them.
+//!
+//! Every link inside the site is relative, so the output works from any folder of any static
+//! host (and from `file://`) without knowing where it will live. Absolute URLs (canonical,
+//! hreflang, sitemap) need the configured base URL.
+
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
+
+use crate::lang::Lang;
+
+/// Characters that cannot stand raw in a URL path segment.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ').add(b'"').add(b'#').add(b'%').add(b'<').add(b'>').add(b'?').add(b'`')
+    .add(b'{').add(b'}').add(b'\\').add(b'^').add(b'|').add(b'[').add(b']').add(b'\'');
+
+#[derive(Debug, Clone)]
+pub struct Urls {
+    /// `https://example.org/support/`, always ending in `/`.
+    base_url: Option<String>,
+    /// Links name `index.html` explicitly, so a site opened from disk navigates; on a real host
+    /// (a base URL is set) links end in `/`.
+    explicit_index: bool,
+}
+
+impl Urls {
+    pub fn new(base_url: Option<String>) -> Self {
+        let explicit_index = base_url.is_none();
+        Urls { base_url, explicit_index }
+    }
+
+    /// For `serve`, which always answers directory URLs.
+    pub fn with_directory_links(mut self) -> Self {
+        self.explicit_index = false;
+        self
+    }
+
+    pub fn base_url(&self) -> Option<&str> {
+        self.base_url.as_deref()
+    }
+
+    /// The site path of a page's folder: `nl/a/b/`, or `nl/` for the language home.
+    pub fn page_path(lang: &Lang, slug: &str) -> String {
+        if slug.is_empty() { format!("{lang}/") } else { format!("{lang}/{slug}/") }
+    }
+
+    /// A link from the page whose folder is `from` (a site path like `nl/a/`) to the site
+    /// path `to` (`ru/b/`, `static/style.css`, or `` for the root).
+    pub fn relative(&self, from: &str, to: &str) -> String {
+        let depth = from.split('/').filter(|s| !s.is_empty()).count();
+        let mut out = "../".repeat(depth);
+        out.push_str(&encode_path(to));
+        if self.explicit_index && (to.is_empty() || to.ends_with('/')) {
+            out.push_str("index.html");
+        }
+        if out.is_empty() { "./".into() } else { out }
+    }
+
+    /// The absolute URL of a site path, when the site has a base URL; otherwise a path from
+    /// the host's root, the best a page can say without knowing where it is hosted.
+    pub fn absolute(&self, to: &str) -> String {
+        match &self.base_url {
+            Some(base) => format!("{base}{}", encode_path(to)),
+            None => format!("/{}", encode_path(to)),
+        }
+    }
+
+    /// URL path prefix (`/support/`) for pages like 404.html that are served at any URL.
+    pub fn root_path(&self) -> String {
+        match &self.base_url {
+            Some(base) => {
+                let after_scheme = base.split_once("://").map_or(base.as_str(), |(_, r)| r);
+                match after_scheme.find('/') {
+                    Some(i) => after_scheme[i..].to_string(),
+                    None => "/".into(),
+                }
+            }
+            None => "/".into(),
+        }
+    }
+}
+
+pub fn encode_path(path: &str) -> String {
+    path.split('/').map(|seg| utf8_percent_encode(seg, SEGMENT).to_string()).collect::<Vec<_>>().join("/")
+}
+
+pub fn decode(text: &str) -> String {
+    percent_decode_str(text).decode_utf8_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(code: &str) -> Lang {
+        Lang::new_unchecked(code)
+    }
+
+    #[test]
+    fn relative_links_between_pages() {
+        let pretty = Urls::new(Some("https://example.org/support/".into()));
+        assert_eq!(pretty.relative("nl/a/", "ru/a/"), "../../ru/a/");
+        assert_eq!(pretty.relative("nl/x/y/", "static/style.css"), "../../../static/style.css");
+        assert_eq!(pretty.relative("", "nl/"), "nl/");
+        assert_eq!(pretty.relative("nl/", ""), "../");
+        let portable = Urls::new(None);
+        assert_eq!(portable.relative("nl/a/", "nl/b/"), "../../nl/b/index.html");
+        assert_eq!(portable.relative("", ""), "index.html");
+    }
+
+    #[test]
+    fn paths_and_absolute_urls() {
+        assert_eq!(Urls::page_path(&lang("nl"), ""), "nl/");
+        assert_eq!(Urls::page_path(&lang("nl"), "a/b"), "nl/a/b/");
+        let u = Urls::new(Some("https://example.org/support/".into()));
+        assert_eq!(u.absolute("nl/a b/"), "https://example.org/support/nl/a%20b/");
+        assert_eq!(u.root_path(), "/support/");
+        assert_eq!(Urls::new(None).root_path(), "/");
+    }
+}

@@ -1,0 +1,95 @@
+//! Stage 5, write: files go into a staging folder beside the output, which replaces the
+//! output only when the whole build succeeded. A failed build leaves the old site as it was.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Diagnostics, Kind, Location};
+
+/// Marks a folder as signpost's output, so a build never replaces a folder it did not make.
+pub const MARKER: &str = ".signpost-output";
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{0} exists and was not made by signpost; refusing to replace it (use --force, or choose another --output)")]
+    NotOurs(PathBuf),
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
+    move |source| WriteError::Io { path: path.to_path_buf(), source }
+}
+
+pub struct Output {
+    target: PathBuf,
+    staging: PathBuf,
+}
+
+impl Output {
+    /// Prepares a fresh staging folder; checks up front that the target may be replaced.
+    pub fn begin(target: &Path, force: bool) -> Result<Output, WriteError> {
+        if target.exists() && !force && !target.join(MARKER).exists() && !is_empty_dir(target) {
+            return Err(WriteError::NotOurs(target.to_path_buf()));
+        }
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
+        }
+        std::fs::create_dir_all(&staging).map_err(io(&staging))?;
+        std::fs::write(staging.join(MARKER), b"This folder is written by signpost build; it is replaced on every build.\n")
+            .map_err(io(&staging))?;
+        Ok(Output { target: target.to_path_buf(), staging })
+    }
+
+    /// Writes one file at a `/`-separated site path.
+    pub fn write(&self, site_path: &str, bytes: &[u8], diags: &Diagnostics) {
+        let path = self.staging.join(site_path);
+        let result = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, bytes));
+        if let Err(e) = result {
+            diags.push(Diagnostic::error(Kind::Io, Some(Location::new(&self.target.join(site_path), 1, 1)), format!("cannot write: {e}")));
+        }
+    }
+
+    pub fn copy(&self, site_path: &str, source: &Path, diags: &Diagnostics) {
+        let path = self.staging.join(site_path);
+        let result = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::copy(source, &path).map(|_| ()));
+        if let Err(e) = result {
+            diags.push(Diagnostic::error(Kind::Io, Some(Location::new(source, 1, 1)), format!("cannot copy to the output: {e}")));
+        }
+    }
+
+    /// Swaps the staging folder in for the output.
+    pub fn commit(self) -> Result<(), WriteError> {
+        let old = self.staging.with_file_name(format!(
+            ".{}.old-{}",
+            self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            std::process::id()
+        ));
+        let had_old = self.target.exists();
+        if had_old {
+            std::fs::rename(&self.target, &old).map_err(io(&self.target))?;
+        }
+        if let Err(source) = std::fs::rename(&self.staging, &self.target) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(WriteError::Io { path: self.target.clone(), source });
+        }
+        if had_old {
+            std::fs::remove_dir_all(&old).map_err(io(&old))?;
+        }
+        Ok(())
+    }
+
+    /// Throws the staging folder away; the output is untouched.
+    pub fn abandon(self) {
+        let _ = std::fs::remove_dir_all(&self.staging);
+    }
+}
+
+fn is_empty_dir(path: &Path) -> bool {
+    std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_none())
+}
