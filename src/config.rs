@@ -240,12 +240,16 @@ pub fn parse_raw(text: &str, file: &Path) -> Result<RawConfig, ConfigError> {
     })
 }
 
-/// serde_yaml appends " at line N column M" to messages; we print our own position first.
+/// serde_yaml puts " at line N column M" into messages; we print our own position first.
 pub fn strip_yaml_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
+    let Some(i) = message.find(" at line ") else { return message.to_string() };
+    let rest = &message[i + " at line ".len()..];
+    let after_numbers = rest
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .strip_prefix(" column ")
+        .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
+        .unwrap_or(rest);
+    strip_yaml_position(&format!("{}{}", &message[..i], after_numbers))
 }
 
 fn languages_from_folders(content: &Path) -> Result<Vec<Lang>, ConfigError> {
@@ -278,6 +282,12 @@ mod tests {
         let ConfigError::Invalid { location, message, .. } = err else { panic!("{err:?}") };
         assert_eq!(location.line, 2, "{message}");
         assert!(message.contains("languagse"), "{message}");
+    }
+
+    #[test]
+    fn yaml_positions_are_cut_from_messages() {
+        assert_eq!(strip_yaml_position("did not find ',' at line 3 column 7, while parsing"), "did not find ',', while parsing");
+        assert_eq!(strip_yaml_position("unknown field `x` at line 2 column 1"), "unknown field `x`");
     }
 
     #[test]

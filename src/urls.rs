@@ -55,6 +55,12 @@ impl Urls {
         if out.is_empty() { "./".into() } else { out }
     }
 
+    /// The relative path from the page folder `from` up to the site's root, for building
+    /// links to files (not folders): `../../` for `nl/a/`.
+    pub fn up_to_root(from: &str) -> String {
+        "../".repeat(from.split('/').filter(|s| !s.is_empty()).count())
+    }
+
     /// The absolute URL of a site path, when the site has a base URL; otherwise a path from
     /// the host's root, the best a page can say without knowing where it is hosted.
     pub fn absolute(&self, to: &str) -> String {

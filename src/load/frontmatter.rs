@@ -114,7 +114,7 @@ pub fn parse(yaml: &str) -> Result<(FrontMatter, Vec<FieldWarning>), YamlError> 
             return Err(YamlError {
                 line: 1,
                 column: 1,
-                message: format!("front matter must be a map of `key: value` lines, found {}", kind_name(&other)),
+                message: format!("it must be a map of `key: value` lines, found {}", kind_name(&other)),
             });
         }
     };

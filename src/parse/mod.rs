@@ -268,7 +268,7 @@ impl<'p> Run<'p> {
                     self.flush_originals(&mut st);
                     st.emit(ev.clone());
                 }
-                Event::Text(text) => self.text(&mut st, text, range.start),
+                Event::Text(text) => self.text(&mut st, text, range, body),
                 Event::Code(code) => {
                     self.note_text(&mut st, code);
                     st.emit(ev.clone());
@@ -440,7 +440,12 @@ impl<'p> Run<'p> {
         }
     }
 
-    fn text(&self, st: &mut State<'p>, text: &CowStr<'p>, offset: usize) {
+    fn text(&self, st: &mut State<'p>, text: &CowStr<'p>, range: &Range<usize>, body: &str) {
+        let offset = range.start;
+        if !st.in_code && text.contains("**") && !body.get(range.clone()).is_some_and(|s| s.contains("\\*")) {
+            self.stray_bold(st, text);
+            return;
+        }
         if st.in_code || !text.contains(":::") {
             if !st.in_code {
                 self.note_text(st, text);
@@ -464,6 +469,28 @@ impl<'p> Run<'p> {
                     self.emit_image(st, src.as_deref(), &alt, "");
                 }
                 Piece::Nothing => {}
+            }
+        }
+    }
+
+    /// Machine translation leaves `**` that CommonMark cannot pair (`** word **`, a lone
+    /// `**`): pairs become bold, a leftover is dropped, so no asterisks reach the reader.
+    fn stray_bold(&self, st: &mut State<'p>, text: &str) {
+        let parts: Vec<&str> = text.split("**").collect();
+        let pairs = (parts.len() - 1) / 2;
+        for (n, part) in parts.iter().enumerate() {
+            let bold = n % 2 == 1 && n <= pairs * 2;
+            let part = if bold { part.trim() } else { part };
+            if part.is_empty() {
+                continue;
+            }
+            if bold {
+                st.html("<strong>");
+            }
+            let owned = CowStr::from(part.to_string());
+            self.text(st, &owned, &(0..0), "");
+            if bold {
+                st.html("</strong>");
             }
         }
     }

@@ -121,7 +121,7 @@ impl<'a> Renderer<'a> {
             switcher,
             root_url: self.urls.relative(from, ""),
             home_url: self.urls.relative(from, &Urls::page_path(lang, "")),
-            static_url: self.urls.relative(from, "static/"),
+            static_url: format!("{}static/", Urls::up_to_root(from)),
             robots: None,
         }
     }

@@ -1,0 +1,1 @@
+//! The shared corpus (real localized Partner Center pages) as one site.
