@@ -8,10 +8,14 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("home.html", include_str!("../themes/default/templates/home.html")),
     ("chooser.html", include_str!("../themes/default/templates/chooser.html")),
     ("404.html", include_str!("../themes/default/templates/404.html")),
+    ("status.html", include_str!("../themes/default/templates/status.html")),
 ];
 
 /// (path under static/, bytes) of the default theme's static files.
-pub const STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../themes/default/static/style.css"))];
+pub const STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../themes/default/static/style.css")),
+    ("signpost.js", include_bytes!("../themes/default/static/signpost.js")),
+];
 
 /// (language, file name, source) of the default Fluent files.
 pub const LOCALES: &[(&str, &str, &str)] = &[

@@ -1,6 +1,7 @@
 //! `site.yaml`: the site's typed configuration. Every key is optional; unknown keys are errors
 //! that name the key and its line, so a typo never silently does nothing.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -27,6 +28,11 @@ pub struct RawConfig {
     pub theme: Option<String>,
     /// Words per minute for the reading-time estimate.
     pub reading_speed: Option<u32>,
+    /// Per language, which languages stand in for a missing page, in order.
+    /// Default: the default language, then English, then the others.
+    pub fallbacks: Option<BTreeMap<String, Vec<String>>>,
+    /// Write the translation status report (`status/`, `status.json`) and link it in the footer.
+    pub status: Option<bool>,
 }
 
 /// A home-page group: pages whose path or front matter match go here. A rule with no
@@ -60,6 +66,8 @@ pub struct Config {
     pub docs_root_url: Option<String>,
     pub theme: String,
     pub reading_speed: u32,
+    pub fallbacks: BTreeMap<Lang, Vec<Lang>>,
+    pub status: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -198,6 +206,15 @@ impl Config {
                 }
             }
         }
+        let mut fallbacks = BTreeMap::new();
+        for (code, order) in raw.fallbacks.unwrap_or_default() {
+            let known = |c: &str| languages.iter().find(|l| l.as_str() == c.to_ascii_lowercase()).cloned();
+            let unknown = |c: &str| ConfigError::invalid(file, line_of(&format!("{c}:")).max(line_of("fallbacks")), 1,
+                format!("`{c}` in `fallbacks` is not one of the site's languages"), Some("list only languages from `languages`"));
+            let lang = known(&code).ok_or_else(|| unknown(&code))?;
+            let order = order.iter().map(|c| known(c).ok_or_else(|| unknown(c))).collect::<Result<Vec<_>, _>>()?;
+            fallbacks.insert(lang, order);
+        }
         Ok(Config {
             root: root.to_path_buf(),
             output_dir: ov.output.clone().unwrap_or_else(|| root.join("public")),
@@ -209,6 +226,8 @@ impl Config {
             docs_root_url: raw.docs_root_url.map(|u| u.trim_end_matches('/').to_string()),
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             reading_speed: raw.reading_speed.unwrap_or(200).max(1),
+            fallbacks,
+            status: raw.status.unwrap_or(true),
         })
     }
 

@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod translations;
 pub mod urls;
 pub mod write;
 
@@ -80,22 +81,31 @@ pub fn prepare(config: Config, diags: &Diagnostics) -> Prepared {
     let theme = render::theme::Theme::load(&config, diags);
     let mut preference = vec![config.default_language.clone()];
     preference.extend(config.languages.iter().filter(|l| **l != config.default_language).cloned());
-    let index = parse::links::LinkIndex::new(&loaded.pages, &loaded.assets, preference);
+    let mut pages = loaded.pages;
+    pages.extend(translations::reconstruct::reconstruct(&pages, &config));
+    let index = parse::links::LinkIndex::new(&pages, &loaded.assets, preference);
     let labels: std::collections::HashMap<Lang, Labels> = config.languages.iter().map(|l| (l.clone(), labels_for(&i18n, l, &config))).collect();
-    let parsed: Vec<_> = loaded.pages.into_par_iter().map(|page| {
-        let cx = parse::Context {
-            index: &index,
-            urls: &urls,
-            labels: &labels[&page.lang],
-            docs_root: config.docs_root_url.as_deref(),
-            content_dir: &config.content_dir,
-            diags,
-            emit_originals: false,
-        };
-        let parsed = parse::parse_page(&page, &cx);
+    let cx_for = |page: &load::SourcePage, quiet: bool| parse::Context {
+        index: &index,
+        urls: &urls,
+        labels: &labels[&page.lang],
+        docs_root: config.docs_root_url.as_deref(),
+        content_dir: &config.content_dir,
+        diags,
+        emit_originals: page.has_side_by_side(),
+        quiet,
+    };
+    let parsed: Vec<_> = pages.into_par_iter().map(|page| {
+        let quiet = page.origin != load::Origin::Written;
+        let parsed = parse::parse_page(&page, &cx_for(&page, quiet));
         (page, parsed)
     }).collect();
-    let site = model::Site::new(&config, parsed);
+    let mut site = model::Site::new(&config, parsed);
+    site.fallbacks = site.missing(&config).into_par_iter().map(|(lang, source)| {
+        let page = &site.pages[source].source;
+        let parsed = parse::parse_page_as(page, &lang, &cx_for(page, true));
+        model::Fallback { lang, source, parsed }
+    }).collect();
     Prepared { config, site, i18n, theme, assets: loaded.assets, urls }
 }
 

@@ -177,14 +177,76 @@ machine-translated-notice = This page was machine translated.
 # Button on a translated page that shows the English text it was translated from.
 show-original = Show English original
 
-# Button that hides the English text again.
-hide-original = Hide English original
-
 # Notice at the top of a translated page whose English original has changed since it was translated.
 outdated-notice = This translation may be out of date.
 
-# Notice at the top of a page shown in another language because it has no translation yet. $language is the name of the language the reader chose and $source the name of the language shown, each in its own language, for example "Nederlands" and "English". If your grammar does not fit these names in a sentence, put them after a colon.
-fallback-notice = This page hasn't been translated into { $language } yet. Below is the { $source } version.
+# Notice at the top of a page shown in another language because it has no translation yet. $source is the code of the language shown (en, nl, ru, pl): select the adjective for it in your language.
+fallback-notice = This page hasn't been translated into English yet. Below is the { $source ->
+        [nl] Dutch
+        [ru] Russian
+        [pl] Polish
+       *[other] original
+    } version.
 
 # Notice at the top of an English page that was rebuilt from the original text behind a translation.
 reconstructed-notice = This English page was reconstructed from the source text of a translation.
+
+## Translations and status
+
+# Link in the machine-translation notice to the English page, when the page has no English originals inline.
+english-version-link = Read the English version
+
+# Link in the out-of-date notice to the translation made from the newest English text.
+outdated-link = Read the up-to-date version
+
+# Link in the notice of a rebuilt English page to the translation it was rebuilt from.
+reconstructed-source-link = See the translation it comes from
+
+# Under the page title of a translation: when the translation was delivered. $date is formatted.
+translation-delivered = Translation delivered on { $date }
+
+# Small marker after a language in the switcher when that language has no translation of this page.
+switcher-fallback = not translated yet
+
+# Translation status report for writers (status page).
+status-link = Translation status
+
+# Translation status report for writers (status page).
+status-title = Translation status
+
+# Translation status report for writers (status page).
+status-intro = Every page in every language: who translated it, whether it is up to date, and which interface strings are missing.
+
+# Translation status report for writers (status page).
+status-page = Page
+
+# Translation status report for writers (status page).
+status-human = Human
+
+# Translation status report for writers (status page).
+status-machine = Machine
+
+# Translation status report for writers (status page).
+status-reconstructed = Reconstructed
+
+# Translation status report for writers (status page).
+status-fallback = Fallback
+
+# Translation status report for writers (status page).
+status-stale = Out of date
+
+# Translation status report for writers (status page).
+status-totals = Totals per language
+
+# Translation status report for writers (status page).
+status-ui-strings = Interface strings
+
+# Translation status report for writers (status page).
+status-language = Language
+
+# Translation status report for writers (status page).
+status-missing-keys = { $count ->
+        [0] Complete
+        [one] { $count } string missing
+       *[other] { $count } strings missing
+    }

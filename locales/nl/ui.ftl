@@ -89,7 +89,53 @@ month-12 = december
 search-placeholder = Zoeken in de hulp
 machine-translated-notice = Deze pagina is automatisch vertaald.
 show-original = Engelse originele tekst tonen
-hide-original = Engelse originele tekst verbergen
 outdated-notice = Deze vertaling is mogelijk verouderd.
-fallback-notice = Deze pagina is nog niet vertaald ({ $language }). Hieronder staat de beschikbare versie: { $source }.
+fallback-notice = Deze pagina is nog niet in het Nederlands vertaald. Hieronder staat de { $source ->
+        [en] Engelse
+        [ru] Russische
+        [pl] Poolse
+       *[other] oorspronkelijke
+    } versie.
 reconstructed-notice = Deze Engelse pagina is opnieuw opgebouwd uit de brontekst van een vertaling.
+
+## Translations and status
+
+english-version-link = Lees de Engelse versie
+
+outdated-link = Lees de actuele versie
+
+reconstructed-source-link = Bekijk de vertaling waarop deze is gebaseerd
+
+translation-delivered = Vertaling geleverd op { $date }
+
+switcher-fallback = nog niet vertaald
+
+status-link = Vertaalstatus
+
+status-title = Vertaalstatus
+
+status-intro = Elke pagina in elke taal: wie haar vertaalde, of ze actueel is en welke interfaceteksten ontbreken.
+
+status-page = Pagina
+
+status-human = Menselijk
+
+status-machine = Automatisch
+
+status-reconstructed = Gereconstrueerd
+
+status-fallback = Vervangend
+
+status-stale = Verouderd
+
+status-totals = Totalen per taal
+
+status-ui-strings = Interfaceteksten
+
+status-language = Taal
+
+status-missing-keys = { $count ->
+        [0] Compleet
+        [one] { $count } tekst ontbreekt
+       *[other] { $count } teksten ontbreken
+    }

@@ -93,7 +93,55 @@ month-12 = grudnia
 search-placeholder = Szukaj w pomocy
 machine-translated-notice = Ta strona została przetłumaczona maszynowo.
 show-original = Pokaż angielski oryginał
-hide-original = Ukryj angielski oryginał
 outdated-notice = To tłumaczenie może być nieaktualne.
-fallback-notice = Ta strona nie została jeszcze przetłumaczona na język: { $language }. Poniżej znajduje się wersja w języku: { $source }.
+fallback-notice = Ta strona nie została jeszcze przetłumaczona na język polski. Poniżej znajduje się wersja { $source ->
+        [en] angielska
+        [nl] niderlandzka
+        [ru] rosyjska
+       *[other] oryginalna
+    }.
 reconstructed-notice = Ta angielska strona została odtworzona na podstawie tekstu źródłowego tłumaczenia.
+
+## Translations and status
+
+english-version-link = Przeczytaj wersję angielską
+
+outdated-link = Przeczytaj aktualną wersję
+
+reconstructed-source-link = Zobacz tłumaczenie, z którego powstała
+
+translation-delivered = Tłumaczenie dostarczono { $date }
+
+switcher-fallback = jeszcze nie przetłumaczono
+
+status-link = Stan tłumaczeń
+
+status-title = Stan tłumaczeń
+
+status-intro = Każda strona w każdym języku: kto ją przetłumaczył, czy jest aktualna i których tekstów interfejsu brakuje.
+
+status-page = Strona
+
+status-human = Człowiek
+
+status-machine = Maszynowe
+
+status-reconstructed = Odtworzona
+
+status-fallback = Zastępcza
+
+status-stale = Nieaktualna
+
+status-totals = Podsumowanie według języków
+
+status-ui-strings = Teksty interfejsu
+
+status-language = Język
+
+status-missing-keys = { $count ->
+        [0] Kompletne
+        [one] Brakuje { $count } tekstu
+        [few] Brakuje { $count } tekstów
+        [many] Brakuje { $count } tekstów
+       *[other] Brakuje { $count } tekstu
+    }

@@ -93,7 +93,55 @@ month-12 = декабря
 search-placeholder = Поиск по справке
 machine-translated-notice = Эта страница переведена автоматически.
 show-original = Показать оригинал на английском
-hide-original = Скрыть оригинал на английском
 outdated-notice = Этот перевод может быть устаревшим.
-fallback-notice = Эта страница пока не переведена на язык: { $language }. Ниже показана версия на языке: { $source }.
+fallback-notice = Эта страница ещё не переведена на русский язык. Ниже — версия на { $source ->
+        [en] английском
+        [nl] нидерландском
+        [pl] польском
+       *[other] исходном
+    } языке.
 reconstructed-notice = Эта английская страница восстановлена по исходному тексту перевода.
+
+## Translations and status
+
+english-version-link = Читать версию на английском
+
+outdated-link = Читать актуальную версию
+
+reconstructed-source-link = Открыть перевод, из которого она получена
+
+translation-delivered = Перевод получен { $date }
+
+switcher-fallback = ещё не переведено
+
+status-link = Состояние переводов
+
+status-title = Состояние переводов
+
+status-intro = Каждая страница на каждом языке: кто её перевёл, актуальна ли она и каких строк интерфейса не хватает.
+
+status-page = Страница
+
+status-human = Человек
+
+status-machine = Машинный
+
+status-reconstructed = Восстановлена
+
+status-fallback = Замена
+
+status-stale = Устарела
+
+status-totals = Итоги по языкам
+
+status-ui-strings = Строки интерфейса
+
+status-language = Язык
+
+status-missing-keys = { $count ->
+        [0] Все на месте
+        [one] Не хватает { $count } строки
+        [few] Не хватает { $count } строк
+        [many] Не хватает { $count } строк
+       *[other] Не хватает { $count } строки
+    }

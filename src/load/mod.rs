@@ -32,9 +32,24 @@ pub struct SourcePage {
     pub text: Arc<str>,
     pub body_offset: usize,
     pub front: FrontMatter,
+    pub origin: Origin,
+}
+
+/// Where a page's text came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A file under `content/`.
+    Written,
+    /// English rebuilt from the side-by-side originals of this language's translation.
+    Reconstructed { from: Lang },
 }
 
 impl SourcePage {
+    /// Whether the text carries side-by-side English originals.
+    pub fn has_side_by_side(&self) -> bool {
+        self.origin == Origin::Written && self.text.contains("sxs-lookup")
+    }
+
     pub fn body(&self) -> &str {
         &self.text[self.body_offset..]
     }
@@ -230,7 +245,7 @@ fn read_page(root: &Path, path: &Path, lang: Lang, slug: Slug, diags: &Diagnosti
             .with_hint("write dates as MM/DD/YYYY"));
     }
     let body_offset = split.body_offset;
-    Some(SourcePage { path: shown, lang, slug, text: Arc::from(text), body_offset, front })
+    Some(SourcePage { path: shown, lang, slug, text: Arc::from(text), body_offset, front, origin: Origin::Written })
 }
 
 /// Removes a UTF-8 BOM and turns CRLF/CR line endings into LF. Line numbers stay the same.

@@ -8,14 +8,26 @@ use std::collections::BTreeMap;
 
 use crate::config::Config;
 use crate::lang::Lang;
-use crate::load::{SourcePage, Slug};
+use crate::load::{Origin, SourcePage, Slug};
 use crate::parse::ParsedPage;
 
 pub struct Page {
     pub source: SourcePage,
     pub parsed: ParsedPage,
     pub title: String,
+    pub description: Option<String>,
     pub section: String,
+    /// The page (index into `Site::pages`) made from a newer English revision than this one.
+    pub newer: Option<usize>,
+}
+
+/// A page missing in `lang`, shown there from another language's page.
+pub struct Fallback {
+    pub lang: Lang,
+    /// Index into `Site::pages` of the page shown.
+    pub source: usize,
+    /// The shown page parsed again so its links lead to the reader's language.
+    pub parsed: ParsedPage,
 }
 
 impl Page {
@@ -36,6 +48,7 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// slug → language → index into `pages`.
     pub translations: BTreeMap<Slug, BTreeMap<Lang, usize>>,
+    pub fallbacks: Vec<Fallback>,
 }
 
 impl Site {
@@ -49,15 +62,45 @@ impl Site {
                     .or_else(|| parsed.h1.clone())
                     .unwrap_or_else(|| source.slug.rsplit('/').next().unwrap_or("").replace('-', " "));
                 let section = sections.classify(&source).to_string();
-                Page { source, parsed, title, section }
+                // A rebuilt English page has only its first heading to describe it.
+                let description = source.front.description.clone().or_else(|| match source.origin {
+                    Origin::Reconstructed { .. } => parsed.h1.clone(),
+                    Origin::Written => None,
+                });
+                Page { source, parsed, title, description, section, newer: None }
             })
             .collect();
         pages.sort_by(|a, b| (a.lang(), a.slug()).cmp(&(b.lang(), b.slug())));
+        let sources: Vec<&SourcePage> = pages.iter().map(|p| &p.source).collect();
+        for (stale, newer) in crate::translations::staleness(&sources) {
+            pages[stale].newer = Some(newer);
+        }
         let mut translations: BTreeMap<Slug, BTreeMap<Lang, usize>> = BTreeMap::new();
         for (i, p) in pages.iter().enumerate() {
             translations.entry(p.source.slug.clone()).or_default().insert(p.lang().clone(), i);
         }
-        Site { pages, translations }
+        Site { pages, translations, fallbacks: Vec::new() }
+    }
+
+    /// (language, page shown) for every page missing in a language of the site.
+    pub fn missing(&self, config: &Config) -> Vec<(Lang, usize)> {
+        let mut out = Vec::new();
+        for langs in self.translations.values() {
+            for lang in &config.languages {
+                if langs.contains_key(lang) {
+                    continue;
+                }
+                if let Some(from) = crate::translations::fallback_for(config, lang, langs.keys()) {
+                    out.push((lang.clone(), langs[&from]));
+                }
+            }
+        }
+        out
+    }
+
+    /// The fallback shown for `slug` in `lang`, if the page is missing there.
+    pub fn fallback(&self, slug: &str, lang: &Lang) -> Option<&Fallback> {
+        self.fallbacks.iter().find(|f| &f.lang == lang && self.pages[f.source].slug() == slug)
     }
 
     /// This page in another language, if it was translated.

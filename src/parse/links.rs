@@ -208,6 +208,7 @@ mod tests {
             text: Arc::from(""),
             body_offset: 0,
             front: FrontMatter { title: Some(format!("{slug} in {lang}")), ..Default::default() },
+            origin: crate::load::Origin::Written,
         }
     }
 

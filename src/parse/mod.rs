@@ -75,32 +75,44 @@ pub struct Context<'a> {
     pub diags: &'a Diagnostics,
     /// Show each block's English original after it, hidden until asked for.
     pub emit_originals: bool,
+    /// Report nothing: the page was parsed before (a fallback copy) or has no file of its
+    /// own whose lines a message could name (an English page rebuilt from spans).
+    pub quiet: bool,
 }
 
 const MAX_INCLUDE_DEPTH: usize = 8;
 
+/// Parses a page for its own URL.
 pub fn parse_page(page: &SourcePage, cx: &Context) -> ParsedPage {
-    let page_dir = Urls::page_path(&page.lang, &page.slug);
-    let source_dir = source_dir(&page.path, &page.lang);
+    parse_page_as(page, &page.lang, cx)
+}
+
+/// Parses a page for the URL of language `reader`: a fallback page shows another language's
+/// content under the reader's folder, and its links lead to the reader's pages.
+pub fn parse_page_as(page: &SourcePage, reader: &Lang, cx: &Context) -> ParsedPage {
     let run = Run {
         cx,
         page,
         text: &page.text,
         base: page.body_offset,
         lang: &page.lang,
-        source_dir,
-        page_dir,
+        reader,
+        source_dir: source_dir(&page.path, &page.lang, &page.slug),
+        page_dir: Urls::page_path(reader, &page.slug),
         depth: 0,
     };
     run.parse(page.body())
 }
 
-/// The folder of a page's file inside its language folder, `/`-separated.
-fn source_dir(path: &Path, lang: &Lang) -> String {
-    let parts: Vec<String> = path.iter().map(|p| p.to_string_lossy().into_owned()).collect();
-    let start = parts.iter().position(|p| p == lang.as_str()).map_or(parts.len(), |i| i + 1);
-    let end = parts.len().saturating_sub(1);
-    if start >= end { String::new() } else { parts[start..end].join("/") }
+/// The folder of a page's file inside its language folder, `/`-separated: the path's last
+/// components, as many as the slug says (`a/index.md` has slug `a` and folder `a`).
+fn source_dir(path: &Path, lang: &Lang, slug: &str) -> String {
+    let is_index = path.file_stem().is_some_and(|s| s.eq_ignore_ascii_case("index"));
+    let _ = lang;
+    if is_index {
+        return slug.to_string();
+    }
+    slug.rsplit_once('/').map_or(String::new(), |(dir, _)| dir.to_string())
 }
 
 pub fn options() -> Options {
@@ -116,7 +128,10 @@ struct Run<'p> {
     /// The text offsets count in (the whole file, or an included file).
     text: &'p str,
     base: usize,
+    /// The content's language.
     lang: &'p Lang,
+    /// The language whose folder the page is written to, and whose pages links lead to.
+    reader: &'p Lang,
     source_dir: String,
     page_dir: String,
     depth: usize,
@@ -170,7 +185,7 @@ impl<'a> State<'a> {
 
 impl<'p> Run<'p> {
     fn warn(&self, st: &State, offset: usize, message: String, hint: Option<&str>) {
-        if st.capturing_original() {
+        if st.capturing_original() || self.cx.quiet {
             return; // the same link or image is reported once, from the localized text
         }
         let mut d = Diagnostic::warning(Kind::Content, Some(crate::diag::Location::at_offset(&self.page.path, self.text, self.base + offset)), message);
@@ -331,8 +346,8 @@ impl<'p> Run<'p> {
         for ev in inner {
             st.emit(ev);
         }
-        st.html(format!("</h{n}>"));
         self.flush_originals(st);
+        st.html(format!("</h{n}>"));
         if level == HeadingLevel::H1 && st.h1.is_none() {
             st.h1 = Some(text.clone());
         }
@@ -350,7 +365,7 @@ impl<'p> Run<'p> {
             st.link_closers.push("");
             return;
         }
-        let resolved = links::resolve(self.cx.index, self.lang, &self.source_dir, dest, self.cx.docs_root);
+        let resolved = links::resolve(self.cx.index, self.reader, &self.source_dir, dest, self.cx.docs_root);
         for note in &resolved.notes {
             match note {
                 LinkNote::CaseMismatch { written, actual } => self.warn(st, offset,
@@ -369,13 +384,15 @@ impl<'p> Run<'p> {
             Target::Fragment(frag) => (format!(r##"<a href="#{}"{title_attr}>"##, escape(&frag)), "</a>", None),
             Target::Asset(rel) => (format!(r#"<a href="{}"{title_attr}>"#, escape(&self.cx.urls.relative(&self.page_dir, &rel))), "</a>", None),
             Target::Page { lang, slug, fragment } => {
-                let mut href = self.cx.urls.relative(&self.page_dir, &Urls::page_path(&lang, &slug));
+                // Every page exists in every language folder (a fallback shows another
+                // language's text), so the reader stays in their language's chrome.
+                let mut href = self.cx.urls.relative(&self.page_dir, &Urls::page_path(self.reader, &slug));
                 if let Some(f) = fragment.filter(|f| !f.is_empty()) {
                     href.push('#');
                     href.push_str(&crate::urls::encode_path(&f));
                 }
                 let fill = empty.then(|| self.cx.index.title(&lang, &slug).unwrap_or(&slug).to_string());
-                if &lang == self.lang {
+                if &lang == self.reader {
                     (format!(r#"<a href="{}"{title_attr}>"#, escape(&href)), "</a>", fill)
                 } else {
                     let tip = self.cx.labels.other_language.get(&lang).cloned().unwrap_or_default();

@@ -20,6 +20,8 @@ pub struct Common {
     pub home_url: String,
     pub static_url: String,
     pub robots: Option<&'static str>,
+    /// Link to the translation status report, when the site has one.
+    pub status_url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -35,6 +37,33 @@ pub struct SwitchItem {
     /// None when the page does not exist in that language.
     pub href: Option<String>,
     pub current: bool,
+    /// The target shows another language's page: not translated yet.
+    pub fallback: bool,
+}
+
+/// A link to another page, with the language it is in.
+#[derive(Debug, Serialize)]
+pub struct LangLink {
+    pub href: String,
+    pub lang: String,
+    pub name: String,
+}
+
+/// What the notices above a page's text say; each is `None`/false when it does not apply.
+#[derive(Debug, Default, Serialize)]
+pub struct Notices {
+    /// `ms.translationtype: MT`.
+    pub machine: bool,
+    /// The page carries English originals the reader can reveal.
+    pub originals: bool,
+    /// A machine-translated page without inline originals: where English stands.
+    pub english: Option<LangLink>,
+    /// Made from an older English revision: the translation made from the newest one.
+    pub stale: Option<LangLink>,
+    /// The page is missing in the reader's language; this is the language shown.
+    pub fallback_from: Option<String>,
+    /// Rebuilt from a translation's originals: that translation.
+    pub reconstructed_from: Option<LangLink>,
 }
 
 #[derive(Debug, Serialize)]
@@ -60,6 +89,11 @@ pub struct PageView<'a> {
     pub reading_minutes: usize,
     pub breadcrumbs: Vec<Crumb>,
     pub section: &'a str,
+    /// The language of the text (differs from `lang` on fallback pages).
+    pub content_lang: &'a str,
+    pub notices: Notices,
+    /// When the translation was delivered (`ms.lasthandoff`).
+    pub delivered: Option<DateView>,
     /// Every front matter key, as written.
     pub meta: &'a std::collections::BTreeMap<String, serde_json::Value>,
 }
@@ -69,12 +103,18 @@ pub struct PageLink {
     pub title: String,
     pub description: Option<String>,
     pub href: String,
+    /// The language of the title and description.
+    pub lang: String,
+    /// Not translated into the reader's language; the link shows a fallback.
+    pub fallback: bool,
 }
 
 #[derive(Debug, Serialize)]
 pub struct SectionView {
     pub id: String,
     pub pages: Vec<PageLink>,
+    /// How many of the pages are in the reader's language.
+    pub translated: usize,
 }
 
 #[derive(Debug, Serialize)]

@@ -13,7 +13,9 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Kind, Location};
 use crate::i18n::{Arg, I18n};
 use crate::lang::Lang;
+use crate::load::{Origin, TranslationType};
 use crate::model::{Page, Site};
+use crate::parse::ParsedPage;
 use crate::urls::Urls;
 use crate::write::Output;
 use context::*;
@@ -76,12 +78,26 @@ impl<'a> Renderer<'a> {
     /// Renders every page kind and hands each file to `out`.
     pub fn render_site(&self, site: &Site, out: &Output, diags: &Diagnostics) {
         site.pages.par_iter().for_each(|page| {
-            let dir = Urls::page_path(page.lang(), page.slug());
-            let ctx = self.page_context(site, page, &dir);
+            let ctx = self.page_context(site, page, page.lang(), &page.parsed);
             if let Some(html) = self.render("page.html", &ctx, diags) {
-                out.write(&format!("{dir}index.html"), html.as_bytes(), diags);
+                out.write(&format!("{}index.html", Urls::page_path(page.lang(), page.slug())), html.as_bytes(), diags);
             }
         });
+        site.fallbacks.par_iter().for_each(|f| {
+            let page = &site.pages[f.source];
+            let ctx = self.page_context(site, page, &f.lang, &f.parsed);
+            if let Some(html) = self.render("page.html", &ctx, diags) {
+                out.write(&format!("{}index.html", Urls::page_path(&f.lang, page.slug())), html.as_bytes(), diags);
+            }
+        });
+        if self.config.status {
+            let report = crate::translations::status::report(site, self.config, &self.i18n);
+            out.write("status.json", serde_json::to_string_pretty(&report).unwrap_or_default().as_bytes(), diags);
+            let ctx = self.status_context(&report);
+            if let Some(html) = self.render("status.html", &ctx, diags) {
+                out.write("status/index.html", html.as_bytes(), diags);
+            }
+        }
         self.config.languages.par_iter().for_each(|lang| {
             let dir = Urls::page_path(lang, "");
             if site.translation("", lang).is_none() {
@@ -123,6 +139,7 @@ impl<'a> Renderer<'a> {
             home_url: self.urls.relative(from, &Urls::page_path(lang, "")),
             static_url: format!("{}static/", Urls::up_to_root(from)),
             robots: None,
+            status_url: self.config.status.then(|| self.urls.relative(from, "status/")),
         }
     }
 
@@ -132,45 +149,81 @@ impl<'a> Renderer<'a> {
         ctx
     }
 
-    fn page_context(&self, site: &Site, page: &Page, dir: &str) -> TeraContext {
-        let lang = page.lang();
+    fn switch_item(&self, l: &Lang, current: &Lang, href: Option<String>, fallback: bool) -> SwitchItem {
+        SwitchItem { lang: l.to_string(), name: l.autonym().to_string(), href, current: l == current, fallback }
+    }
+
+    fn lang_link(&self, from: &str, page: &Page) -> LangLink {
+        LangLink {
+            href: self.urls.relative(from, &Urls::page_path(page.lang(), page.slug())),
+            lang: page.lang().to_string(),
+            name: page.lang().autonym().to_string(),
+        }
+    }
+
+    /// A page in the folder of language `reader`: its own translation, or a fallback showing
+    /// another language's page (`parsed` is then the copy parsed for the reader's links).
+    fn page_context(&self, site: &Site, page: &Page, reader: &Lang, parsed: &ParsedPage) -> TeraContext {
+        let dir = Urls::page_path(reader, page.slug());
+        let dir = dir.as_str();
+        let is_fallback = page.lang() != reader;
         let translations = site.translations.get(page.slug());
         let has = |l: &Lang| translations.is_some_and(|t| t.contains_key(l));
-        let switcher = self.config.languages.iter().map(|l| SwitchItem {
-            lang: l.to_string(),
-            name: l.autonym().to_string(),
-            href: has(l).then(|| self.urls.relative(dir, &Urls::page_path(l, page.slug()))),
-            current: l == lang,
+        let switcher = self.config.languages.iter().map(|l| {
+            self.switch_item(l, reader, Some(self.urls.relative(dir, &Urls::page_path(l, page.slug()))), !has(l))
         }).collect();
-        let mut alternates: Vec<Alternate> = self.config.languages.iter().filter(|l| has(l)).map(|l| Alternate {
-            hreflang: l.to_string(),
-            href: self.urls.absolute(&Urls::page_path(l, page.slug())),
-        }).collect();
-        let x_default = [&self.config.default_language].into_iter().chain(self.config.languages.iter()).find(|l| has(l));
-        if let Some(l) = x_default {
-            alternates.push(Alternate { hreflang: "x-default".into(), href: self.urls.absolute(&Urls::page_path(l, page.slug())) });
+        // Alternates name real translations only; a fallback's canonical is the page it shows.
+        let mut alternates = Vec::new();
+        if !is_fallback {
+            alternates = self.config.languages.iter().filter(|l| has(l)).map(|l| Alternate {
+                hreflang: l.to_string(),
+                href: self.urls.absolute(&Urls::page_path(l, page.slug())),
+            }).collect();
+            let x_default = [&self.config.default_language].into_iter().chain(self.config.languages.iter()).find(|l| has(l));
+            if let Some(l) = x_default {
+                alternates.push(Alternate { hreflang: "x-default".into(), href: self.urls.absolute(&Urls::page_path(l, page.slug())) });
+            }
         }
-        let mut common = self.common(lang, page.title.clone(), dir, switcher, alternates);
-        common.description = page.source.front.description.clone();
-        let mut crumbs = vec![Crumb { title: self.i18n.label(lang, "breadcrumb-home"), href: Some(common.home_url.clone()) }];
+        let mut common = self.common(reader, page.title.clone(), dir, switcher, alternates);
+        common.canonical = Some(self.urls.absolute(&Urls::page_path(page.lang(), page.slug())));
+        common.description = page.description.clone();
+        let mut crumbs = vec![Crumb { title: self.i18n.label(reader, "breadcrumb-home"), href: Some(common.home_url.clone()) }];
         let parts: Vec<&str> = page.slug().split('/').collect();
         for n in 1..parts.len() {
             let parent = parts[..n].join("/");
-            if let Some(p) = site.translation(&parent, lang) {
-                crumbs.push(Crumb { title: p.title.clone(), href: Some(self.urls.relative(dir, &Urls::page_path(lang, &parent))) });
+            let shown = site.translation(&parent, reader).or_else(|| site.fallback(&parent, reader).map(|f| &site.pages[f.source]));
+            if let Some(p) = shown {
+                crumbs.push(Crumb { title: p.title.clone(), href: Some(self.urls.relative(dir, &Urls::page_path(reader, &parent))) });
             }
         }
         crumbs.push(Crumb { title: page.title.clone(), href: None });
+        let front = &page.source.front;
+        let en = self.config.lang("en");
+        let notices = Notices {
+            machine: front.translation_type == Some(TranslationType::Machine),
+            originals: parsed.has_originals(),
+            english: en.filter(|en| front.translation_type == Some(TranslationType::Machine) && !parsed.has_originals() && *en != page.lang())
+                .and_then(|en| site.translation(page.slug(), en)).map(|p| self.lang_link(dir, p)),
+            stale: page.newer.map(|i| self.lang_link(dir, &site.pages[i])),
+            fallback_from: is_fallback.then(|| page.lang().to_string()),
+            reconstructed_from: match &page.source.origin {
+                Origin::Reconstructed { from } => site.translation(page.slug(), from).map(|p| self.lang_link(dir, p)),
+                Origin::Written => None,
+            },
+        };
         let view = PageView {
             slug: page.slug(),
-            content: &page.parsed.html,
-            show_title: page.parsed.h1.is_none(),
-            toc: &page.parsed.toc,
-            updated: page.source.front.date.map(|d| DateView { iso: d.iso(), text: self.i18n.date(lang, d) }),
+            content: &parsed.html,
+            show_title: parsed.h1.is_none(),
+            toc: &parsed.toc,
+            updated: front.date.map(|d| DateView { iso: d.iso(), text: self.i18n.date(reader, d) }),
             reading_minutes: page.reading_minutes(self.config.reading_speed),
             breadcrumbs: crumbs,
             section: &page.section,
-            meta: &page.source.front.extra,
+            content_lang: page.lang().as_str(),
+            notices,
+            delivered: front.last_handoff.filter(|_| front.translation_type.is_some()).map(|d| DateView { iso: d.iso(), text: self.i18n.date(reader, d) }),
+            meta: &front.extra,
         };
         let mut ctx = self.context(&common);
         ctx.insert("page", &view);
@@ -178,12 +231,8 @@ impl<'a> Renderer<'a> {
     }
 
     fn home_context(&self, site: &Site, lang: &Lang, dir: &str) -> TeraContext {
-        let switcher = self.config.languages.iter().map(|l| SwitchItem {
-            lang: l.to_string(),
-            name: l.autonym().to_string(),
-            href: Some(self.urls.relative(dir, &Urls::page_path(l, ""))),
-            current: l == lang,
-        }).collect();
+        let switcher = self.config.languages.iter()
+            .map(|l| self.switch_item(l, lang, Some(self.urls.relative(dir, &Urls::page_path(l, ""))), false)).collect();
         let mut alternates: Vec<Alternate> = self.config.languages.iter().map(|l| Alternate {
             hreflang: l.to_string(),
             href: self.urls.absolute(&Urls::page_path(l, "")),
@@ -192,14 +241,21 @@ impl<'a> Renderer<'a> {
         let title = self.i18n.label(lang, "home-title");
         let common = self.common(lang, title, dir, switcher, alternates);
         let sections: Vec<SectionView> = self.config.sections.iter().map(|rule| {
-            let mut pages: Vec<&Page> = site.pages_in(lang).filter(|p| p.section == rule.id && !p.slug().is_empty()).collect();
-            pages.sort_by_key(|p| p.title.to_lowercase());
+            // The reader's own pages, then the pages only other languages have, shown as
+            // the fallbacks a link leads to.
+            let own = site.pages_in(lang).map(|p| (p, false));
+            let others = site.fallbacks.iter().filter(|f| &f.lang == lang).map(|f| (&site.pages[f.source], true));
+            let mut pages: Vec<(&Page, bool)> = own.chain(others).filter(|(p, _)| p.section == rule.id && !p.slug().is_empty()).collect();
+            pages.sort_by_key(|(p, fallback)| (*fallback, p.title.to_lowercase()));
             SectionView {
                 id: rule.id.clone(),
-                pages: pages.into_iter().map(|p| PageLink {
+                translated: pages.iter().filter(|(_, f)| !f).count(),
+                pages: pages.into_iter().map(|(p, fallback)| PageLink {
                     title: p.title.clone(),
-                    description: p.source.front.description.clone(),
+                    description: p.description.clone(),
                     href: self.urls.relative(dir, &Urls::page_path(lang, p.slug())),
+                    lang: p.lang().to_string(),
+                    fallback,
                 }).collect(),
             }
         }).collect();
@@ -231,19 +287,26 @@ impl<'a> Renderer<'a> {
     /// 404 pages are served at any URL, so their links start from the host's root.
     fn not_found_context(&self, lang: &Lang) -> TeraContext {
         let root = self.urls.root_path();
-        let switcher = self.config.languages.iter().map(|l| SwitchItem {
-            lang: l.to_string(),
-            name: l.autonym().to_string(),
-            href: Some(format!("{root}{}", Urls::page_path(l, ""))),
-            current: l == lang,
-        }).collect();
+        let switcher = self.config.languages.iter()
+            .map(|l| self.switch_item(l, lang, Some(format!("{root}{}", Urls::page_path(l, ""))), false)).collect();
         let mut common = self.common(lang, self.i18n.label(lang, "not-found-title"), "", switcher, Vec::new());
         common.canonical = None;
         common.root_url = root.clone();
         common.home_url = format!("{root}{}", Urls::page_path(lang, ""));
         common.static_url = format!("{root}static/");
         common.robots = Some("noindex");
+        common.status_url = None;
         self.context(&common)
+    }
+
+    fn status_context(&self, report: &crate::translations::status::Report) -> TeraContext {
+        let lang = &self.config.default_language;
+        let switcher = Vec::new();
+        let mut common = self.common(lang, self.i18n.label(lang, "status-title"), "status/", switcher, Vec::new());
+        common.robots = Some("noindex");
+        let mut ctx = self.context(&common);
+        ctx.insert("report", report);
+        ctx
     }
 }
 

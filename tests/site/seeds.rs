@@ -82,7 +82,9 @@ fn hreflang_alternates_list_real_translations_and_x_default() {
     let page = site().page("nl/customer-self-support/index.html");
     let mut langs = page.attr("link[rel=alternate][hreflang]", "hreflang");
     langs.sort();
-    assert_eq!(langs, vec!["nl", "pl", "ru", "x-default"]);
+    // en is the page rebuilt from the spans: a real English page, so it is an alternate.
+    assert_eq!(langs, vec!["en", "nl", "pl", "ru", "x-default"]);
+    assert_eq!(page.attr("link[rel=alternate][hreflang=x-default]", "href"), vec!["https://example.org/support/en/customer-self-support/"]);
     let hrefs = page.attr("link[rel=alternate][hreflang=ru]", "href");
     assert_eq!(hrefs, vec!["https://example.org/support/ru/customer-self-support/"]);
     assert_eq!(page.attr("link[rel=canonical]", "href"), vec!["https://example.org/support/nl/customer-self-support/"]);
@@ -94,12 +96,16 @@ fn hreflang_alternates_list_real_translations_and_x_default() {
 }
 
 #[test]
-fn language_switcher_links_only_real_targets() {
+fn language_switcher_marks_targets_that_are_not_translated() {
     let page = site().page("ru/customer-self-support/index.html");
-    let targets = page.attr(".sp-langs a", "hreflang");
-    assert_eq!(targets, vec!["nl", "ru", "pl"]);
-    let current = page.attr(".sp-langs a[aria-current]", "hreflang");
-    assert_eq!(current, vec!["ru"]);
+    assert_eq!(page.attr(".sp-langs a", "lang"), vec!["en", "nl", "ru", "pl"]);
+    assert!(page.select(".sp-langs a.sp-lang-fallback").is_empty());
+    assert_eq!(page.attr(".sp-langs a[aria-current]", "hreflang"), vec!["ru"]);
+    // Only nl has this page: the other languages lead to fallbacks, visibly marked.
+    let page = site().page("nl/provide-technical-support/index.html");
+    assert_eq!(page.attr(".sp-langs a.sp-lang-fallback", "lang"), vec!["en", "ru", "pl"]);
+    let marker = page.text_of(".sp-langs a.sp-lang-fallback .sp-visually-hidden");
+    assert_eq!(marker, vec!["(nog niet vertaald)"; 3]);
 }
 
 #[test]
