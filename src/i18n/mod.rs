@@ -69,7 +69,7 @@ impl I18n {
                     Err((r, errors)) => {
                         for e in errors {
                             let text = std::fs::read_to_string(config.root.join(&src.shown)).unwrap_or_default();
-                            diags.push(Diagnostic::error(Kind::Locale, Some(Location::at_offset(&src.shown, &text, e.pos.start)),
+                            diags.push(Diagnostic::error(Kind::Locale, Some(Location::at_offset(&src.shown, &text, e.slice.as_ref().map_or(e.pos.start, |s| s.start))),
                                 format!("Fluent syntax error: {}", e.kind))
                                 .with_hint("see https://projectfluent.org/fluent/guide/ for the syntax"));
                         }

@@ -1,7 +1,5 @@
 //! DocFX block directives written inside text: `:::image …:::` and `:::no-loc text="…":::`.
 
-use super::html::attr;
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece<'a> {
     Text(&'a str),
@@ -33,16 +31,52 @@ pub fn split(text: &str) -> Vec<Piece<'_>> {
 
 fn directive(inner: &str) -> Piece<'static> {
     let name: String = inner.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
-    // `attr` wants a tag-like string: a leading space makes the first attribute findable.
-    let tag = format!(" {inner}");
+    let attrs = attributes(inner);
+    let get = |key: &str| attrs.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v.to_string()).unwrap_or_default();
     match name.to_ascii_lowercase().as_str() {
-        "image" => Piece::Image {
-            source: attr(&tag, "source").unwrap_or_default(),
-            alt: attr(&tag, "alt-text").unwrap_or_default(),
-        },
-        "no-loc" => Piece::NoLoc(attr(&tag, "text").unwrap_or_default()),
+        "image" => Piece::Image { source: get("source"), alt: get("alt-text") },
+        "no-loc" => Piece::NoLoc(get("text")),
         _ => Piece::Nothing,
     }
+}
+
+/// `name="value"` pairs. Machine translation puts unescaped quotes inside values
+/// (`alt-text="the "Private Marketplace" menu"`), so a value runs to the last quote before
+/// the next ` name="` or the end.
+fn attributes(inner: &str) -> Vec<(&str, &str)> {
+    let starts: Vec<(usize, usize)> = attr_starts(inner);
+    let mut out = Vec::new();
+    for (n, &(name_at, value_at)) in starts.iter().enumerate() {
+        let limit = starts.get(n + 1).map_or(inner.len(), |&(next, _)| next);
+        let value_area = &inner[value_at..limit];
+        let value = match value_area.rfind('"') {
+            Some(end) => &value_area[..end],
+            None => value_area.trim_end(),
+        };
+        let name = inner[name_at..value_at].trim_end_matches("=\"").trim_end_matches('=');
+        out.push((name, value));
+    }
+    out
+}
+
+/// (start of name, start of value) of every ` name="` in the text.
+fn attr_starts(inner: &str) -> Vec<(usize, usize)> {
+    let bytes = inner.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(p) = inner[i..].find("=\"") {
+        let eq = i + p;
+        let mut start = eq;
+        while start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'-' || bytes[start - 1] == b'_') {
+            start -= 1;
+        }
+        let preceded_by_space = start == 0 || bytes[start - 1].is_ascii_whitespace();
+        if start < eq && preceded_by_space {
+            out.push((start, eq + 2));
+        }
+        i = eq + 2;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -63,5 +97,11 @@ mod tests {
         assert_eq!(split(r#":::no-loc text="УНП":::"#), vec![Piece::NoLoc("УНП".into())]);
         assert_eq!(split(":::image-end:::"), vec![Piece::Nothing]);
         assert_eq!(split("a ::: b"), vec![Piece::Text("a ::: b")]);
+    }
+
+    #[test]
+    fn quotes_inside_values_from_machine_translation() {
+        let t = r#":::image type="content" source="media/a.png" alt-text="Отображение пункта меню "частный Marketplace" слева." lightbox="media/a.png":::"#;
+        assert_eq!(split(t), vec![Piece::Image { source: "media/a.png".into(), alt: "Отображение пункта меню \"частный Marketplace\" слева.".into() }]);
     }
 }

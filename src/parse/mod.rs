@@ -283,7 +283,7 @@ impl<'p> Run<'p> {
                     self.flush_originals(&mut st);
                     st.emit(ev.clone());
                 }
-                Event::Text(text) => self.text(&mut st, text, range, body),
+                Event::Text(text) => self.text(&mut st, text, range),
                 Event::Code(code) => {
                     self.note_text(&mut st, code);
                     st.emit(ev.clone());
@@ -457,9 +457,10 @@ impl<'p> Run<'p> {
         }
     }
 
-    fn text(&self, st: &mut State<'p>, text: &CowStr<'p>, range: &Range<usize>, body: &str) {
+    fn text(&self, st: &mut State<'p>, text: &CowStr<'p>, range: &Range<usize>) {
         let offset = range.start;
-        if !st.in_code && text.contains("**") && !body.get(range.clone()).is_some_and(|s| s.contains("\\*")) {
+        // Even escaped (`\*\*`), a double asterisk in this content is a broken bold marker.
+        if !st.in_code && text.contains("**") {
             self.stray_bold(st, text);
             return;
         }
@@ -505,7 +506,7 @@ impl<'p> Run<'p> {
                 st.html("<strong>");
             }
             let owned = CowStr::from(part.to_string());
-            self.text(st, &owned, &(0..0), "");
+            self.text(st, &owned, &(0..0));
             if bold {
                 st.html("</strong>");
             }

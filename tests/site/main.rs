@@ -4,4 +4,6 @@
 mod common;
 mod corpus;
 mod errors;
+mod i18n;
 mod seeds;
+mod translations;
