@@ -67,7 +67,7 @@ impl Corpus {
 struct Facts {
     /// `Page::visible_text`, whitespace folded.
     visible: String,
-    /// `common::leaks`, less the `**` the source escaped on purpose (see `escaped_stars`).
+    /// `common::leaks`.
     leaks: Vec<String>,
     /// Every `id` attribute in document order, with its element's tag name.
     ids: Vec<(String, String)>,
@@ -85,27 +85,13 @@ struct Facts {
     missing_images: Vec<String>,
 }
 
-fn read_facts(built: &Built, path: &str, source: Option<&Source>) -> Facts {
+fn read_facts(built: &Built, path: &str) -> Facts {
     let page = built.page(path);
-    let mut leak_list = leaks(&page);
-    if leak_list.iter().any(|l| l.contains("`**`")) {
-        if let Some(src) = source {
-            let snippets = escaped_stars(&strip_originals(&src.text));
-            if !snippets.is_empty() {
-                let mut raw = page.raw.clone();
-                for s in &snippets {
-                    raw = raw.replace(s.as_str(), &s.replace("**", ""));
-                }
-                let excused = Page { path: page.path.clone(), html: scraper::Html::parse_document(&raw), raw };
-                leak_list = leaks(&excused);
-            }
-        }
-    }
     let text = |e: &scraper::ElementRef| e.text().collect::<String>();
     let title_sel = scraper::Selector::parse(".sp-alert-title").unwrap();
     Facts {
         visible: norm(&page.visible_text()),
-        leaks: leak_list,
+        leaks: leaks(&page),
         ids: page.select("[id]").iter().map(|e| (e.value().attr("id").unwrap().to_string(), e.value().name().to_string())).collect(),
         heading_ids: page.attr(".sp-content :is(h1, h2, h3, h4, h5, h6)", "id"),
         anchors_in_headings: page.select(".sp-content :is(h1, h2, h3, h4, h5, h6) a[name]").len(),
@@ -123,8 +109,7 @@ fn read_facts(built: &Built, path: &str, source: Option<&Source>) -> Facts {
     }
 }
 
-fn read_all_facts(built: &Built, sources: &[Source]) -> BTreeMap<String, Facts> {
-    let by_path: HashMap<String, &Source> = sources.iter().map(|s| (s.site_path(), s)).collect();
+fn read_all_facts(built: &Built) -> BTreeMap<String, Facts> {
     let files = built.html_files();
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
     let chunk = files.len().div_ceil(threads).max(1);
@@ -132,10 +117,7 @@ fn read_all_facts(built: &Built, sources: &[Source]) -> BTreeMap<String, Facts> 
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| {
-                let by_path = &by_path;
-                scope.spawn(move || {
-                    part.iter().map(|p| (p.clone(), read_facts(built, p, by_path.get(p).copied()))).collect::<Vec<_>>()
-                })
+                scope.spawn(move || part.iter().map(|p| (p.clone(), read_facts(built, p))).collect::<Vec<_>>())
             })
             .collect();
         handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
@@ -171,7 +153,7 @@ fn corpus() -> &'static Corpus {
         let built = build_ok(src.path(), Some(BASE_URL));
         // The sources are in memory; the copied site is no longer needed.
         drop(src);
-        let facts = read_all_facts(&built, &sources);
+        let facts = read_all_facts(&built);
         Corpus { built, sources, facts }
     })
 }
@@ -296,38 +278,6 @@ fn sxs_pairs(text: &str) -> Vec<(String, String)> {
     out
 }
 
-/// `text` without the English originals (`<span class="sxs-lookup">…</span></span>`).
-fn strip_originals(text: &str) -> String {
-    const OPEN: &str = "<span class=\"sxs-lookup\">";
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find(OPEN) {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        rest = rest.find("</span></span>").map_or("", |e| &rest[e + "</span></span>".len()..]);
-    }
-    out.push_str(rest);
-    out
-}
-
-/// What escaped asterisks (`\*\*Leeg laten\*\*`) in a source show: CommonMark prints them as
-/// written, so these `**` are the writer's, not leaked markup. Each snippet is the `**` with
-/// a few plain characters of its neighbourhood, so only those very asterisks are excused.
-fn escaped_stars(source: &str) -> Vec<String> {
-    let stop = |c: char| "<>|*\\[]()\n\"&'\u{a0}".contains(c);
-    let mut out = Vec::new();
-    for (i, _) in source.match_indices("\\*\\*") {
-        let after: String = source[i + 4..].chars().take_while(|c| !stop(*c)).take(30).collect();
-        let before: String = source[..i].chars().rev().take_while(|c| !stop(*c)).take(30).collect::<Vec<_>>().into_iter().rev().collect();
-        if after.trim().chars().count() >= 3 {
-            out.push(format!("**{}", after.trim_end()));
-        } else if before.trim().chars().count() >= 3 {
-            out.push(format!("{}**", before.trim_start()));
-        }
-    }
-    out
-}
-
 /// Text markdown shows exactly as written: no emphasis, links, code, HTML, entities, escapes.
 fn is_plain(s: &str) -> bool {
     !s.contains(['*', '_', '[', ']', '`', '<', '>', '&', '\\', '|', '~', '#']) && !s.contains(":::")
@@ -420,3 +370,362 @@ fn first_30(list: &[String]) -> String {
     s
 }
 
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn whole_corpus_builds_with_one_page_per_file_and_clear_warnings() {
+    let c = corpus();
+    let expected_count = LANGS
+        .iter()
+        .flat_map(|l| BRANCHES.iter().map(move |b| corpus_dir().join(l).join(b)))
+        .map(|dir| walk(&dir).iter().filter(|p| p.ends_with(".md")).count())
+        .sum::<usize>();
+    assert_eq!(c.sources.len(), expected_count);
+    assert!(expected_count > 0);
+
+    // Every corpus file is a page at <lang>/<branch>/<path>/index.html …
+    let missing: Vec<String> = c.sources.iter().map(Source::site_path).filter(|p| !c.built.exists(p)).collect();
+    assert!(missing.is_empty(), "{} of {expected_count} pages missing:\n{}", missing.len(), first_30(&missing));
+    // … and nothing else lands under the branch folders.
+    let expected: HashSet<String> = c.sources.iter().map(Source::site_path).collect();
+    let extra: Vec<String> = c
+        .built
+        .html_files()
+        .into_iter()
+        .filter(|p| BRANCHES.iter().any(|b| LANGS.iter().any(|l| p.starts_with(&format!("{l}/{b}/")))))
+        .filter(|p| !expected.contains(p))
+        .collect();
+    assert!(extra.is_empty(), "unexpected pages:\n{}", first_30(&extra));
+    for lang in LANGS {
+        let want = c.sources.iter().filter(|s| s.lang == lang).count();
+        let got = c.built.summary.pages_per_language.iter().find(|(l, _)| l.as_str() == lang).map(|(_, n)| *n);
+        assert!(got.is_some_and(|n| n >= want), "{lang}: {got:?} pages reported, {want} sources");
+    }
+
+    // The warnings, grouped by kind.
+    let diags = &c.built.summary.diagnostics;
+    assert!(diags.iter().all(|d| !d.is_error()), "a successful build reported errors");
+    let mut by_kind: BTreeMap<String, Vec<&signpost::diag::Diagnostic>> = BTreeMap::new();
+    for d in diags {
+        by_kind.entry(format!("{:?}", d.kind)).or_default().push(d);
+    }
+    eprintln!("corpus build: {expected_count} pages, {} warning(s) in {:?}", diags.len(), c.built.summary.elapsed);
+    for (kind, list) in &by_kind {
+        let mut messages: BTreeMap<String, usize> = BTreeMap::new();
+        for d in list {
+            // Group by the message with its quoted part left out: `broken link … no page …`.
+            let shape: String = d.message.split('`').enumerate().map(|(i, p)| if i % 2 == 1 { "…" } else { p }).collect();
+            *messages.entry(shape).or_default() += 1;
+        }
+        eprintln!("  {kind}: {}", list.len());
+        for (shape, n) in &messages {
+            eprintln!("    {n:>5} × {shape}");
+        }
+        eprintln!("    e.g. {}", list[0].to_string().replace('\n', "\n         "));
+    }
+
+    // Every warning is a clear one: it names a content file that exists, and a line in it.
+    let by_path: HashMap<String, &Source> = c.sources.iter().map(|s| (s.content_path(), s)).collect();
+    let mut unclear = Vec::new();
+    for d in diags {
+        let Some(loc) = &d.location else {
+            unclear.push(format!("no location: {d}"));
+            continue;
+        };
+        let path = loc.path.to_string_lossy().replace('\\', "/");
+        if !path.starts_with("content/") || loc.line < 1 || loc.column < 1 {
+            unclear.push(format!("bad location: {d}"));
+            continue;
+        }
+        match by_path.get(&path) {
+            Some(src) if loc.line <= src.text.lines().count() => {
+                // A warning that quotes a link or image names the line that has it.
+                if let Some(quoted) = d.message.split('`').nth(1).filter(|q| !q.is_empty()) {
+                    let line = src.text.lines().nth(loc.line - 1).unwrap_or("");
+                    if !line.contains(quoted) {
+                        unclear.push(format!("`{quoted}` is not on the line named: {d}\n      line: {line}"));
+                    }
+                }
+            }
+            Some(_) => unclear.push(format!("line past the end of the file: {d}")),
+            None => unclear.push(format!("not a page of the corpus: {d}")),
+        }
+    }
+    assert!(unclear.is_empty(), "{} unclear warning(s):\n{}", unclear.len(), first_30(&unclear));
+}
+
+#[test]
+fn no_markup_leaks_into_any_corpus_page() {
+    let c = corpus();
+    assert!(c.facts.len() > c.sources.len(), "pages and the home, 404 and chooser pages");
+    let found: Vec<String> = c.facts.values().flat_map(|f| f.leaks.iter().cloned()).collect();
+    assert!(found.is_empty(), "{} leak(s):\n{}", found.len(), first_30(&found));
+}
+
+#[test]
+fn alerts_get_localized_labels_one_callout_per_marker() {
+    let c = corpus();
+    let mut problems = Vec::new();
+    // (lang, variant) pairs checked, so the test cannot pass by finding no alerts.
+    let mut seen: BTreeSet<(String, &str)> = BTreeSet::new();
+    let mut checked = 0;
+    for src in &c.sources {
+        let markers: Vec<(&str, &str)> = lines_outside_fences(&src.text)
+            .into_iter()
+            .filter_map(|(_, line)| alert_marker(line).map(|k| (k, line)))
+            .collect();
+        for (_, line) in &markers {
+            let t = line.trim_start();
+            if t.starts_with(">[!") {
+                seen.insert((src.lang.clone(), "no-space"));
+            }
+            if t.contains("[!Note]") || t.contains("[!Important]") {
+                seen.insert((src.lang.clone(), "mixed-case"));
+            }
+            if line.starts_with(' ') {
+                seen.insert((src.lang.clone(), "indented"));
+            }
+        }
+        let alerts = &c.page(src).alerts;
+        let want: Vec<&str> = markers.iter().map(|(k, _)| *k).collect();
+        let got: Vec<&str> = alerts.iter().map(|(k, _)| k.as_str()).collect();
+        if got != want {
+            problems.push(format!("{}: alert kinds {got:?}, source markers {want:?}", src.content_path()));
+            continue;
+        }
+        for ((kind, title), want) in alerts.iter().zip(&want) {
+            checked += 1;
+            let label = alert_label(&src.lang, want);
+            if title.as_deref() != Some(label) {
+                problems.push(format!("{}: {kind} alert titled {title:?}, want {label:?}", src.content_path()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), first_30(&problems));
+    eprintln!("alerts: {checked} checked");
+    for lang in LANGS {
+        for variant in ["no-space", "mixed-case", "indented"] {
+            assert!(seen.contains(&(lang.to_string(), variant)), "no {variant} alert checked in {lang}: {seen:?}");
+        }
+    }
+}
+
+#[test]
+fn side_by_side_pages_show_localized_text_and_no_english_original() {
+    let c = corpus();
+    let mut checked_english = 0;
+    let mut checked_localized = 0;
+    let mut problems = Vec::new();
+    for lang in LANGS {
+        for src in c.sources(lang, "live-sxs") {
+            let pairs = sxs_pairs(&src.text);
+            assert!(!pairs.is_empty() || !src.text.contains("sxs-lookup"), "{}: spans not recognised", src.content_path());
+            let localized_all: Vec<String> = pairs.iter().map(|(l, _)| norm(l)).collect();
+            let visible = &c.page(src).visible;
+            for (localized, english) in &pairs {
+                let (l, e) = (norm(localized), norm(english));
+                if is_plain(&l) && l.chars().count() > 40 {
+                    checked_localized += 1;
+                    if !visible.contains(&l) {
+                        problems.push(format!("{}: localized text missing: {l}", src.content_path()));
+                    }
+                }
+                // An English sentence that also stands in some localized segment may show.
+                if is_plain(&e) && e.chars().count() > 40 && e != l && !localized_all.iter().any(|x| x.contains(&e)) {
+                    checked_english += 1;
+                    if visible.contains(&e) {
+                        problems.push(format!("{}: English original shown: {e}", src.content_path()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), first_30(&problems));
+    eprintln!("side-by-side: {checked_localized} localized and {checked_english} English sentences checked");
+    assert!(checked_english >= 100 && checked_localized >= 100, "{checked_english} / {checked_localized}");
+}
+
+#[test]
+fn heading_anchors_become_unique_heading_ids() {
+    let c = corpus();
+    let mut problems = Vec::new();
+    let (mut anchors_checked, mut duplicates_checked) = (0, 0);
+    for src in &c.sources {
+        let anchors: Vec<String> = lines_outside_fences(&src.text).into_iter().filter_map(|(_, l)| heading_anchor(l)).collect();
+        if anchors.is_empty() {
+            continue;
+        }
+        let f = c.page(src);
+        let here = src.content_path();
+        let mut uses: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (id, tag) in &f.ids {
+            uses.entry(id.as_str()).or_default().push(tag.as_str());
+        }
+        let mut dupes: Vec<&&str> = uses.iter().filter(|(_, v)| v.len() > 1).map(|(k, _)| k).collect();
+        dupes.sort();
+        if !dupes.is_empty() {
+            problems.push(format!("{here}: ids used more than once: {dupes:?}"));
+        }
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for a in &anchors {
+            *counts.entry(a.as_str()).or_default() += 1;
+        }
+        for (a, n) in counts {
+            anchors_checked += 1;
+            match uses.get(a).map(|v| v[0]) {
+                Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => {}
+                Some(other) => problems.push(format!("{here}: id {a:?} is on a <{other}>, not a heading")),
+                None => problems.push(format!("{here}: no element with id {a:?}")),
+            }
+            // The headings that wanted `a`: it and its numbered variants `a-1`, `a-2`…
+            let family: Vec<&String> = f
+                .heading_ids
+                .iter()
+                .filter(|id| id.as_str() == a || id.strip_prefix(a).and_then(|r| r.strip_prefix('-')).is_some_and(|r| r.parse::<u32>().is_ok()))
+                .collect();
+            if family.first().map(|s| s.as_str()) != Some(a) {
+                problems.push(format!("{here}: the first heading of {a:?} is {:?}", family.first()));
+            }
+            if n > 1 {
+                duplicates_checked += 1;
+                if family.len() < n {
+                    problems.push(format!("{here}: {n} headings anchored {a:?}, ids {family:?}"));
+                }
+            }
+        }
+        if f.anchors_in_headings > 0 {
+            problems.push(format!("{here}: {} <a name> left inside headings", f.anchors_in_headings));
+        }
+    }
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), first_30(&problems));
+    eprintln!("heading ids: {anchors_checked} anchors, {duplicates_checked} repeated within their page");
+    assert!(anchors_checked > 1000, "{anchors_checked}");
+    assert!(duplicates_checked > 0, "the corpus's tab groups repeat anchors; none found");
+}
+
+/// `(page, alt text as a reader should see it, whether the source wrote it with entities)` for
+/// every `:::image` of the corpus.
+fn docfx_image_alts(c: &Corpus) -> Vec<(&Source, String, bool)> {
+    let mut out = Vec::new();
+    for src in &c.sources {
+        for (_, l) in lines_outside_fences(&src.text) {
+            if let Some(alt) = l.find(":::image").and_then(|i| attr_value(&l[i..], "alt-text")) {
+                out.push((src, norm(&decode_entities(&alt)), alt.contains('&')));
+            }
+        }
+    }
+    out
+}
+
+fn check_image_alts<'a>(c: &Corpus, alts: impl Iterator<Item = &'a (&'a Source, String, bool)>) -> (usize, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for (src, alt, _) in alts {
+        checked += 1;
+        let f = c.page(src);
+        let label = image_missing_label(&src.lang);
+        let want = format!("{label} {alt}");
+        if !f.missing_images.contains(&want) {
+            let near = f.missing_images.iter().find(|m| alt.starts_with(m.trim_start_matches(label).trim()));
+            problems.push(format!("{}: no `.sp-image-missing` {want:?}; closest: {near:?}", src.content_path()));
+        }
+    }
+    (checked, problems)
+}
+
+#[test]
+fn docfx_images_show_their_alt_text_and_no_loc_shows_its_text() {
+    let c = corpus();
+    let alts = docfx_image_alts(c);
+    // Machine translation wrote quotes as `&quot;` inside some alt texts; those are read whole.
+    let with_entities = alts.iter().filter(|(_, _, entities)| *entities).count();
+    let (images, mut problems) = check_image_alts(c, alts.iter());
+    let mut no_locs = 0;
+    let with_images: HashSet<String> = alts.iter().map(|(s, _, _)| s.content_path()).collect();
+    for src in &c.sources {
+        let f = c.page(src);
+        if with_images.contains(&src.content_path()) && f.visible.contains(":::") {
+            problems.push(format!("{}: `:::` shown", src.content_path()));
+        }
+        let no_loc = lines_outside_fences(&src.text)
+            .into_iter()
+            .flat_map(|(_, l)| l.match_indices(":::no-loc").map(move |(i, _)| &l[i..]))
+            .filter_map(|s| attr_value(s, "text"))
+            .map(|t| norm(&decode_entities(&t)));
+        for text in no_loc {
+            no_locs += 1;
+            if !f.visible.contains(text.as_str()) {
+                problems.push(format!("{}: no-loc text {text:?} not shown", src.content_path()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), first_30(&problems));
+    eprintln!("images: {images} :::image alt texts ({with_entities} with entities), {no_locs} :::no-loc texts checked");
+    assert!(images > 50 && with_entities >= 10 && no_locs > 10, "{images} / {with_entities} / {no_locs}");
+}
+
+#[test]
+fn relative_md_links_between_corpus_pages_point_at_those_pages() {
+    let c = corpus();
+    // Pages by (lang, path in the language folder with `.md`).
+    let pages: HashSet<(String, String)> = c.sources.iter().map(|s| (s.lang.clone(), format!("{}.md", s.slug()))).collect();
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for lang in LANGS {
+        for src in c.sources(lang, "live") {
+            let dir = Path::new(&src.slug()).parent().unwrap().to_string_lossy().into_owned();
+            let mut wanted = BTreeSet::new();
+            for (_, line) in lines_outside_fences(&src.text) {
+                for dest in md_link_dests(line) {
+                    let path = dest.split(['#', '?']).next().unwrap_or("");
+                    if !is_relative(&dest) || !path.ends_with(".md") || path.contains('%') || path.contains('\\') {
+                        continue;
+                    }
+                    let Some(joined) = join_path(&dir, path) else { continue };
+                    if pages.contains(&(lang.to_string(), joined.clone())) {
+                        wanted.insert(format!("{lang}/{}/index.html", joined.strip_suffix(".md").unwrap()));
+                    }
+                }
+            }
+            let site_path = src.site_path();
+            let got: BTreeSet<String> = c
+                .page(src)
+                .content_hrefs
+                .iter()
+                .filter(|h| is_relative(h))
+                .filter_map(|h| resolve_href(&site_path, h))
+                .collect();
+            for w in &wanted {
+                checked += 1;
+                if !got.contains(w) {
+                    problems.push(format!("{site_path}: no link to {w}"));
+                } else if !c.built.exists(w) {
+                    problems.push(format!("{site_path}: link to {w}, which was not written"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), first_30(&problems));
+    eprintln!("links: {checked} links between corpus pages checked");
+    assert!(checked > 50, "{checked}");
+}
+
+#[test]
+fn every_relative_href_in_the_corpus_build_resolves() {
+    let c = corpus();
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (path, f) in &c.facts {
+        for href in f.refs.iter().filter(|h| is_relative(h)) {
+            checked += 1;
+            match resolve_href(path, href) {
+                Some(file) if c.built.exists(&file) => {}
+                Some(file) => broken.push(format!("{path}: {href} → {file} does not exist")),
+                None => broken.push(format!("{path}: {href} climbs out of the site")),
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{} broken of {checked}:\n{}", broken.len(), first_30(&broken));
+    eprintln!("hrefs: {checked} relative hrefs resolve");
+    assert!(checked > 1000, "{checked}");
+}
