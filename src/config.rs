@@ -33,6 +33,25 @@ pub struct RawConfig {
     pub fallbacks: Option<BTreeMap<String, Vec<String>>>,
     /// Write the translation status report (`status/`, `status.json`) and link it in the footer.
     pub status: Option<bool>,
+    /// The hosting partner's contact details, shown where the decision tree sends a reader
+    /// to "your partner".
+    pub partner: Option<Partner>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    pub name: String,
+    pub support_url: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Free text, e.g. "Mon–Fri 08:00–18:00 CET".
+    pub hours: Option<String>,
+    /// Language codes the partner's support speaks.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Whether the partner charges for support.
+    pub paid: Option<bool>,
 }
 
 /// A home-page group: pages whose path or front matter match go here. A rule with no
@@ -68,6 +87,7 @@ pub struct Config {
     pub reading_speed: u32,
     pub fallbacks: BTreeMap<Lang, Vec<Lang>>,
     pub status: bool,
+    pub partner: Option<Partner>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -228,6 +248,7 @@ impl Config {
             reading_speed: raw.reading_speed.unwrap_or(200).max(1),
             fallbacks,
             status: raw.status.unwrap_or(true),
+            partner: raw.partner,
         })
     }
 

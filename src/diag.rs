@@ -63,6 +63,7 @@ pub enum Kind {
     Config,
     Locale,
     Template,
+    Tree,
     Io,
 }
 

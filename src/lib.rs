@@ -14,6 +14,7 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod translations;
+pub mod tree;
 pub mod urls;
 pub mod write;
 
@@ -70,7 +71,12 @@ pub struct Prepared {
     pub theme: render::theme::Theme,
     pub assets: Vec<load::Asset>,
     pub urls: Urls,
+    /// The decision tree and every walk through it, when the site has a valid one.
+    pub tree: Option<(tree::Tree, Vec<tree::Walk>)>,
 }
+
+/// Most walks a decision tree may have; each is a page per language.
+const MAX_TREE_WALKS: usize = 5_000;
 
 /// Runs load → parse → model; problems go into `diags`.
 pub fn prepare(config: Config, diags: &Diagnostics) -> Prepared {
@@ -106,7 +112,25 @@ pub fn prepare(config: Config, diags: &Diagnostics) -> Prepared {
         let parsed = parse::parse_page_as(page, &lang, &cx_for(page, true));
         model::Fallback { lang, source, parsed }
     }).collect();
-    Prepared { config, site, i18n, theme, assets: loaded.assets, urls }
+    let tree = prepare_tree(&config, &site, &i18n, diags);
+    Prepared { config, site, i18n, theme, assets: loaded.assets, urls, tree }
+}
+
+fn prepare_tree(config: &Config, site: &model::Site, i18n: &I18n, diags: &Diagnostics) -> Option<(tree::Tree, Vec<tree::Walk>)> {
+    let tree = tree::load(&config.content_dir, &config.root, diags)?;
+    let valid = tree::validate::validate(&tree, |slug| site.translations.contains_key(slug), i18n, &config.languages, diags);
+    if !valid {
+        return None;
+    }
+    match tree::walks(&tree, MAX_TREE_WALKS) {
+        Ok(walks) => Some((tree, walks)),
+        Err(limit) => {
+            diags.push(Diagnostic::error(Kind::Tree, Some(tree.location(1)),
+                format!("the decision tree has more than {limit} ways through it"))
+                .with_hint("join fewer branches back together, or split the tree"));
+            None
+        }
+    }
 }
 
 fn labels_for(i18n: &I18n, lang: &Lang, config: &Config) -> Labels {
@@ -154,8 +178,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
 
 /// Renders the prepared site and copies assets and static files into `out`.
 pub fn render_into(p: &Prepared, out: &write::Output, diags: &Diagnostics) {
-    let Ok(renderer) = render::Renderer::new(&p.config, &p.theme, Arc::clone(&p.i18n), &p.urls, diags) else { return };
+    let Ok(renderer) = render::Renderer::new(&p.config, &p.theme, Arc::clone(&p.i18n), &p.urls, p.tree.is_some(), diags) else { return };
     renderer.render_site(&p.site, out, diags);
+    if let Some((tree, walks)) = &p.tree {
+        renderer.render_tree(&p.site, tree, walks, out, diags);
+    }
     for (name, bytes) in &p.theme.statics {
         out.write(&format!("static/{name}"), bytes, diags);
     }

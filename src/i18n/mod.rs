@@ -138,6 +138,11 @@ impl I18n {
         .unwrap_or_else(|_| date.iso())
     }
 
+    /// Whether `lang` itself has message `key` (no fallback).
+    pub fn has(&self, lang: &Lang, key: &str) -> bool {
+        self.ids.get(lang).is_some_and(|ids| ids.contains(key))
+    }
+
     /// Message ids each language has.
     pub fn ids(&self) -> &BTreeMap<Lang, BTreeSet<String>> {
         &self.ids

@@ -22,6 +22,8 @@ pub struct Common {
     pub robots: Option<&'static str>,
     /// Link to the translation status report, when the site has one.
     pub status_url: Option<String>,
+    /// Link to the decision tree's first question, when the site has a tree.
+    pub tree_url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

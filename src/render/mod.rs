@@ -3,6 +3,7 @@
 pub mod context;
 pub mod sitemap;
 pub mod theme;
+pub mod tree;
 
 use std::sync::Arc;
 
@@ -23,6 +24,8 @@ use theme::Theme;
 
 pub struct Renderer<'a> {
     tera: Tera,
+    /// Pages link the decision tree when the site has one.
+    has_tree: bool,
     config: &'a Config,
     i18n: Arc<I18n>,
     urls: &'a Urls,
@@ -33,7 +36,7 @@ pub struct Renderer<'a> {
 pub struct TemplateFailed;
 
 impl<'a> Renderer<'a> {
-    pub fn new(config: &'a Config, theme: &Theme, i18n: Arc<I18n>, urls: &'a Urls, diags: &Diagnostics) -> Result<Self, TemplateFailed> {
+    pub fn new(config: &'a Config, theme: &Theme, i18n: Arc<I18n>, urls: &'a Urls, has_tree: bool, diags: &Diagnostics) -> Result<Self, TemplateFailed> {
         let mut tera = Tera::new();
         let fl = Arc::clone(&i18n);
         tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
@@ -62,7 +65,7 @@ impl<'a> Renderer<'a> {
             diags.push(template_error(&path, &e));
             return Err(TemplateFailed);
         }
-        Ok(Renderer { tera, config, i18n, urls })
+        Ok(Renderer { tera, has_tree, config, i18n, urls })
     }
 
     fn render(&self, template: &str, ctx: &TeraContext, diags: &Diagnostics) -> Option<String> {
@@ -140,6 +143,7 @@ impl<'a> Renderer<'a> {
             static_url: format!("{}static/", Urls::up_to_root(from)),
             robots: None,
             status_url: self.config.status.then(|| self.urls.relative(from, "status/")),
+            tree_url: self.has_tree.then(|| self.urls.relative(from, &tree::tree_dir(lang))),
         }
     }
 
@@ -296,6 +300,7 @@ impl<'a> Renderer<'a> {
         common.static_url = format!("{root}static/");
         common.robots = Some("noindex");
         common.status_url = None;
+        common.tree_url = self.has_tree.then(|| format!("{root}{}", tree::tree_dir(lang)));
         self.context(&common)
     }
 

@@ -1,0 +1,104 @@
+//! Real-browser tests: builds the seed site and runs the node:test files in `tests/browser/`
+//! against it in Debian's Chromium, through playwright-core (browsers are never downloaded).
+//! Screenshots go to `target/browser-shots/`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::*;
+
+/// The whole `node --test` run; it normally takes about ten seconds.
+const RUN_LIMIT: Duration = Duration::from_secs(100);
+
+fn chromium() -> Option<PathBuf> {
+    let debian = PathBuf::from("/usr/bin/chromium");
+    if debian.is_file() {
+        return Some(debian);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|dir| dir.join("chromium")).find(|p| p.is_file())
+}
+
+fn on_path(program: &str) -> bool {
+    Command::new(program).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
+}
+
+/// In CI a missing tool is a failure; on a developer's machine the test is skipped.
+fn missing(what: &str, install: &str) {
+    if std::env::var_os("CI").is_some() {
+        panic!("{what} is not installed, and CI is set: install it ({install}); .ci/run does this");
+    }
+    eprintln!("skipped: {what} not installed ({install})");
+}
+
+fn npm_ci(dir: &Path) {
+    let installed = dir.join("node_modules/playwright-core/package.json").is_file() && dir.join("node_modules/axe-core/axe.min.js").is_file();
+    if installed {
+        return;
+    }
+    eprintln!("tests/browser: node_modules missing, running `npm ci`");
+    let status = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(dir)
+        .status()
+        .unwrap_or_else(|e| panic!("could not run `npm ci` in {}: {e} (is npm installed?)", dir.display()));
+    assert!(status.success(), "`npm ci` in {} failed ({status}); see its output above", dir.display());
+}
+
+fn wait_with_limit(mut child: Child, limit: Duration) -> std::process::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("waiting for node") {
+            return status;
+        }
+        if start.elapsed() > limit {
+            kill_group(&mut child);
+            panic!("`node --test tests/browser/` did not finish within {limit:?}; it was killed");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Kills node with its test-file processes and their browsers.
+fn kill_group(child: &mut Child) {
+    #[cfg(unix)]
+    {
+        let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", child.id())]).status();
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn browser_tests_pass_in_chromium() {
+    let repo = repo();
+    let Some(chromium) = chromium() else {
+        return missing("chromium", "apt-get install chromium");
+    };
+    if !on_path("node") {
+        return missing("node", "Node.js 20 or newer");
+    }
+    let dir = repo.join("tests/browser");
+    npm_ci(&dir);
+
+    let site = build_ok(&repo, None);
+    let shots = repo.join("target/browser-shots");
+    let mut cmd = Command::new("node");
+    cmd.args(["--test", "--test-reporter=spec", "tests/browser/"])
+        .current_dir(&repo)
+        .env("SIGNPOST_SITE", &site.out)
+        .env("SIGNPOST_SHOTS", &shots)
+        .env("SIGNPOST_CHROMIUM", &chromium)
+        .stdin(Stdio::null())
+        .stdout(Stdio::inherit())
+        .stderr(Stdio::inherit());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        cmd.process_group(0);
+    }
+    let child = cmd.spawn().unwrap_or_else(|e| panic!("could not run node: {e}"));
+    let status = wait_with_limit(child, RUN_LIMIT);
+    assert!(status.success(), "browser tests failed ({status}); node's report is above, screenshots in {}", shots.display());
+}
