@@ -1,176 +1,165 @@
-### signpost: the "Who handles this?" decision tree (English, the reference file).
-### Message ids are named in content/who-handles-this.yaml.
+### signpost: de beslisboom "Wie regelt dit?" (Nederlands).
+### De berichtnamen staan in content/who-handles-this.yaml; de opmerkingen in ../en/who-handles-this.ftl zeggen waar elke tekst verschijnt.
 
 ## Page furniture
 
-# Name of the tree: page title, header link, links from every page.
-who-title = Who handles this?
-# Under the title on the first question.
-who-intro = Answer a few questions to find out who can help with your problem, and what to do next.
-# Box on every support page that links to the tree.
-who-teaser = Not sure who can help? Answer a few questions.
-who-start-again = Start again
-who-back = Back
-# Link next to each earlier answer, to go back and answer that question differently.
-who-change = Change
-# Heading above the reader's earlier answers.
-who-your-answers = Your answers
-# Accessible name of the list of answers to the current question.
-who-options-label = Answers
-# Label before the name of who handles the problem on an outcome page.
-who-handled-by = Who handles this
-who-next-steps = What to do next
-who-read-more = Read more
-# Link to the diagram of the whole tree, and its page title.
-who-overview = See all questions and answers at once
-who-overview-title = All questions and answers
-who-overview-intro = Every question and where each answer leads. Select a box to go to that step.
-# Heading of the text version of the diagram.
-who-overview-list = The same as a list
-who-leads-to = leads to
-who-response-times = First response times
-who-severity = Severity
-who-response = First response
-# First response time. $hours is a whole number.
+who-title = Wie regelt dit?
+who-intro = Beantwoord een paar vragen. Dan ziet u wie u met uw probleem kan helpen en wat u daarna moet doen.
+who-teaser = Weet u niet wie u kan helpen? Beantwoord een paar vragen.
+who-start-again = Opnieuw beginnen
+who-back = Terug
+who-change = Wijzigen
+who-your-answers = Uw antwoorden
+who-options-label = Antwoorden
+who-handled-by = Wie regelt dit
+who-next-steps = Wat u nu moet doen
+who-read-more = Meer informatie
+who-overview = Alle vragen en antwoorden in één overzicht
+who-overview-title = Alle vragen en antwoorden
+who-overview-intro = Elke vraag en waar elk antwoord naartoe leidt. Selecteer een vak om naar die stap te gaan.
+who-overview-list = Hetzelfde als lijst
+who-leads-to = leidt naar
+who-response-times = Tijd tot eerste reactie
+who-severity = Ernst
+who-response = Eerste reactie
+# Dutch uses "uur" (not "uren") after a number: "binnen 4 uur".
 who-within-hours =
     { $hours ->
-        [one] within { $hours } hour
-       *[other] within { $hours } hours
+        [one] binnen { $hours } uur
+       *[other] binnen { $hours } uur
     }
-# First response time. $days is a whole number.
 who-within-days =
     { $days ->
-        [one] within { $days } business day
-       *[other] within { $days } business days
+        [one] binnen { $days } werkdag
+       *[other] binnen { $days } werkdagen
     }
-who-response-note = These times apply to support in English. There is no phone support.
+who-response-note = Deze tijden gelden voor ondersteuning in het Engels. Telefonische ondersteuning is er niet.
 
 ## Who handles it
 
-who-handler-you = You
-who-handler-partner = Your partner
-who-handler-indirect-provider = Your indirect provider
-who-handler-microsoft = Microsoft, through a service request
-who-handler-publisher = The product's publisher
-who-handler-not-covered = Not covered by your partner agreement
+who-handler-you = U
+who-handler-partner = Uw partner
+who-handler-indirect-provider = Uw indirecte provider
+who-handler-microsoft = Microsoft, via een serviceaanvraag
+who-handler-publisher = De uitgever van het product
+who-handler-not-covered = Niet gedekt door uw partnerovereenkomst
 
 ## The partner's contact card (from site.yaml)
 
-who-contact-title = Contact your partner
-# Shown when the site has no partner details configured.
-who-contact-neutral = Contact the partner you buy your Microsoft subscriptions from. You find their name on your invoice and in the Microsoft 365 admin center under Partner relationships.
-who-contact-website = Support website
-who-contact-email = Email
-who-contact-phone = Phone
-who-contact-hours = Service hours
-who-contact-languages = Languages
-who-contact-paid = Support from this partner may be charged.
-who-contact-free = Support from this partner is included in your subscription.
+who-contact-title = Neem contact op met uw partner
+who-contact-neutral = Neem contact op met de partner bij wie u uw Microsoft-abonnementen koopt. U vindt de naam van de partner op uw factuur en in het Microsoft 365-beheercentrum onder Partnerrelaties.
+who-contact-website = Ondersteuningswebsite
+who-contact-email = E-mail
+who-contact-phone = Telefoon
+who-contact-hours = Servicetijden
+who-contact-languages = Talen
+who-contact-paid = Deze partner kan kosten rekenen voor ondersteuning.
+who-contact-free = Ondersteuning van deze partner is inbegrepen bij uw abonnement.
 
 ## Questions and answers
 
-who-q-role = Are you a customer or a partner?
-who-q-role-hint = Customers buy Microsoft cloud services from a partner. Partners (Cloud Solution Providers) sell and support them.
-who-a-role-customer = I'm a customer
-who-a-role-partner = I'm a partner (Cloud Solution Provider)
+who-q-role = Bent u klant of partner?
+who-q-role-hint = Klanten kopen Microsoft-cloudservices bij een partner. Partners (Cloud Solution Providers) verkopen die services en bieden er ondersteuning bij.
+who-a-role-customer = Ik ben klant
+who-a-role-partner = Ik ben partner (Cloud Solution Provider)
 
-who-q-customer-need = What do you need help with?
-who-a-customer-configure = Setting up or managing a service I already have
-who-a-customer-subscriptions = Buying more subscriptions or cancelling one
-who-a-customer-not-working = Something isn't working
-who-a-customer-billing = A question about my bill
-who-a-customer-marketplace = A product I bought in the commercial marketplace
+who-q-customer-need = Waarmee hebt u hulp nodig?
+who-a-customer-configure = Een service die ik al heb instellen of beheren
+who-a-customer-subscriptions = Abonnementen bijkopen of een abonnement opzeggen
+who-a-customer-not-working = Er werkt iets niet
+who-a-customer-billing = Een vraag over mijn factuur
+who-a-customer-marketplace = Een product dat ik in de commerciële marketplace heb gekocht
 
-who-q-service-health = Does Service health show a problem with this service?
-who-q-service-health-hint = Check Service health in the Microsoft 365 admin center or the Azure portal.
-who-a-service-health-yes = Yes, there is a known problem
-who-a-service-health-no = No, or I'm not sure
+who-q-service-health = Ziet u in Servicestatus een probleem met deze service?
+who-q-service-health-hint = Kijk bij Servicestatus in het Microsoft 365-beheercentrum of in de Azure Portal.
+who-a-service-health-yes = Ja, er is een bekend probleem
+who-a-service-health-no = Nee, of ik weet het niet zeker
 
-who-q-partner-need = What is the problem about?
-who-a-partner-technical = A customer's technical problem
-who-a-partner-billing = A billing dispute or suspected fraud
-who-a-partner-marketplace = A customer's commercial marketplace product
-who-a-partner-own-tenant = My own company's tenant
+who-q-partner-need = Waar gaat het probleem over?
+who-a-partner-technical = Een technisch probleem van een klant
+who-a-partner-billing = Een geschil over een factuur of vermoedelijke fraude
+who-a-partner-marketplace = Een product van een klant uit de commerciële marketplace
+who-a-partner-own-tenant = De tenant van mijn eigen bedrijf
 
-who-q-partner-can-fix = Can you fix it within your own support for the customer?
-who-q-partner-can-fix-hint = Most configuration and admin tasks are: you have delegated admin rights in the customer's environment.
-who-a-partner-can-fix-yes = Yes
-who-a-partner-can-fix-no = No, it needs Microsoft
+who-q-partner-can-fix = Kunt u het oplossen met uw eigen ondersteuning voor de klant?
+who-q-partner-can-fix-hint = Bij de meeste configuratie- en beheertaken kan dat: u hebt gedelegeerde beheerdersbevoegdheden in de omgeving van de klant.
+who-a-partner-can-fix-yes = Ja
+who-a-partner-can-fix-no = Nee, daar is Microsoft voor nodig
 
-who-q-partner-reseller = How do you sell to this customer?
-who-a-partner-reseller-indirect = As an indirect reseller, through an indirect provider
-who-a-partner-reseller-direct = Directly (direct-bill partner)
+who-q-partner-reseller = Hoe verkoopt u aan deze klant?
+who-a-partner-reseller-indirect = Als indirecte reseller, via een indirecte provider
+who-a-partner-reseller-direct = Rechtstreeks (partner voor directe facturering)
 
-who-q-partner-service = Which service is it about?
+who-q-partner-service = Over welke service gaat het?
 who-a-partner-service-azure = Azure
-who-a-partner-service-m365 = Microsoft 365, Dynamics 365 or Enterprise Mobility + Security
+who-a-partner-service-m365 = Microsoft 365, Dynamics 365 of Enterprise Mobility + Security
 
 ## Outcomes
 
-who-o-self-service = You can do this yourself
-who-o-self-service-summary = You manage the services you already have, just as if you had bought them directly from Microsoft.
-who-o-self-service-step-1 = Sign in to the Microsoft 365 admin center or the Azure portal.
-who-o-self-service-step-2 = Check Service health and the Message Center for news about your services.
-who-o-self-service-step-3 = For help with a product, start with the product's Support pages.
+who-o-self-service = U kunt dit zelf doen
+who-o-self-service-summary = U beheert de services die u al hebt zelf, net alsof u ze rechtstreeks bij Microsoft had gekocht.
+who-o-self-service-step-1 = Meld u aan bij het Microsoft 365-beheercentrum of de Azure Portal.
+who-o-self-service-step-2 = Kijk in Servicestatus en in het Berichtencentrum voor nieuws over uw services.
+who-o-self-service-step-3 = Hulp nodig bij een product? Begin bij de ondersteuningspagina's van dat product.
 
-who-o-known-incident = Follow the known problem in Service health
-who-o-known-incident-summary = Microsoft already knows about this problem and is working on it. You don't need to contact anyone.
-who-o-known-incident-step-1 = Open the problem in Service health to see what is affected and when it was last updated.
-who-o-known-incident-step-2 = If it isn't solved when Service health says it is, contact your partner.
+who-o-known-incident = Volg het bekende probleem in Servicestatus
+who-o-known-incident-summary = Microsoft weet al van dit probleem en werkt eraan. U hoeft met niemand contact op te nemen.
+who-o-known-incident-step-1 = Open het probleem in Servicestatus. Daar ziet u wat er is getroffen en wanneer het voor het laatst is bijgewerkt.
+who-o-known-incident-step-2 = Is het probleem niet opgelost op het moment dat Servicestatus noemt? Neem dan contact op met uw partner.
 
-who-o-partner-subscriptions = Your partner changes your subscriptions
-who-o-partner-subscriptions-summary = To buy more subscriptions or cancel one, contact your Cloud Solution Provider partner. You can't change these subscriptions directly with Microsoft.
-who-o-partner-subscriptions-step-1 = Tell your partner which subscription you want to add or cancel, and for how many users.
-who-o-partner-subscriptions-step-2 = Your partner makes the change and tells you when it takes effect.
+who-o-partner-subscriptions = Uw partner wijzigt uw abonnementen
+who-o-partner-subscriptions-summary = Wilt u abonnementen bijkopen of een abonnement opzeggen? Neem dan contact op met uw Cloud Solution Provider-partner. U kunt deze abonnementen niet rechtstreeks bij Microsoft wijzigen.
+who-o-partner-subscriptions-step-1 = Laat uw partner weten welk abonnement u wilt toevoegen of opzeggen, en voor hoeveel gebruikers.
+who-o-partner-subscriptions-step-2 = Uw partner voert de wijziging door en laat u weten wanneer die ingaat.
 
-who-o-partner-support = Your partner helps you
-who-o-partner-support-summary = Your partner supports you from start to finish: they look into the problem, fix what they can, and take it to Microsoft when they can't.
-who-o-partner-support-step-1 = Contact your partner and describe what isn't working, since when, and for whom.
-who-o-partner-support-step-2 = Your partner fixes it or opens a service request with Microsoft for you.
+who-o-partner-support = Uw partner helpt u
+who-o-partner-support-summary = Uw partner ondersteunt u van begin tot eind: uw partner zoekt het probleem uit, lost op wat mogelijk is en legt het bij Microsoft neer als dat niet lukt.
+who-o-partner-support-step-1 = Neem contact op met uw partner en beschrijf wat er niet werkt, sinds wanneer en voor wie.
+who-o-partner-support-step-2 = Uw partner lost het op of dient voor u een serviceaanvraag in bij Microsoft.
 
-who-o-partner-billing = Your partner answers billing questions
-who-o-partner-billing-summary = Your partner bills you for your subscriptions, so questions about your bill go to them.
-who-o-partner-billing-step-1 = Contact your partner with your invoice number and your question.
+who-o-partner-billing = Uw partner beantwoordt vragen over uw factuur
+who-o-partner-billing-summary = Uw partner factureert uw abonnementen. Met vragen over uw factuur gaat u dus naar uw partner.
+who-o-partner-billing-step-1 = Neem contact op met uw partner. Vermeld uw factuurnummer en uw vraag.
 
-who-o-partner-fixes = You fix it for your customer
-who-o-partner-fixes-summary = As the customer's partner you have delegated admin rights, so you can support, configure and manage their subscriptions directly.
-who-o-partner-fixes-step-1 = In Partner Center, select Customers and then the customer, and use the admin links for their services.
-who-o-partner-fixes-step-2 = Check the customer's service health and their service incidents in Partner Center.
+who-o-partner-fixes = U lost het op voor uw klant
+who-o-partner-fixes-summary = Als partner van de klant hebt u gedelegeerde beheerdersbevoegdheden. Daarmee kunt u de abonnementen van de klant rechtstreeks ondersteunen, configureren en beheren.
+who-o-partner-fixes-step-1 = Selecteer in Partnercentrum Klanten en daarna de klant. Gebruik de beheerkoppelingen voor de services van de klant.
+who-o-partner-fixes-step-2 = Bekijk in Partnercentrum de servicestatus en de service-incidenten van de klant.
 
-who-o-indirect-provider = Your indirect provider takes it to Microsoft
-who-o-indirect-provider-summary = As an indirect reseller you escalate through your indirect provider. This is also the way for billing disputes and fraud.
-who-o-indirect-provider-step-1 = Ask your indirect provider to submit a service request for your customer.
-who-o-indirect-provider-step-2 = For Azure, your indirect provider must first give you access to the customer's Azure account.
+who-o-indirect-provider = Uw indirecte provider legt het bij Microsoft neer
+who-o-indirect-provider-summary = Als indirecte reseller escaleert u via uw indirecte provider. Dat geldt ook voor factuurgeschillen en fraude.
+who-o-indirect-provider-step-1 = Vraag uw indirecte provider om voor uw klant een serviceaanvraag in te dienen.
+who-o-indirect-provider-step-2 = Voor Azure moet uw indirecte provider u eerst toegang geven tot het Azure-account van de klant.
 
-who-o-escalate-azure = Submit an Azure service request to Microsoft
-who-o-escalate-azure-summary = When you can't solve a customer's Azure problem, submit a service request for them in the Azure portal.
-who-o-escalate-azure-step-1 = In Partner Center, select Customers, find the customer and select Service requests, then New request and Azure.
-who-o-escalate-azure-step-2 = In the request, choose the support plan "Cloud Solution Provider".
-who-o-escalate-azure-step-3 = Enter your own contact details, not your customer's.
-who-o-escalate-step-severity = Choose the severity that matches the business impact; it sets how fast Microsoft responds.
+who-o-escalate-azure = Dien een Azure-serviceaanvraag in bij Microsoft
+who-o-escalate-azure-summary = Kunt u een Azure-probleem van een klant niet oplossen? Dien dan in de Azure Portal een serviceaanvraag in voor de klant.
+who-o-escalate-azure-step-1 = Selecteer in Partnercentrum Klanten, zoek de klant en selecteer Serviceaanvragen. Kies daarna Nieuwe aanvraag en Azure.
+who-o-escalate-azure-step-2 = Kies in de aanvraag het ondersteuningsplan "Cloud Solution Provider".
+who-o-escalate-azure-step-3 = Vul uw eigen contactgegevens in, niet die van uw klant.
+who-o-escalate-step-severity = Kies de ernst die past bij de impact op het bedrijf. De ernst bepaalt hoe snel Microsoft reageert.
 
-who-o-escalate-microsoft-365 = Submit a service request in the admin center
-who-o-escalate-microsoft-365-summary = For Microsoft 365, Dynamics 365 and Enterprise Mobility + Security, submit the service request for your customer through the admin center.
-who-o-escalate-microsoft-365-step-1 = In Partner Center, select Customers, find the customer and select Service requests, then New request and Office 365, Dynamics 365, Enterprise Mobility Suite.
-who-o-escalate-microsoft-365-step-2 = For Dynamics 365 you need an Advanced Support for Partners plan or higher.
+who-o-escalate-microsoft-365 = Dien een serviceaanvraag in via het beheercentrum
+who-o-escalate-microsoft-365-summary = Voor Microsoft 365, Dynamics 365 en Enterprise Mobility + Security dient u de serviceaanvraag voor uw klant in via het beheercentrum.
+who-o-escalate-microsoft-365-step-1 = Selecteer in Partnercentrum Klanten, zoek de klant en selecteer Serviceaanvragen. Kies daarna Nieuwe aanvraag en Office 365, Dynamics 365, Enterprise Mobility Suite.
+who-o-escalate-microsoft-365-step-2 = Voor Dynamics 365 hebt u een Advanced Support for Partners-plan of hoger nodig.
 
-who-o-escalate-billing = Escalate the billing problem to Microsoft
-who-o-escalate-billing-summary = Every Cloud Solution Provider partner can escalate commercial problems, such as billing disputes and fraud, to Microsoft.
-who-o-escalate-billing-step-1 = Submit a service request for the customer in Partner Center.
-who-o-escalate-billing-step-2 = Describe the disputed charges or the suspected fraud, with invoice numbers and dates.
+who-o-escalate-billing = Escaleer het factuurprobleem naar Microsoft
+who-o-escalate-billing-summary = Elke Cloud Solution Provider-partner kan commerciële problemen, zoals factuurgeschillen en fraude, naar Microsoft escaleren.
+who-o-escalate-billing-step-1 = Dien in Partnercentrum een serviceaanvraag in voor de klant.
+who-o-escalate-billing-step-2 = Beschrijf de betwiste kosten of de vermoedelijke fraude, met factuurnummers en datums.
 
-who-o-publisher = The publisher supports the product
-who-o-publisher-summary = Products from the commercial marketplace are supported by the company that publishes them, not by Microsoft.
-who-o-publisher-step-1 = Open the product's page in the marketplace or in the Azure portal.
-who-o-publisher-step-2 = Use the publisher's support contact details listed there.
+who-o-publisher = De uitgever ondersteunt het product
+who-o-publisher-summary = Producten uit de commerciële marketplace worden ondersteund door het bedrijf dat ze uitgeeft, niet door Microsoft.
+who-o-publisher-step-1 = Open de pagina van het product in de marketplace of in de Azure Portal.
+who-o-publisher-step-2 = Gebruik de contactgegevens voor ondersteuning van de uitgever die daar staan.
 
-who-o-not-covered = Your own tenant is not covered
-who-o-not-covered-summary = The support benefit for Cloud Solution Provider partners covers your customers, not your own company's tenant.
-who-o-not-covered-step-1 = Use your own company's support plan with Microsoft for problems in your own tenant.
+who-o-not-covered = Uw eigen tenant valt er niet onder
+who-o-not-covered-summary = Het ondersteuningsvoordeel voor Cloud Solution Provider-partners geldt voor uw klanten, niet voor de tenant van uw eigen bedrijf.
+who-o-not-covered-step-1 = Gebruik voor problemen in uw eigen tenant het ondersteuningsplan dat uw bedrijf zelf bij Microsoft heeft.
 
 ## Severity levels
 
-who-severity-a = A: critical
-who-severity-b = B: moderate
-who-severity-c = C: minimal
-who-severity-other = Other incidents
+who-severity-a = A: kritiek
+who-severity-b = B: gemiddeld
+who-severity-c = C: minimaal
+who-severity-other = Overige incidenten

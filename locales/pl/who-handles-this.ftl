@@ -1,176 +1,169 @@
-### signpost: the "Who handles this?" decision tree (English, the reference file).
-### Message ids are named in content/who-handles-this.yaml.
+### signpost: drzewo decyzyjne „Kto się tym zajmuje?” (polski).
+### Identyfikatory komunikatów są podane w content/who-handles-this.yaml; komentarze w ../en/who-handles-this.ftl mówią, gdzie pojawia się każdy tekst.
 
 ## Page furniture
 
-# Name of the tree: page title, header link, links from every page.
-who-title = Who handles this?
-# Under the title on the first question.
-who-intro = Answer a few questions to find out who can help with your problem, and what to do next.
-# Box on every support page that links to the tree.
-who-teaser = Not sure who can help? Answer a few questions.
-who-start-again = Start again
-who-back = Back
-# Link next to each earlier answer, to go back and answer that question differently.
-who-change = Change
-# Heading above the reader's earlier answers.
-who-your-answers = Your answers
-# Accessible name of the list of answers to the current question.
-who-options-label = Answers
-# Label before the name of who handles the problem on an outcome page.
-who-handled-by = Who handles this
-who-next-steps = What to do next
-who-read-more = Read more
-# Link to the diagram of the whole tree, and its page title.
-who-overview = See all questions and answers at once
-who-overview-title = All questions and answers
-who-overview-intro = Every question and where each answer leads. Select a box to go to that step.
-# Heading of the text version of the diagram.
-who-overview-list = The same as a list
-who-leads-to = leads to
-who-response-times = First response times
-who-severity = Severity
-who-response = First response
-# First response time. $hours is a whole number.
+who-title = Kto się tym zajmuje?
+who-intro = Odpowiedz na kilka pytań, a dowiesz się, kto może ci pomóc z problemem i co zrobić dalej.
+who-teaser = Nie wiesz, kto może ci pomóc? Odpowiedz na kilka pytań.
+who-start-again = Zacznij od nowa
+who-back = Wstecz
+who-change = Zmień
+who-your-answers = Twoje odpowiedzi
+who-options-label = Odpowiedzi
+who-handled-by = Kto się tym zajmuje
+who-next-steps = Co zrobić dalej
+who-read-more = Więcej informacji
+who-overview = Zobacz wszystkie pytania i odpowiedzi naraz
+who-overview-title = Wszystkie pytania i odpowiedzi
+who-overview-intro = Każde pytanie i to, dokąd prowadzi każda odpowiedź. Wybierz pole, aby przejść do tego kroku.
+who-overview-list = To samo w formie listy
+who-leads-to = prowadzi do
+who-response-times = Czas pierwszej odpowiedzi
+who-severity = Ważność
+who-response = Pierwsza odpowiedź
+# "w ciągu" takes the genitive: 1 godziny; 2, 5, 21 godzin; fractions godziny.
 who-within-hours =
     { $hours ->
-        [one] within { $hours } hour
-       *[other] within { $hours } hours
+        [one] w ciągu { $hours } godziny
+        [few] w ciągu { $hours } godzin
+        [many] w ciągu { $hours } godzin
+       *[other] w ciągu { $hours } godziny
     }
-# First response time. $days is a whole number.
 who-within-days =
     { $days ->
-        [one] within { $days } business day
-       *[other] within { $days } business days
+        [one] w ciągu { $days } dnia roboczego
+        [few] w ciągu { $days } dni roboczych
+        [many] w ciągu { $days } dni roboczych
+       *[other] w ciągu { $days } dnia roboczego
     }
-who-response-note = These times apply to support in English. There is no phone support.
+who-response-note = Te czasy dotyczą pomocy technicznej w języku angielskim. Pomoc techniczna przez telefon nie jest dostępna.
 
 ## Who handles it
 
-who-handler-you = You
-who-handler-partner = Your partner
-who-handler-indirect-provider = Your indirect provider
-who-handler-microsoft = Microsoft, through a service request
-who-handler-publisher = The product's publisher
-who-handler-not-covered = Not covered by your partner agreement
+who-handler-you = Ty
+who-handler-partner = Twój partner
+who-handler-indirect-provider = Twój dostawca pośredni
+who-handler-microsoft = Microsoft, przez żądanie obsługi
+who-handler-publisher = Wydawca produktu
+who-handler-not-covered = Poza zakresem twojej umowy partnerskiej
 
 ## The partner's contact card (from site.yaml)
 
-who-contact-title = Contact your partner
-# Shown when the site has no partner details configured.
-who-contact-neutral = Contact the partner you buy your Microsoft subscriptions from. You find their name on your invoice and in the Microsoft 365 admin center under Partner relationships.
-who-contact-website = Support website
-who-contact-email = Email
-who-contact-phone = Phone
-who-contact-hours = Service hours
-who-contact-languages = Languages
-who-contact-paid = Support from this partner may be charged.
-who-contact-free = Support from this partner is included in your subscription.
+who-contact-title = Skontaktuj się z partnerem
+who-contact-neutral = Skontaktuj się z partnerem, od którego kupujesz subskrypcje Microsoft. Jego nazwę znajdziesz na fakturze i w centrum administracyjnym Microsoft 365 na stronie Relacje z partnerami.
+who-contact-website = Witryna pomocy technicznej
+who-contact-email = E-mail
+who-contact-phone = Telefon
+who-contact-hours = Godziny pracy
+who-contact-languages = Języki
+who-contact-paid = Pomoc techniczna tego partnera może być płatna.
+who-contact-free = Pomoc techniczna tego partnera jest wliczona w subskrypcję.
 
 ## Questions and answers
 
-who-q-role = Are you a customer or a partner?
-who-q-role-hint = Customers buy Microsoft cloud services from a partner. Partners (Cloud Solution Providers) sell and support them.
-who-a-role-customer = I'm a customer
-who-a-role-partner = I'm a partner (Cloud Solution Provider)
+who-q-role = Jesteś klientem czy partnerem?
+who-q-role-hint = Klienci kupują usługi w chmurze Microsoft od partnera. Partnerzy (dostawcy rozwiązań w chmurze) sprzedają te usługi i zapewniają dla nich pomoc techniczną.
+who-a-role-customer = Jestem klientem
+who-a-role-partner = Jestem partnerem (dostawcą rozwiązań w chmurze)
 
-who-q-customer-need = What do you need help with?
-who-a-customer-configure = Setting up or managing a service I already have
-who-a-customer-subscriptions = Buying more subscriptions or cancelling one
-who-a-customer-not-working = Something isn't working
-who-a-customer-billing = A question about my bill
-who-a-customer-marketplace = A product I bought in the commercial marketplace
+who-q-customer-need = W czym potrzebujesz pomocy?
+who-a-customer-configure = Konfigurowanie usługi, którą już mam, lub zarządzanie nią
+who-a-customer-subscriptions = Zakup dodatkowych subskrypcji lub anulowanie subskrypcji
+who-a-customer-not-working = Coś nie działa
+who-a-customer-billing = Pytanie dotyczące mojej faktury
+who-a-customer-marketplace = Produkt kupiony na komercyjnej platformie handlowej
 
-who-q-service-health = Does Service health show a problem with this service?
-who-q-service-health-hint = Check Service health in the Microsoft 365 admin center or the Azure portal.
-who-a-service-health-yes = Yes, there is a known problem
-who-a-service-health-no = No, or I'm not sure
+who-q-service-health = Czy na stronie Kondycja usługi widać problem z tą usługą?
+who-q-service-health-hint = Sprawdź stronę Kondycja usługi w centrum administracyjnym Microsoft 365 lub w witrynie Azure Portal.
+who-a-service-health-yes = Tak, to znany problem
+who-a-service-health-no = Nie albo nie mam pewności
 
-who-q-partner-need = What is the problem about?
-who-a-partner-technical = A customer's technical problem
-who-a-partner-billing = A billing dispute or suspected fraud
-who-a-partner-marketplace = A customer's commercial marketplace product
-who-a-partner-own-tenant = My own company's tenant
+who-q-partner-need = Czego dotyczy problem?
+who-a-partner-technical = Problem techniczny klienta
+who-a-partner-billing = Spór o rozliczenia lub podejrzenie oszustwa
+who-a-partner-marketplace = Produkt klienta z komercyjnej platformy handlowej
+who-a-partner-own-tenant = Dzierżawa mojej firmy
 
-who-q-partner-can-fix = Can you fix it within your own support for the customer?
-who-q-partner-can-fix-hint = Most configuration and admin tasks are: you have delegated admin rights in the customer's environment.
-who-a-partner-can-fix-yes = Yes
-who-a-partner-can-fix-no = No, it needs Microsoft
+who-q-partner-can-fix = Czy możesz to rozwiązać w ramach własnej pomocy technicznej dla klienta?
+who-q-partner-can-fix-hint = W przypadku większości zadań konfiguracyjnych i administracyjnych tak: masz delegowane uprawnienia administratora w środowisku klienta.
+who-a-partner-can-fix-yes = Tak
+who-a-partner-can-fix-no = Nie, potrzebna jest pomoc firmy Microsoft
 
-who-q-partner-reseller = How do you sell to this customer?
-who-a-partner-reseller-indirect = As an indirect reseller, through an indirect provider
-who-a-partner-reseller-direct = Directly (direct-bill partner)
+who-q-partner-reseller = Jak sprzedajesz usługi temu klientowi?
+who-a-partner-reseller-indirect = Jako odsprzedawca pośredni, przez dostawcę pośredniego
+who-a-partner-reseller-direct = Bezpośrednio (partner z bezpośrednimi rozliczeniami)
 
-who-q-partner-service = Which service is it about?
+who-q-partner-service = Której usługi to dotyczy?
 who-a-partner-service-azure = Azure
-who-a-partner-service-m365 = Microsoft 365, Dynamics 365 or Enterprise Mobility + Security
+who-a-partner-service-m365 = Microsoft 365, Dynamics 365 lub Enterprise Mobility + Security
 
 ## Outcomes
 
-who-o-self-service = You can do this yourself
-who-o-self-service-summary = You manage the services you already have, just as if you had bought them directly from Microsoft.
-who-o-self-service-step-1 = Sign in to the Microsoft 365 admin center or the Azure portal.
-who-o-self-service-step-2 = Check Service health and the Message Center for news about your services.
-who-o-self-service-step-3 = For help with a product, start with the product's Support pages.
+who-o-self-service = Możesz to zrobić samodzielnie
+who-o-self-service-summary = Usługami, które już masz, zarządzasz tak samo, jak po zakupie bezpośrednio od firmy Microsoft.
+who-o-self-service-step-1 = Zaloguj się do centrum administracyjnego Microsoft 365 lub do witryny Azure Portal.
+who-o-self-service-step-2 = Informacje o swoich usługach znajdziesz na stronie Kondycja usługi i w Centrum wiadomości.
+who-o-self-service-step-3 = Jeśli potrzebujesz pomocy z produktem, zacznij od stron pomocy technicznej tego produktu.
 
-who-o-known-incident = Follow the known problem in Service health
-who-o-known-incident-summary = Microsoft already knows about this problem and is working on it. You don't need to contact anyone.
-who-o-known-incident-step-1 = Open the problem in Service health to see what is affected and when it was last updated.
-who-o-known-incident-step-2 = If it isn't solved when Service health says it is, contact your partner.
+who-o-known-incident = Śledź znany problem na stronie Kondycja usługi
+who-o-known-incident-summary = Firma Microsoft już wie o tym problemie i pracuje nad nim. Nie musisz się z nikim kontaktować.
+who-o-known-incident-step-1 = Otwórz problem na stronie Kondycja usługi, aby zobaczyć, czego dotyczy i kiedy go ostatnio zaktualizowano.
+who-o-known-incident-step-2 = Jeśli problem nie zostanie rozwiązany w terminie podanym na stronie Kondycja usługi, skontaktuj się z partnerem.
 
-who-o-partner-subscriptions = Your partner changes your subscriptions
-who-o-partner-subscriptions-summary = To buy more subscriptions or cancel one, contact your Cloud Solution Provider partner. You can't change these subscriptions directly with Microsoft.
-who-o-partner-subscriptions-step-1 = Tell your partner which subscription you want to add or cancel, and for how many users.
-who-o-partner-subscriptions-step-2 = Your partner makes the change and tells you when it takes effect.
+who-o-partner-subscriptions = Subskrypcje zmienia twój partner
+who-o-partner-subscriptions-summary = Aby kupić dodatkowe subskrypcje lub anulować subskrypcję, skontaktuj się ze swoim partnerem w programie Dostawca rozwiązań w chmurze. Nie możesz zmienić tych subskrypcji bezpośrednio w firmie Microsoft.
+who-o-partner-subscriptions-step-1 = Przekaż partnerowi, którą subskrypcję chcesz dodać lub anulować i dla ilu użytkowników.
+who-o-partner-subscriptions-step-2 = Partner wprowadzi zmianę i poinformuje cię, od kiedy obowiązuje.
 
-who-o-partner-support = Your partner helps you
-who-o-partner-support-summary = Your partner supports you from start to finish: they look into the problem, fix what they can, and take it to Microsoft when they can't.
-who-o-partner-support-step-1 = Contact your partner and describe what isn't working, since when, and for whom.
-who-o-partner-support-step-2 = Your partner fixes it or opens a service request with Microsoft for you.
+who-o-partner-support = Pomoże ci twój partner
+who-o-partner-support-summary = Partner wspiera cię od początku do końca: analizuje problem, rozwiązuje to, co może, a jeśli nie może, przekazuje sprawę do firmy Microsoft.
+who-o-partner-support-step-1 = Skontaktuj się z partnerem i opisz, co nie działa, od kiedy i u kogo.
+who-o-partner-support-step-2 = Partner rozwiąże problem albo prześle za ciebie żądanie obsługi do firmy Microsoft.
 
-who-o-partner-billing = Your partner answers billing questions
-who-o-partner-billing-summary = Your partner bills you for your subscriptions, so questions about your bill go to them.
-who-o-partner-billing-step-1 = Contact your partner with your invoice number and your question.
+who-o-partner-billing = Na pytania o faktury odpowiada partner
+who-o-partner-billing-summary = To partner wystawia ci faktury za subskrypcje, więc z pytaniami o fakturę zwracaj się do niego.
+who-o-partner-billing-step-1 = Skontaktuj się z partnerem, podaj numer faktury i zadaj pytanie.
 
-who-o-partner-fixes = You fix it for your customer
-who-o-partner-fixes-summary = As the customer's partner you have delegated admin rights, so you can support, configure and manage their subscriptions directly.
-who-o-partner-fixes-step-1 = In Partner Center, select Customers and then the customer, and use the admin links for their services.
-who-o-partner-fixes-step-2 = Check the customer's service health and their service incidents in Partner Center.
+who-o-partner-fixes = Problem klienta rozwiązujesz ty
+who-o-partner-fixes-summary = Jako partner klienta masz delegowane uprawnienia administratora, więc możesz bezpośrednio obsługiwać i konfigurować jego subskrypcje oraz nimi zarządzać.
+who-o-partner-fixes-step-1 = W Centrum partnerskim wybierz pozycję Klienci, a potem klienta, i użyj linków administracyjnych do jego usług.
+who-o-partner-fixes-step-2 = Sprawdź kondycję usług klienta i jego zdarzenia usług w Centrum partnerskim.
 
-who-o-indirect-provider = Your indirect provider takes it to Microsoft
-who-o-indirect-provider-summary = As an indirect reseller you escalate through your indirect provider. This is also the way for billing disputes and fraud.
-who-o-indirect-provider-step-1 = Ask your indirect provider to submit a service request for your customer.
-who-o-indirect-provider-step-2 = For Azure, your indirect provider must first give you access to the customer's Azure account.
+who-o-indirect-provider = Twój dostawca pośredni przekaże sprawę do firmy Microsoft
+who-o-indirect-provider-summary = Jako odsprzedawca pośredni eskalujesz problemy przez swojego dostawcę pośredniego. Tak samo postępujesz w przypadku sporów o rozliczenia i oszustw.
+who-o-indirect-provider-step-1 = Poproś dostawcę pośredniego o przesłanie żądania obsługi dla twojego klienta.
+who-o-indirect-provider-step-2 = W przypadku platformy Azure dostawca pośredni musi najpierw dać ci dostęp do konta platformy Azure klienta.
 
-who-o-escalate-azure = Submit an Azure service request to Microsoft
-who-o-escalate-azure-summary = When you can't solve a customer's Azure problem, submit a service request for them in the Azure portal.
-who-o-escalate-azure-step-1 = In Partner Center, select Customers, find the customer and select Service requests, then New request and Azure.
-who-o-escalate-azure-step-2 = In the request, choose the support plan "Cloud Solution Provider".
-who-o-escalate-azure-step-3 = Enter your own contact details, not your customer's.
-who-o-escalate-step-severity = Choose the severity that matches the business impact; it sets how fast Microsoft responds.
+who-o-escalate-azure = Prześlij żądanie obsługi platformy Azure do firmy Microsoft
+who-o-escalate-azure-summary = Jeśli nie możesz rozwiązać problemu klienta z platformą Azure, prześlij za niego żądanie obsługi w witrynie Azure Portal.
+who-o-escalate-azure-step-1 = W Centrum partnerskim wybierz pozycję Klienci, znajdź klienta i wybierz pozycję Żądania obsługi, a następnie Nowe żądanie i Azure.
+who-o-escalate-azure-step-2 = W żądaniu wybierz plan pomocy technicznej „Cloud Solution Provider”.
+who-o-escalate-azure-step-3 = Wpisz własne dane kontaktowe, a nie dane klienta.
+who-o-escalate-step-severity = Wybierz ważność zgodną z wpływem na działalność firmy. Od niej zależy, jak szybko odpowie firma Microsoft.
 
-who-o-escalate-microsoft-365 = Submit a service request in the admin center
-who-o-escalate-microsoft-365-summary = For Microsoft 365, Dynamics 365 and Enterprise Mobility + Security, submit the service request for your customer through the admin center.
-who-o-escalate-microsoft-365-step-1 = In Partner Center, select Customers, find the customer and select Service requests, then New request and Office 365, Dynamics 365, Enterprise Mobility Suite.
-who-o-escalate-microsoft-365-step-2 = For Dynamics 365 you need an Advanced Support for Partners plan or higher.
+who-o-escalate-microsoft-365 = Prześlij żądanie obsługi w centrum administracyjnym
+who-o-escalate-microsoft-365-summary = W przypadku Microsoft 365, Dynamics 365 i Enterprise Mobility + Security przesyłaj żądanie obsługi dla klienta przez centrum administracyjne.
+who-o-escalate-microsoft-365-step-1 = W Centrum partnerskim wybierz pozycję Klienci, znajdź klienta i wybierz pozycję Żądania obsługi, a następnie Nowe żądanie i Office 365, Dynamics 365, Enterprise Mobility Suite.
+who-o-escalate-microsoft-365-step-2 = W przypadku Dynamics 365 potrzebujesz planu Advanced Support for Partners lub wyższego.
 
-who-o-escalate-billing = Escalate the billing problem to Microsoft
-who-o-escalate-billing-summary = Every Cloud Solution Provider partner can escalate commercial problems, such as billing disputes and fraud, to Microsoft.
-who-o-escalate-billing-step-1 = Submit a service request for the customer in Partner Center.
-who-o-escalate-billing-step-2 = Describe the disputed charges or the suspected fraud, with invoice numbers and dates.
+who-o-escalate-billing = Eskaluj problem z rozliczeniami do firmy Microsoft
+who-o-escalate-billing-summary = Każdy partner programu Dostawca rozwiązań w chmurze może eskalować do firmy Microsoft problemy handlowe, takie jak spory o rozliczenia i oszustwa.
+who-o-escalate-billing-step-1 = Prześlij żądanie obsługi dla klienta w Centrum partnerskim.
+who-o-escalate-billing-step-2 = Opisz kwestionowane opłaty lub podejrzenie oszustwa i podaj numery oraz daty faktur.
 
-who-o-publisher = The publisher supports the product
-who-o-publisher-summary = Products from the commercial marketplace are supported by the company that publishes them, not by Microsoft.
-who-o-publisher-step-1 = Open the product's page in the marketplace or in the Azure portal.
-who-o-publisher-step-2 = Use the publisher's support contact details listed there.
+who-o-publisher = Pomocy technicznej dla produktu udziela wydawca
+who-o-publisher-summary = Pomocy technicznej dla produktów z komercyjnej platformy handlowej udziela firma, która je publikuje, a nie Microsoft.
+who-o-publisher-step-1 = Otwórz stronę produktu na platformie handlowej lub w witrynie Azure Portal.
+who-o-publisher-step-2 = Skorzystaj z podanych tam danych kontaktowych pomocy technicznej wydawcy.
 
-who-o-not-covered = Your own tenant is not covered
-who-o-not-covered-summary = The support benefit for Cloud Solution Provider partners covers your customers, not your own company's tenant.
-who-o-not-covered-step-1 = Use your own company's support plan with Microsoft for problems in your own tenant.
+who-o-not-covered = Twoja własna dzierżawa nie jest objęta pomocą
+who-o-not-covered-summary = Świadczenie pomocy technicznej dla partnerów programu Dostawca rozwiązań w chmurze obejmuje twoich klientów, a nie dzierżawę twojej firmy.
+who-o-not-covered-step-1 = W przypadku problemów we własnej dzierżawie skorzystaj z planu pomocy technicznej, który twoja firma ma w firmie Microsoft.
 
 ## Severity levels
 
-who-severity-a = A: critical
-who-severity-b = B: moderate
-who-severity-c = C: minimal
-who-severity-other = Other incidents
+who-severity-a = A: krytyczna
+who-severity-b = B: umiarkowana
+who-severity-c = C: minimalna
+who-severity-other = Inne zdarzenia

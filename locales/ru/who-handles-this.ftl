@@ -1,176 +1,169 @@
-### signpost: the "Who handles this?" decision tree (English, the reference file).
-### Message ids are named in content/who-handles-this.yaml.
+### signpost: дерево решений «Кто этим занимается?» (русский).
+### Идентификаторы сообщений указаны в content/who-handles-this.yaml; комментарии в ../en/who-handles-this.ftl объясняют, где показывается каждый текст.
 
 ## Page furniture
 
-# Name of the tree: page title, header link, links from every page.
-who-title = Who handles this?
-# Under the title on the first question.
-who-intro = Answer a few questions to find out who can help with your problem, and what to do next.
-# Box on every support page that links to the tree.
-who-teaser = Not sure who can help? Answer a few questions.
-who-start-again = Start again
-who-back = Back
-# Link next to each earlier answer, to go back and answer that question differently.
-who-change = Change
-# Heading above the reader's earlier answers.
-who-your-answers = Your answers
-# Accessible name of the list of answers to the current question.
-who-options-label = Answers
-# Label before the name of who handles the problem on an outcome page.
-who-handled-by = Who handles this
-who-next-steps = What to do next
-who-read-more = Read more
-# Link to the diagram of the whole tree, and its page title.
-who-overview = See all questions and answers at once
-who-overview-title = All questions and answers
-who-overview-intro = Every question and where each answer leads. Select a box to go to that step.
-# Heading of the text version of the diagram.
-who-overview-list = The same as a list
-who-leads-to = leads to
-who-response-times = First response times
-who-severity = Severity
-who-response = First response
-# First response time. $hours is a whole number.
+who-title = Кто этим занимается?
+who-intro = Ответьте на несколько вопросов, чтобы узнать, кто может помочь с вашей проблемой и что делать дальше.
+who-teaser = Не знаете, кто может помочь? Ответьте на несколько вопросов.
+who-start-again = Начать заново
+who-back = Назад
+who-change = Изменить
+who-your-answers = Ваши ответы
+who-options-label = Варианты ответа
+who-handled-by = Кто этим занимается
+who-next-steps = Что делать дальше
+who-read-more = Подробнее
+who-overview = Все вопросы и ответы на одной странице
+who-overview-title = Все вопросы и ответы
+who-overview-intro = Все вопросы и то, куда ведет каждый ответ. Выберите блок, чтобы перейти к этому шагу.
+who-overview-list = То же в виде списка
+who-leads-to = ведет к
+who-response-times = Время первого ответа
+who-severity = Серьезность
+who-response = Первый ответ
+# "в течение" takes the genitive: 1 (21, 31...) часа; 2, 5, 11... часов; fractions часа.
 who-within-hours =
     { $hours ->
-        [one] within { $hours } hour
-       *[other] within { $hours } hours
+        [one] в течение { $hours } часа
+        [few] в течение { $hours } часов
+        [many] в течение { $hours } часов
+       *[other] в течение { $hours } часа
     }
-# First response time. $days is a whole number.
 who-within-days =
     { $days ->
-        [one] within { $days } business day
-       *[other] within { $days } business days
+        [one] в течение { $days } рабочего дня
+        [few] в течение { $days } рабочих дней
+        [many] в течение { $days } рабочих дней
+       *[other] в течение { $days } рабочего дня
     }
-who-response-note = These times apply to support in English. There is no phone support.
+who-response-note = Это время действует для поддержки на английском языке. Поддержки по телефону нет.
 
 ## Who handles it
 
-who-handler-you = You
-who-handler-partner = Your partner
-who-handler-indirect-provider = Your indirect provider
-who-handler-microsoft = Microsoft, through a service request
-who-handler-publisher = The product's publisher
-who-handler-not-covered = Not covered by your partner agreement
+who-handler-you = Вы
+who-handler-partner = Ваш партнер
+who-handler-indirect-provider = Ваш косвенный поставщик
+who-handler-microsoft = Microsoft, через запрос на обслуживание
+who-handler-publisher = Издатель продукта
+who-handler-not-covered = Не входит в ваше партнерское соглашение
 
 ## The partner's contact card (from site.yaml)
 
-who-contact-title = Contact your partner
-# Shown when the site has no partner details configured.
-who-contact-neutral = Contact the partner you buy your Microsoft subscriptions from. You find their name on your invoice and in the Microsoft 365 admin center under Partner relationships.
-who-contact-website = Support website
-who-contact-email = Email
-who-contact-phone = Phone
-who-contact-hours = Service hours
-who-contact-languages = Languages
-who-contact-paid = Support from this partner may be charged.
-who-contact-free = Support from this partner is included in your subscription.
+who-contact-title = Свяжитесь с партнером
+who-contact-neutral = Свяжитесь с партнером, у которого вы покупаете подписки Microsoft. Его название указано в вашем счете и в Центре администрирования Microsoft 365 в разделе «Отношения с партнерами».
+who-contact-website = Сайт поддержки
+who-contact-email = Электронная почта
+who-contact-phone = Телефон
+who-contact-hours = Часы работы
+who-contact-languages = Языки
+who-contact-paid = Поддержка этого партнера может быть платной.
+who-contact-free = Поддержка этого партнера входит в вашу подписку.
 
 ## Questions and answers
 
-who-q-role = Are you a customer or a partner?
-who-q-role-hint = Customers buy Microsoft cloud services from a partner. Partners (Cloud Solution Providers) sell and support them.
-who-a-role-customer = I'm a customer
-who-a-role-partner = I'm a partner (Cloud Solution Provider)
+who-q-role = Вы клиент или партнер?
+who-q-role-hint = Клиенты покупают облачные службы Microsoft у партнера. Партнеры (поставщики облачных решений) продают эти службы и поддерживают их.
+who-a-role-customer = Я клиент
+who-a-role-partner = Я партнер (поставщик облачных решений)
 
-who-q-customer-need = What do you need help with?
-who-a-customer-configure = Setting up or managing a service I already have
-who-a-customer-subscriptions = Buying more subscriptions or cancelling one
-who-a-customer-not-working = Something isn't working
-who-a-customer-billing = A question about my bill
-who-a-customer-marketplace = A product I bought in the commercial marketplace
+who-q-customer-need = С чем вам нужна помощь?
+who-a-customer-configure = Настроить службу, которая у меня уже есть, или управлять ею
+who-a-customer-subscriptions = Купить дополнительные подписки или отменить подписку
+who-a-customer-not-working = Что-то не работает
+who-a-customer-billing = Вопрос по моему счету
+who-a-customer-marketplace = Продукт, купленный в коммерческом Marketplace
 
-who-q-service-health = Does Service health show a problem with this service?
-who-q-service-health-hint = Check Service health in the Microsoft 365 admin center or the Azure portal.
-who-a-service-health-yes = Yes, there is a known problem
-who-a-service-health-no = No, or I'm not sure
+who-q-service-health = Есть ли проблема с этой службой в разделе «Работоспособность службы»?
+who-q-service-health-hint = Откройте раздел «Работоспособность службы» в Центре администрирования Microsoft 365 или на портале Azure.
+who-a-service-health-yes = Да, это известная проблема
+who-a-service-health-no = Нет или точно не знаю
 
-who-q-partner-need = What is the problem about?
-who-a-partner-technical = A customer's technical problem
-who-a-partner-billing = A billing dispute or suspected fraud
-who-a-partner-marketplace = A customer's commercial marketplace product
-who-a-partner-own-tenant = My own company's tenant
+who-q-partner-need = С чем связана проблема?
+who-a-partner-technical = Техническая проблема клиента
+who-a-partner-billing = Спор по счету или подозрение на мошенничество
+who-a-partner-marketplace = Продукт клиента из коммерческого Marketplace
+who-a-partner-own-tenant = Арендатор моей компании
 
-who-q-partner-can-fix = Can you fix it within your own support for the customer?
-who-q-partner-can-fix-hint = Most configuration and admin tasks are: you have delegated admin rights in the customer's environment.
-who-a-partner-can-fix-yes = Yes
-who-a-partner-can-fix-no = No, it needs Microsoft
+who-q-partner-can-fix = Можете ли вы решить проблему сами в рамках своей поддержки клиента?
+who-q-partner-can-fix-hint = В большинстве задач настройки и администрирования — да: у вас есть делегированные права администратора в среде клиента.
+who-a-partner-can-fix-yes = Да
+who-a-partner-can-fix-no = Нет, нужна помощь Microsoft
 
-who-q-partner-reseller = How do you sell to this customer?
-who-a-partner-reseller-indirect = As an indirect reseller, through an indirect provider
-who-a-partner-reseller-direct = Directly (direct-bill partner)
+who-q-partner-reseller = Как вы продаете подписки этому клиенту?
+who-a-partner-reseller-indirect = Как косвенный торговый посредник, через косвенного поставщика
+who-a-partner-reseller-direct = Напрямую (партнер с прямым выставлением счетов)
 
-who-q-partner-service = Which service is it about?
+who-q-partner-service = О какой службе идет речь?
 who-a-partner-service-azure = Azure
-who-a-partner-service-m365 = Microsoft 365, Dynamics 365 or Enterprise Mobility + Security
+who-a-partner-service-m365 = Microsoft 365, Dynamics 365 или Enterprise Mobility + Security
 
 ## Outcomes
 
-who-o-self-service = You can do this yourself
-who-o-self-service-summary = You manage the services you already have, just as if you had bought them directly from Microsoft.
-who-o-self-service-step-1 = Sign in to the Microsoft 365 admin center or the Azure portal.
-who-o-self-service-step-2 = Check Service health and the Message Center for news about your services.
-who-o-self-service-step-3 = For help with a product, start with the product's Support pages.
+who-o-self-service = Вы можете сделать это сами
+who-o-self-service-summary = Вы управляете своими службами так же, как если бы купили их напрямую у Microsoft.
+who-o-self-service-step-1 = Войдите в Центр администрирования Microsoft 365 или на портал Azure.
+who-o-self-service-step-2 = Новости о ваших службах смотрите в разделе «Работоспособность службы» и в Центре сообщений.
+who-o-self-service-step-3 = Если нужна помощь с продуктом, начните со страниц поддержки этого продукта.
 
-who-o-known-incident = Follow the known problem in Service health
-who-o-known-incident-summary = Microsoft already knows about this problem and is working on it. You don't need to contact anyone.
-who-o-known-incident-step-1 = Open the problem in Service health to see what is affected and when it was last updated.
-who-o-known-incident-step-2 = If it isn't solved when Service health says it is, contact your partner.
+who-o-known-incident = Следите за известной проблемой в разделе «Работоспособность службы»
+who-o-known-incident-summary = Microsoft уже знает об этой проблеме и работает над ней. Никуда обращаться не нужно.
+who-o-known-incident-step-1 = Откройте проблему в разделе «Работоспособность службы», чтобы узнать, что она затрагивает и когда ее последний раз обновляли.
+who-o-known-incident-step-2 = Если проблема не решена к сроку, который указан в разделе «Работоспособность службы», свяжитесь с партнером.
 
-who-o-partner-subscriptions = Your partner changes your subscriptions
-who-o-partner-subscriptions-summary = To buy more subscriptions or cancel one, contact your Cloud Solution Provider partner. You can't change these subscriptions directly with Microsoft.
-who-o-partner-subscriptions-step-1 = Tell your partner which subscription you want to add or cancel, and for how many users.
-who-o-partner-subscriptions-step-2 = Your partner makes the change and tells you when it takes effect.
+who-o-partner-subscriptions = Подписки меняет ваш партнер
+who-o-partner-subscriptions-summary = Чтобы купить дополнительные подписки или отменить подписку, свяжитесь со своим партнером по программе поставщиков облачных решений. Изменить эти подписки напрямую через Microsoft нельзя.
+who-o-partner-subscriptions-step-1 = Сообщите партнеру, какую подписку вы хотите добавить или отменить и для скольких пользователей.
+who-o-partner-subscriptions-step-2 = Партнер внесет изменение и сообщит вам, когда оно вступит в силу.
 
-who-o-partner-support = Your partner helps you
-who-o-partner-support-summary = Your partner supports you from start to finish: they look into the problem, fix what they can, and take it to Microsoft when they can't.
-who-o-partner-support-step-1 = Contact your partner and describe what isn't working, since when, and for whom.
-who-o-partner-support-step-2 = Your partner fixes it or opens a service request with Microsoft for you.
+who-o-partner-support = Вам поможет партнер
+who-o-partner-support-summary = Партнер поддерживает вас от начала до конца: разбирается в проблеме, исправляет то, что может, а если не может — передает проблему в Microsoft.
+who-o-partner-support-step-1 = Свяжитесь с партнером и опишите, что не работает, с какого времени и у кого.
+who-o-partner-support-step-2 = Партнер решит проблему или отправит за вас запрос на обслуживание в Microsoft.
 
-who-o-partner-billing = Your partner answers billing questions
-who-o-partner-billing-summary = Your partner bills you for your subscriptions, so questions about your bill go to them.
-who-o-partner-billing-step-1 = Contact your partner with your invoice number and your question.
+who-o-partner-billing = На вопросы о счетах отвечает партнер
+who-o-partner-billing-summary = Счета за подписки вам выставляет партнер, поэтому с вопросами о счете обращайтесь к нему.
+who-o-partner-billing-step-1 = Свяжитесь с партнером, укажите номер счета и задайте свой вопрос.
 
-who-o-partner-fixes = You fix it for your customer
-who-o-partner-fixes-summary = As the customer's partner you have delegated admin rights, so you can support, configure and manage their subscriptions directly.
-who-o-partner-fixes-step-1 = In Partner Center, select Customers and then the customer, and use the admin links for their services.
-who-o-partner-fixes-step-2 = Check the customer's service health and their service incidents in Partner Center.
+who-o-partner-fixes = Проблему клиента решаете вы
+who-o-partner-fixes-summary = Как партнер клиента вы имеете делегированные права администратора, поэтому можете напрямую поддерживать и настраивать его подписки и управлять ими.
+who-o-partner-fixes-step-1 = В Центре партнеров выберите «Клиенты», затем нужного клиента и воспользуйтесь ссылками для администрирования его служб.
+who-o-partner-fixes-step-2 = Проверьте работоспособность служб клиента и его инциденты со службами в Центре партнеров.
 
-who-o-indirect-provider = Your indirect provider takes it to Microsoft
-who-o-indirect-provider-summary = As an indirect reseller you escalate through your indirect provider. This is also the way for billing disputes and fraud.
-who-o-indirect-provider-step-1 = Ask your indirect provider to submit a service request for your customer.
-who-o-indirect-provider-step-2 = For Azure, your indirect provider must first give you access to the customer's Azure account.
+who-o-indirect-provider = Ваш косвенный поставщик передаст проблему в Microsoft
+who-o-indirect-provider-summary = Как косвенный торговый посредник вы эскалируете проблемы через своего косвенного поставщика. Так же решаются споры по счетам и случаи мошенничества.
+who-o-indirect-provider-step-1 = Попросите косвенного поставщика отправить запрос на обслуживание для вашего клиента.
+who-o-indirect-provider-step-2 = Для Azure косвенный поставщик сначала должен предоставить вам доступ к учетной записи Azure клиента.
 
-who-o-escalate-azure = Submit an Azure service request to Microsoft
-who-o-escalate-azure-summary = When you can't solve a customer's Azure problem, submit a service request for them in the Azure portal.
-who-o-escalate-azure-step-1 = In Partner Center, select Customers, find the customer and select Service requests, then New request and Azure.
-who-o-escalate-azure-step-2 = In the request, choose the support plan "Cloud Solution Provider".
-who-o-escalate-azure-step-3 = Enter your own contact details, not your customer's.
-who-o-escalate-step-severity = Choose the severity that matches the business impact; it sets how fast Microsoft responds.
+who-o-escalate-azure = Отправьте в Microsoft запрос на обслуживание Azure
+who-o-escalate-azure-summary = Если вы не можете решить проблему клиента с Azure, отправьте за него запрос на обслуживание на портале Azure.
+who-o-escalate-azure-step-1 = В Центре партнеров выберите «Клиенты», найдите клиента и выберите «Запросы на обслуживание», затем «Новый запрос» и «Azure».
+who-o-escalate-azure-step-2 = В запросе выберите план поддержки «Cloud Solution Provider».
+who-o-escalate-azure-step-3 = Укажите свои контактные данные, а не данные клиента.
+who-o-escalate-step-severity = Выберите серьезность, которая соответствует влиянию на бизнес: от нее зависит, как быстро ответит Microsoft.
 
-who-o-escalate-microsoft-365 = Submit a service request in the admin center
-who-o-escalate-microsoft-365-summary = For Microsoft 365, Dynamics 365 and Enterprise Mobility + Security, submit the service request for your customer through the admin center.
-who-o-escalate-microsoft-365-step-1 = In Partner Center, select Customers, find the customer and select Service requests, then New request and Office 365, Dynamics 365, Enterprise Mobility Suite.
-who-o-escalate-microsoft-365-step-2 = For Dynamics 365 you need an Advanced Support for Partners plan or higher.
+who-o-escalate-microsoft-365 = Отправьте запрос на обслуживание в центре администрирования
+who-o-escalate-microsoft-365-summary = Для Microsoft 365, Dynamics 365 и Enterprise Mobility + Security отправляйте запрос на обслуживание за клиента через центр администрирования.
+who-o-escalate-microsoft-365-step-1 = В Центре партнеров выберите «Клиенты», найдите клиента и выберите «Запросы на обслуживание», затем «Новый запрос» и «Office 365, Dynamics 365, Enterprise Mobility Suite».
+who-o-escalate-microsoft-365-step-2 = Для Dynamics 365 нужен план Advanced Support for Partners или выше.
 
-who-o-escalate-billing = Escalate the billing problem to Microsoft
-who-o-escalate-billing-summary = Every Cloud Solution Provider partner can escalate commercial problems, such as billing disputes and fraud, to Microsoft.
-who-o-escalate-billing-step-1 = Submit a service request for the customer in Partner Center.
-who-o-escalate-billing-step-2 = Describe the disputed charges or the suspected fraud, with invoice numbers and dates.
+who-o-escalate-billing = Передайте проблему со счетом в Microsoft
+who-o-escalate-billing-summary = Любой партнер по программе поставщиков облачных решений может передать в Microsoft коммерческие проблемы, например споры по счетам и мошенничество.
+who-o-escalate-billing-step-1 = Отправьте запрос на обслуживание для клиента в Центре партнеров.
+who-o-escalate-billing-step-2 = Опишите оспариваемые платежи или подозрение на мошенничество и укажите номера и даты счетов.
 
-who-o-publisher = The publisher supports the product
-who-o-publisher-summary = Products from the commercial marketplace are supported by the company that publishes them, not by Microsoft.
-who-o-publisher-step-1 = Open the product's page in the marketplace or in the Azure portal.
-who-o-publisher-step-2 = Use the publisher's support contact details listed there.
+who-o-publisher = Продукт поддерживает издатель
+who-o-publisher-summary = Продукты из коммерческого Marketplace поддерживает компания, которая их публикует, а не Microsoft.
+who-o-publisher-step-1 = Откройте страницу продукта в Marketplace или на портале Azure.
+who-o-publisher-step-2 = Воспользуйтесь контактами службы поддержки издателя, которые там указаны.
 
-who-o-not-covered = Your own tenant is not covered
-who-o-not-covered-summary = The support benefit for Cloud Solution Provider partners covers your customers, not your own company's tenant.
-who-o-not-covered-step-1 = Use your own company's support plan with Microsoft for problems in your own tenant.
+who-o-not-covered = Поддержка не распространяется на ваш собственный арендатор
+who-o-not-covered-summary = Преимущество поддержки для партнеров по программе поставщиков облачных решений распространяется на ваших клиентов, но не на арендатор вашей компании.
+who-o-not-covered-step-1 = Для проблем в собственном арендаторе используйте план поддержки, который ваша компания имеет в Microsoft.
 
 ## Severity levels
 
-who-severity-a = A: critical
-who-severity-b = B: moderate
-who-severity-c = C: minimal
-who-severity-other = Other incidents
+who-severity-a = A: критическая
+who-severity-b = B: умеренная
+who-severity-c = C: минимальная
+who-severity-other = Другие инциденты

@@ -133,6 +133,13 @@ impl Tree {
             .unwrap_or(start)
     }
 
+    /// Line inside node `id`'s entry that contains `text`, or the node's own line.
+    pub fn line_containing(&self, id: &str, text: &str) -> usize {
+        let start = self.node_line(id);
+        let next_node = find_line(&self.source, start, |l| yaml_value(l, "id").is_some()).unwrap_or(usize::MAX);
+        find_line(&self.source, start, |l| l.contains(text)).filter(|&l| l < next_node).unwrap_or(start)
+    }
+
     pub fn location(&self, line: usize) -> Location {
         Location::new(&self.path, line, 1)
     }

@@ -51,7 +51,7 @@ pub fn validate(tree: &Tree, page_exists: impl Fn(&str) -> bool, i18n: &I18n, la
         if let Some(outcome) = &node.outcome {
             for slug in &outcome.pages {
                 if !page_exists(slug) {
-                    error(tree.line_in_node(&node.id, "-", slug).max(tree.line_in_node(&node.id, "pages", "")),
+                    error(tree.line_containing(&node.id, slug),
                         format!("outcome `{}` links page `{slug}`, which exists in no language", node.id),
                         "list the slug of a page under content/<lang>/ (without .md)");
                 }
@@ -74,7 +74,7 @@ pub fn validate(tree: &Tree, page_exists: impl Fn(&str) -> bool, i18n: &I18n, la
         if missing.is_empty() {
             continue;
         }
-        let line = tree.line_in_node(node, "text", key).max(tree.line_in_node(node, "question", key)).max(super::find_line(&tree.source, 0, |l| l.contains(key)).unwrap_or(1));
+        let line = tree.line_containing(node, key);
         if i18n.has(&Lang::new_unchecked("en"), key) {
             diags.push(Diagnostic::warning(Kind::Tree, Some(tree.location(line)),
                 format!("text `{key}` is missing in {}; English is shown", missing.join(", ")))
