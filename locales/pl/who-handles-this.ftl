@@ -114,7 +114,7 @@ who-o-known-incident-step-2 = Jeśli problem nie zostanie rozwiązany w terminie
 who-o-partner-subscriptions = Subskrypcje zmienia twój partner
 who-o-partner-subscriptions-summary = Aby kupić dodatkowe subskrypcje lub anulować subskrypcję, skontaktuj się ze swoim partnerem w programie Dostawca rozwiązań w chmurze. Nie możesz zmienić tych subskrypcji bezpośrednio w firmie Microsoft.
 who-o-partner-subscriptions-step-1 = Przekaż partnerowi, którą subskrypcję chcesz dodać lub anulować i dla ilu użytkowników.
-who-o-partner-subscriptions-step-2 = Partner wprowadzi zmianę i poinformuje cię, od kiedy obowiązuje.
+who-o-partner-subscriptions-step-2 = Partner wprowadzi zmianę i poinformuje cię, od kiedy zacznie obowiązywać.
 
 who-o-partner-support = Pomoże ci twój partner
 who-o-partner-support-summary = Partner wspiera cię od początku do końca: analizuje problem, rozwiązuje to, co może, a jeśli nie może, przekazuje sprawę do firmy Microsoft.

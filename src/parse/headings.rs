@@ -51,6 +51,12 @@ impl IdSet {
     pub fn contains(&self, id: &str) -> bool {
         self.used.contains(id)
     }
+
+    pub fn into_sorted(self) -> Vec<String> {
+        let mut ids: Vec<String> = self.used.into_iter().collect();
+        ids.sort();
+        ids
+    }
 }
 
 #[cfg(test)]

@@ -47,6 +47,18 @@ pub struct Original {
     pub text: String,
 }
 
+/// A link from this page to a page of the site, kept so checks can follow it later.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PageLink {
+    /// Byte offset of the link in the file.
+    pub offset: usize,
+    pub written: String,
+    pub slug: String,
+    /// `None` for a link within the same page.
+    pub lang: Option<Lang>,
+    pub fragment: Option<String>,
+}
+
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct ParsedPage {
     pub html: String,
@@ -57,6 +69,10 @@ pub struct ParsedPage {
     pub words: usize,
     /// English originals of side-by-side pages, in reading order.
     pub originals: Vec<Original>,
+    /// Every id on the page (headings and anchors), sorted, for checking `#fragment` links.
+    pub ids: Vec<String>,
+    /// Links to pages of the site and to fragments of this page.
+    pub links: Vec<PageLink>,
 }
 
 impl ParsedPage {
@@ -164,6 +180,7 @@ struct State<'a> {
     words: usize,
     pending: Vec<Original>,
     originals: Vec<Original>,
+    links: Vec<PageLink>,
 }
 
 impl<'a> State<'a> {
@@ -312,6 +329,8 @@ impl<'p> Run<'p> {
             heading_ids: st.heading_ids,
             words: st.words,
             originals: st.originals,
+            ids: st.ids.into_sorted(),
+            links: st.links,
         }
     }
 
@@ -377,6 +396,18 @@ impl<'p> Run<'p> {
                     format!("docs-root link `{dest}` is left as written"), Some("set `docs_root_url` in site.yaml to where these pages live")),
                 LinkNote::OtherLanguage => {}
             }
+        }
+        if !st.capturing_original() && self.depth == 0 {
+            let record = match &resolved.target {
+                Target::Page { lang, slug, fragment } => Some(PageLink { offset: self.base + offset, written: dest.to_string(), slug: slug.clone(), lang: Some(lang.clone()), fragment: fragment.clone() }),
+                Target::Fragment(f) => Some(PageLink { offset: self.base + offset, written: dest.to_string(), slug: self.page.slug.clone(), lang: None, fragment: Some(f.clone()) }),
+                _ => None,
+            };
+            st.links.extend(record);
+        }
+        if resolved.notes.contains(&LinkNote::OtherLanguage) {
+            self.warn(st, offset, format!("link `{dest}`: the page has no {} translation; the reader is shown a fallback", self.reader),
+                Some("translate the page, or link a page that exists in this language"));
         }
         let title_attr = if title.is_empty() { String::new() } else { format!(r#" title="{}""#, escape(title)) };
         let (open, closer, fill) = match resolved.target {

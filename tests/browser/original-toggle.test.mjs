@@ -24,6 +24,19 @@ after(async () => {
   await server?.close();
 });
 
+/** Runs `body` on a fresh page of a fresh context; on failure saves a "failed-<name>" screenshot. */
+async function withPage(name, options, body) {
+  const opened = await open(options);
+  try {
+    await body(opened);
+  } catch (e) {
+    await shot(opened.page, `failed-${name}`).catch(() => {});
+    throw e;
+  } finally {
+    await opened.context.close();
+  }
+}
+
 async function open({ javaScriptEnabled = true } = {}) {
   const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(5_000);
@@ -98,9 +111,8 @@ async function assertControl(page) {
 }
 
 describe("English originals on a machine-translated page", () => {
-  test("with JavaScript: hidden at first, shown by the label, remembered across reloads", T, async () => {
-    const { context, page, errors } = await open();
-    try {
+  test("with JavaScript: hidden at first, shown by the label, remembered across reloads", T, () =>
+    withPage("js", {}, async ({ context, page, errors }) => {
       await assertAllHidden(page, "on load");
       const { toggle, label } = await assertControl(page);
       assert.equal(await toggle.isChecked(), false);
@@ -129,14 +141,10 @@ describe("English originals on a machine-translated page", () => {
       await page.reload();
       await assertAllHidden(page, "after reload with the choice turned off");
       assert.deepEqual(errors, [], "no script errors");
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test("without JavaScript: the label alone shows and hides them (CSS :has())", T, async () => {
-    const { context, page } = await open({ javaScriptEnabled: false });
-    try {
+  test("without JavaScript: the label alone shows and hides them (CSS :has())", T, () =>
+    withPage("nojs", { javaScriptEnabled: false }, async ({ page }) => {
       await assertAllHidden(page, "on load without JS");
       const { toggle, label } = await assertControl(page);
 
@@ -149,21 +157,16 @@ describe("English originals on a machine-translated page", () => {
       assert.equal(await toggle.isChecked(), false);
       await assertAllHidden(page, "after clicking the label again without JS");
       await shot(page, "toggle-nojs-off");
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
   for (const javaScriptEnabled of [true, false]) {
     const mode = javaScriptEnabled ? "with" : "without";
-    test(`keyboard only (${mode} JavaScript): Tab reaches the checkbox, it shows focus, Space toggles`, T, async () => {
-      const { context, page } = await open({ javaScriptEnabled });
-      try {
+    test(`keyboard only (${mode} JavaScript): Tab reaches the checkbox, it shows focus, Space toggles`, T, () =>
+      withPage(`keyboard-${javaScriptEnabled ? "js" : "nojs"}`, { javaScriptEnabled }, async ({ page }) => {
         await assertAllHidden(page, "on load");
         let reached = false;
-        let presses = 0;
         const path = [];
-        for (; presses < 60 && !reached; presses++) {
+        for (let presses = 0; presses < 60 && !reached; presses++) {
           await page.keyboard.press("Tab");
           const active = await page.evaluate(() => {
             const a = document.activeElement;
@@ -194,20 +197,16 @@ describe("English originals on a machine-translated page", () => {
         await assertAllShown(page, "after Space");
         await page.keyboard.press("Space");
         await assertAllHidden(page, "after Space again");
-      } finally {
-        await context.close();
-      }
-    });
+      }));
   }
 
-  test("originals are marked English and the checkbox has an accessible name", T, async () => {
-    const { context, page } = await open();
-    try {
+  test("originals are marked English and the checkbox has an accessible name", T, () =>
+    withPage("a11y", {}, async ({ context, page }) => {
       assert.equal(await page.locator("html").getAttribute("lang"), "pl");
       const langs = await page.locator(".sp-content .sp-orig").evaluateAll((els) =>
         els.map((el) => ({ attr: el.getAttribute("lang"), effective: el.closest("[lang]")?.getAttribute("lang"), text: el.textContent.trim().slice(0, 40) })),
       );
-      assert.ok(langs.length >= 10);
+      assert.ok(langs.length >= 10, `only ${langs.length} originals`);
       for (const l of langs) assert.deepEqual([l.attr, l.effective], ["en", "en"], `original without lang="en": ${JSON.stringify(l)}`);
       // The surrounding translation stays Polish.
       assert.equal(await page.locator(".sp-content").getAttribute("lang"), "pl");
@@ -224,8 +223,5 @@ describe("English originals on a machine-translated page", () => {
       assert.equal(ax.name?.value, LABEL);
       assert.ok(!ax.ignored, "the checkbox is in the accessibility tree");
       await cdp.detach();
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

@@ -8,3 +8,4 @@ mod errors;
 mod i18n;
 mod seeds;
 mod translations;
+mod tree;
