@@ -10,6 +10,8 @@ use std::sync::Mutex;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing, not a fault: missing or stale translations. Shown by `check`.
+    Note,
     Warning,
     Error,
 }
@@ -59,6 +61,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 pub enum Kind {
     FrontMatter,
     Content,
+    Translation,
     BrokenLink,
     Config,
     Locale,
@@ -79,6 +82,10 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn error(kind: Kind, location: Option<Location>, message: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Error, kind, location, message: message.into(), hint: None }
+    }
+
+    pub fn note(kind: Kind, location: Option<Location>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Note, kind, location, message: message.into(), hint: None }
     }
 
     pub fn warning(kind: Kind, location: Option<Location>, message: impl Into<String>) -> Self {
@@ -103,6 +110,7 @@ impl fmt::Display for Diagnostic {
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, "{sev}: {}", self.message)?;
         if let Some(hint) = &self.hint {

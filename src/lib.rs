@@ -5,6 +5,7 @@
 //! [`model`] (pages by slug × language) → [`render`] (tera + Fluent) → [`write`].
 
 pub mod builtin;
+pub mod check;
 pub mod config;
 pub mod diag;
 pub mod i18n;
@@ -113,6 +114,9 @@ pub fn prepare(config: Config, diags: &Diagnostics) -> Prepared {
         model::Fallback { lang, source, parsed }
     }).collect();
     let tree = prepare_tree(&config, &site, &i18n, diags);
+    check::fragments(&site, diags);
+    check::unused_ui_strings(&i18n, &theme, tree.as_ref().map(|(t, _)| t), &config, diags);
+    check::translations(&site, &config, diags);
     Prepared { config, site, i18n, theme, assets: loaded.assets, urls, tree }
 }
 
@@ -174,6 +178,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
         diagnostics: diags.take_sorted(),
         elapsed: start.elapsed(),
     })
+}
+
+/// Everything `build` checks, without writing anything: every diagnostic, sorted.
+pub fn check(root: &std::path::Path) -> Result<Vec<Diagnostic>, config::ConfigError> {
+    let config = Config::load(root, &Overrides::default())?;
+    let diags = Diagnostics::default();
+    let prepared = prepare(config, &diags);
+    render_into(&prepared, &write::Output::discard(), &diags);
+    Ok(diags.take_sorted())
 }
 
 /// Renders the prepared site and copies assets and static files into `out`.

@@ -2,7 +2,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use signpost::config::Overrides;
 use signpost::diag::{Diagnostic, Severity};
@@ -32,6 +32,17 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// List every problem in the site without writing anything; exit status 1 on errors.
+    Check {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -41,27 +52,28 @@ fn main() -> ExitCode {
             let opts = BuildOptions { root: cli.root, overrides: Overrides { output, base_url }, force };
             run_build(&opts)
         }
+        Command::Check { format } => run_check(&cli.root, format),
     }
 }
 
 fn run_build(opts: &BuildOptions) -> ExitCode {
     match build(opts) {
         Ok(summary) => {
-            print_diagnostics(&summary.diagnostics);
+            print_diagnostics(&summary.diagnostics, false);
             let per_lang: Vec<String> = summary.pages_per_language.iter().map(|(l, n)| format!("{l} {n}")).collect();
-            let warnings = summary.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
             eprintln!(
-                "built {} in {:.2?}: pages {}; {warnings} warning(s), 0 errors",
+                "built {} in {:.2?}: pages {}; {}, 0 errors",
                 summary.output.display(),
                 summary.elapsed,
                 per_lang.join(", "),
+                counts(&summary.diagnostics),
             );
             ExitCode::SUCCESS
         }
         Err(BuildError::Failed(diags)) => {
-            print_diagnostics(&diags);
+            print_diagnostics(&diags, false);
             let errors = diags.iter().filter(|d| d.is_error()).count();
-            eprintln!("build failed: {errors} error(s), {} warning(s); the previous output was left untouched", diags.len() - errors);
+            eprintln!("build failed: {errors} error(s), {}; the previous output was left untouched", counts(&diags));
             ExitCode::FAILURE
         }
         Err(e) => {
@@ -74,24 +86,74 @@ fn run_build(opts: &BuildOptions) -> ExitCode {
     }
 }
 
-/// Errors in full; warnings in full when few, else counted by kind with the first few shown.
-fn print_diagnostics(diags: &[Diagnostic]) {
+fn run_check(root: &std::path::Path, format: Format) -> ExitCode {
+    let diags = match signpost::check(root) {
+        Ok(d) => d,
+        Err(e) => {
+            let d = match &e {
+                signpost::config::ConfigError::Invalid { location, message, hint } => Diagnostic {
+                    severity: Severity::Error,
+                    kind: signpost::diag::Kind::Config,
+                    location: Some(location.clone()),
+                    message: message.clone(),
+                    hint: hint.clone(),
+                },
+                other => Diagnostic::error(signpost::diag::Kind::Config, None, other.to_string()),
+            };
+            vec![d]
+        }
+    };
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    match format {
+        Format::Json => {
+            let report = serde_json::json!({
+                "errors": errors,
+                "warnings": diags.iter().filter(|d| d.severity == Severity::Warning).count(),
+                "notes": diags.iter().filter(|d| d.severity == Severity::Note).count(),
+                "diagnostics": diags,
+            });
+            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        }
+        Format::Text => {
+            print_diagnostics(&diags, true);
+            eprintln!("check: {errors} error(s), {}", counts(&diags));
+        }
+    }
+    if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn counts(diags: &[Diagnostic]) -> String {
+    let warnings = diags.iter().filter(|d| d.severity == Severity::Warning).count();
+    let notes = diags.iter().filter(|d| d.severity == Severity::Note).count();
+    format!("{warnings} warning(s), {notes} note(s)")
+}
+
+/// Errors in full. `build` shows the first warnings and counts the rest by kind; `check`
+/// shows every warning and note.
+fn print_diagnostics(diags: &[Diagnostic], all: bool) {
     const SHOW_WARNINGS: usize = 20;
     let color = std::io::stderr().is_terminal();
-    let (errors, warnings): (Vec<_>, Vec<_>) = diags.iter().partition(|d| d.is_error());
-    for d in &errors {
+    let errors = diags.iter().filter(|d| d.is_error());
+    let warnings: Vec<&Diagnostic> = diags.iter().filter(|d| d.severity == Severity::Warning).collect();
+    for d in errors {
         eprintln!("{}", paint(d, color));
     }
-    for d in warnings.iter().take(SHOW_WARNINGS) {
+    let shown = if all { warnings.len() } else { SHOW_WARNINGS };
+    for d in warnings.iter().take(shown) {
         eprintln!("{}", paint(d, color));
     }
-    if warnings.len() > SHOW_WARNINGS {
+    if warnings.len() > shown {
         let mut by_kind = std::collections::BTreeMap::new();
         for d in &warnings {
             *by_kind.entry(format!("{:?}", d.kind)).or_insert(0usize) += 1;
         }
         let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{k}: {n}")).collect();
-        eprintln!("… and {} more warning(s) ({}); `signpost check` lists them all", warnings.len() - SHOW_WARNINGS, kinds.join(", "));
+        eprintln!("… and {} more warning(s) ({}); `signpost check` lists them all", warnings.len() - shown, kinds.join(", "));
+    }
+    if all {
+        for d in diags.iter().filter(|d| d.severity == Severity::Note) {
+            eprintln!("{}", paint(d, color));
+        }
     }
 }
 
@@ -100,7 +162,10 @@ fn paint(d: &Diagnostic, color: bool) -> String {
     if !color {
         return text;
     }
-    let code = if d.is_error() { "31" } else { "33" };
-    let word = if d.is_error() { "error:" } else { "warning:" };
+    let (code, word) = match d.severity {
+        Severity::Error => ("31", "error:"),
+        Severity::Warning => ("33", "warning:"),
+        Severity::Note => ("36", "note:"),
+    };
     text.replacen(word, &format!("\x1b[1;{code}m{word}\x1b[0m"), 1)
 }

@@ -23,6 +23,8 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 pub struct Output {
     target: PathBuf,
     staging: PathBuf,
+    /// Renders everything but keeps nothing (`signpost check`).
+    discard: bool,
 }
 
 impl Output {
@@ -41,11 +43,19 @@ impl Output {
         std::fs::create_dir_all(&staging).map_err(io(&staging))?;
         std::fs::write(staging.join(MARKER), b"This folder is written by signpost build; it is replaced on every build.\n")
             .map_err(io(&staging))?;
-        Ok(Output { target: target.to_path_buf(), staging })
+        Ok(Output { target: target.to_path_buf(), staging, discard: false })
+    }
+
+    /// An output that throws every file away, for checking that everything renders.
+    pub fn discard() -> Output {
+        Output { target: PathBuf::new(), staging: PathBuf::new(), discard: true }
     }
 
     /// Writes one file at a `/`-separated site path.
     pub fn write(&self, site_path: &str, bytes: &[u8], diags: &Diagnostics) {
+        if self.discard {
+            return;
+        }
         let path = self.staging.join(site_path);
         let result = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, bytes));
         if let Err(e) = result {
@@ -54,6 +64,9 @@ impl Output {
     }
 
     pub fn copy(&self, site_path: &str, source: &Path, diags: &Diagnostics) {
+        if self.discard {
+            return;
+        }
         let path = self.staging.join(site_path);
         let result = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::copy(source, &path).map(|_| ()));
         if let Err(e) = result {
