@@ -41,7 +41,7 @@ pub fn fragments(site: &Site, diags: &Diagnostics) {
 const CODE_KEYS: &[&str] = &[
     "alert-caution", "alert-important", "alert-note", "alert-tip", "alert-warning", "breadcrumb-home",
     "chooser-title", "date-long", "home-title", "image-missing", "link-other-language", "link-unavailable",
-    "not-found-title", "site-title", "status-title", "who-overview-title", "who-within-days", "who-within-hours",
+    "not-found-title", "site-tagline", "site-title", "status-title", "who-overview-title", "who-within-days", "who-within-hours",
 ];
 
 /// Prefixes of ids made from data: `month-5`, `section-<id>`, `status-<state>`, `who-handler-<handler>`.
@@ -61,8 +61,10 @@ pub fn unused_ui_strings(i18n: &I18n, theme: &Theme, tree: Option<&Tree>, config
             }
         }
     }
-    if let Some(tree) = tree {
-        used.extend(tree.keys().into_iter().map(|(_, k)| k.to_string()));
+    match tree {
+        Some(tree) => used.extend(tree.keys().into_iter().map(|(_, k)| k.to_string())),
+        // A site without a tree does not use the built-in tree strings; that is no fault.
+        None => used.extend(all.iter().filter(|k| k.starts_with("who-")).cloned()),
     }
     let unused: Vec<&String> = all.iter()
         .filter(|k| !used.contains(*k) && !DYNAMIC_PREFIXES.iter().any(|p| k.starts_with(p)))

@@ -168,9 +168,6 @@ month-12 = December
 
 ## Planned features (not shown yet)
 
-# Placeholder text inside the search box.
-search-placeholder = Search help
-
 # Notice at the top of a page whose text was translated by a machine.
 machine-translated-notice = This page was machine translated.
 

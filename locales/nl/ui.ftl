@@ -86,7 +86,6 @@ month-12 = december
 
 ## Planned features
 
-search-placeholder = Zoeken in de hulp
 machine-translated-notice = Deze pagina is automatisch vertaald.
 show-original = Engelse originele tekst tonen
 outdated-notice = Deze vertaling is mogelijk verouderd.

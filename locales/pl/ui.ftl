@@ -90,7 +90,6 @@ month-12 = grudnia
 
 ## Planned features
 
-search-placeholder = Szukaj w pomocy
 machine-translated-notice = Ta strona została przetłumaczona maszynowo.
 show-original = Pokaż angielski oryginał
 outdated-notice = To tłumaczenie może być nieaktualne.

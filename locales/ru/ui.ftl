@@ -90,7 +90,6 @@ month-12 = декабря
 
 ## Planned features
 
-search-placeholder = Поиск по справке
 machine-translated-notice = Эта страница переведена автоматически.
 show-original = Показать оригинал на английском
 outdated-notice = Этот перевод может быть устаревшим.

@@ -243,7 +243,8 @@ impl<'a> Renderer<'a> {
         }).collect();
         alternates.push(Alternate { hreflang: "x-default".into(), href: self.urls.absolute("") });
         let title = self.i18n.label(lang, "home-title");
-        let common = self.common(lang, title, dir, switcher, alternates);
+        let mut common = self.common(lang, title, dir, switcher, alternates);
+        common.description = Some(self.i18n.label(lang, "site-tagline"));
         let sections: Vec<SectionView> = self.config.sections.iter().map(|rule| {
             // The reader's own pages, then the pages only other languages have, shown as
             // the fallbacks a link leads to.
@@ -278,7 +279,8 @@ impl<'a> Renderer<'a> {
         }).collect();
         let alternates = self.config.languages.iter().map(|l| Alternate { hreflang: l.to_string(), href: self.urls.absolute(&Urls::page_path(l, "")) })
             .chain(std::iter::once(Alternate { hreflang: "x-default".into(), href: self.urls.absolute("") })).collect();
-        let common = self.common(lang, self.i18n.label(lang, "site-title"), "", Vec::new(), alternates);
+        let mut common = self.common(lang, self.i18n.label(lang, "site-title"), "", Vec::new(), alternates);
+        common.description = Some(self.i18n.label(lang, "site-tagline"));
         let mut ctx = self.context(&common);
         ctx.insert("languages", &languages);
         // Each language's card greets the reader in that language.

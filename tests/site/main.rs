@@ -3,6 +3,7 @@
 
 mod browser;
 mod common;
+mod check;
 mod corpus;
 mod errors;
 mod i18n;
