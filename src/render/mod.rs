@@ -24,6 +24,8 @@ use theme::Theme;
 
 pub struct Renderer<'a> {
     tera: Tera,
+    /// `serve` adds its live-reload script to every page; `build` never does.
+    pub live_reload: bool,
     /// Pages link the decision tree when the site has one.
     has_tree: bool,
     config: &'a Config,
@@ -65,7 +67,7 @@ impl<'a> Renderer<'a> {
             diags.push(template_error(&path, &e));
             return Err(TemplateFailed);
         }
-        Ok(Renderer { tera, has_tree, config, i18n, urls })
+        Ok(Renderer { tera, live_reload: false, has_tree, config, i18n, urls })
     }
 
     fn render(&self, template: &str, ctx: &TeraContext, diags: &Diagnostics) -> Option<String> {
@@ -80,19 +82,30 @@ impl<'a> Renderer<'a> {
 
     /// Renders every page kind and hands each file to `out`.
     pub fn render_site(&self, site: &Site, out: &Output, diags: &Diagnostics) {
-        site.pages.par_iter().for_each(|page| {
+        self.render_pages(site, &|_, _| true, out, diags);
+        self.render_shared(site, out, diags);
+    }
+
+    /// The pages (own and fallback) whose (language, slug) `which` picks.
+    pub fn render_pages(&self, site: &Site, which: &(dyn Fn(&Lang, &str) -> bool + Sync), out: &Output, diags: &Diagnostics) {
+        site.pages.par_iter().filter(|p| which(p.lang(), p.slug())).for_each(|page| {
             let ctx = self.page_context(site, page, page.lang(), &page.parsed);
             if let Some(html) = self.render("page.html", &ctx, diags) {
                 out.write(&format!("{}index.html", Urls::page_path(page.lang(), page.slug())), html.as_bytes(), diags);
             }
         });
-        site.fallbacks.par_iter().for_each(|f| {
+        site.fallbacks.par_iter().filter(|f| which(&f.lang, site.pages[f.source].slug())).for_each(|f| {
             let page = &site.pages[f.source];
             let ctx = self.page_context(site, page, &f.lang, &f.parsed);
             if let Some(html) = self.render("page.html", &ctx, diags) {
                 out.write(&format!("{}index.html", Urls::page_path(&f.lang, page.slug())), html.as_bytes(), diags);
             }
         });
+    }
+
+    /// Pages that list or sum up the whole site: language homes, 404s, the chooser, the
+    /// status report, the sitemap.
+    pub fn render_shared(&self, site: &Site, out: &Output, diags: &Diagnostics) {
         if self.config.status {
             let report = crate::translations::status::report(site, self.config, &self.i18n);
             out.write("status.json", serde_json::to_string_pretty(&report).unwrap_or_default().as_bytes(), diags);
@@ -149,6 +162,7 @@ impl<'a> Renderer<'a> {
 
     fn context(&self, common: &Common) -> TeraContext {
         let mut ctx = TeraContext::from_serialize(common).unwrap_or_default();
+        ctx.insert("live_reload", &self.live_reload);
         ctx.insert("site_title", &self.i18n.label(&Lang::new_unchecked(&common.lang), "site-title"));
         ctx
     }

@@ -1,0 +1,151 @@
+//! Load → parse → model: everything before rendering, shared by `build`, `check` and
+//! `serve` (which keeps earlier parse results for pages a change does not touch).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics, Kind};
+use crate::i18n::{self, I18n};
+use crate::lang::Lang;
+use crate::load::{self, Slug};
+use crate::parse::{self, Labels, ParsedPage};
+use crate::render::theme::Theme;
+use crate::urls::Urls;
+use crate::{check, model, translations, tree};
+
+/// The parsed site, ready to render: what `build` (and later `check` and `serve`) share.
+pub struct Prepared {
+    pub config: Config,
+    pub site: model::Site,
+    pub i18n: Arc<I18n>,
+    pub theme: Theme,
+    pub assets: Vec<load::Asset>,
+    pub urls: Urls,
+    /// The decision tree and every walk through it, when the site has a valid one.
+    pub tree: Option<(tree::Tree, Vec<tree::Walk>)>,
+}
+
+/// Most walks a decision tree may have; each is a page per language.
+const MAX_TREE_WALKS: usize = 5_000;
+
+/// Runs load → parse → model; problems go into `diags`.
+pub fn prepare(config: Config, diags: &Diagnostics) -> Prepared {
+    let loaded = load::load(&config, diags);
+    let i18n = Arc::new(I18n::load(&config, diags));
+    i18n.report_coverage(&config, diags);
+    let theme = Theme::load(&config, diags);
+    prepare_with(config, loaded, i18n, theme, Reuse::default(), diags)
+}
+
+/// Parse results a rebuild may keep, by (language, slug): pages whose text and whose
+/// neighbours did not change. Whatever is not here is parsed.
+#[derive(Default)]
+pub struct Reuse {
+    pub parsed: HashMap<(Lang, Slug), ParsedPage>,
+    pub fallbacks: HashMap<(Lang, Slug), ParsedPage>,
+}
+
+impl Reuse {
+    /// Takes the parse results out of a prepared site, for the next rebuild.
+    pub fn from_site(site: model::Site) -> Reuse {
+        let mut reuse = Reuse::default();
+        let slugs: Vec<Slug> = site.pages.iter().map(|p| p.source.slug.clone()).collect();
+        for f in site.fallbacks {
+            reuse.fallbacks.insert((f.lang, slugs[f.source].clone()), f.parsed);
+        }
+        for p in site.pages {
+            reuse.parsed.insert((p.source.lang, p.source.slug), p.parsed);
+        }
+        reuse
+    }
+
+    /// Forgets what a change may have made stale.
+    pub fn forget(&mut self, dirty: impl Fn(&Lang, &str) -> bool) {
+        self.parsed.retain(|(l, s), _| !dirty(l, s));
+        self.fallbacks.retain(|(l, s), _| !dirty(l, s));
+    }
+}
+
+/// Parse → model from loaded pages, reusing what `reuse` holds.
+pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme: Theme, mut reuse: Reuse, diags: &Diagnostics) -> Prepared {
+    let urls = Urls::new(config.base_url.clone());
+    let mut preference = vec![config.default_language.clone()];
+    preference.extend(config.languages.iter().filter(|l| **l != config.default_language).cloned());
+    let mut pages = loaded.pages;
+    pages.extend(translations::reconstruct::reconstruct(&pages, &config));
+    let index = parse::links::LinkIndex::new(&pages, &loaded.assets, preference);
+    let labels: std::collections::HashMap<Lang, Labels> = config.languages.iter().map(|l| (l.clone(), labels_for(&i18n, l, &config))).collect();
+    let cx_for = |page: &load::SourcePage, quiet: bool| parse::Context {
+        index: &index,
+        urls: &urls,
+        labels: &labels[&page.lang],
+        docs_root: config.docs_root_url.as_deref(),
+        content_dir: &config.content_dir,
+        diags,
+        emit_originals: page.has_side_by_side(),
+        quiet,
+    };
+    let with_reuse: Vec<_> = pages.into_iter().map(|p| {
+        let kept = reuse.parsed.remove(&(p.lang.clone(), p.slug.clone()));
+        (p, kept)
+    }).collect();
+    let parsed: Vec<_> = with_reuse.into_par_iter().map(|(page, kept)| {
+        let parsed = kept.unwrap_or_else(|| {
+            let quiet = page.origin != load::Origin::Written;
+            parse::parse_page(&page, &cx_for(&page, quiet))
+        });
+        (page, parsed)
+    }).collect();
+    let mut site = model::Site::new(&config, parsed);
+    let missing: Vec<_> = site.missing(&config).into_iter().map(|(lang, source)| {
+        let kept = reuse.fallbacks.remove(&(lang.clone(), site.pages[source].source.slug.clone()));
+        (lang, source, kept)
+    }).collect();
+    site.fallbacks = missing.into_par_iter().map(|(lang, source, kept)| {
+        let page = &site.pages[source].source;
+        let parsed = kept.unwrap_or_else(|| parse::parse_page_as(page, &lang, &cx_for(page, true)));
+        model::Fallback { lang, source, parsed }
+    }).collect();
+    let tree = prepare_tree(&config, &site, &i18n, diags);
+    check::fragments(&site, diags);
+    check::unused_ui_strings(&i18n, &theme, tree.as_ref().map(|(t, _)| t), &config, diags);
+    check::translations(&site, &config, diags);
+    Prepared { config, site, i18n, theme, assets: loaded.assets, urls, tree }
+}
+
+fn prepare_tree(config: &Config, site: &model::Site, i18n: &I18n, diags: &Diagnostics) -> Option<(tree::Tree, Vec<tree::Walk>)> {
+    let tree = tree::load(&config.content_dir, &config.root, diags)?;
+    let valid = tree::validate::validate(&tree, |slug| site.translations.contains_key(slug), i18n, &config.languages, diags);
+    if !valid {
+        return None;
+    }
+    match tree::walks(&tree, MAX_TREE_WALKS) {
+        Ok(walks) => Some((tree, walks)),
+        Err(limit) => {
+            diags.push(Diagnostic::error(Kind::Tree, Some(tree.location(1)),
+                format!("the decision tree has more than {limit} ways through it"))
+                .with_hint("join fewer branches back together, or split the tree"));
+            None
+        }
+    }
+}
+
+fn labels_for(i18n: &I18n, lang: &Lang, config: &Config) -> Labels {
+    Labels {
+        note: i18n.label(lang, "alert-note"),
+        tip: i18n.label(lang, "alert-tip"),
+        important: i18n.label(lang, "alert-important"),
+        warning: i18n.label(lang, "alert-warning"),
+        caution: i18n.label(lang, "alert-caution"),
+        image_missing: i18n.label(lang, "image-missing"),
+        link_unavailable: i18n.label(lang, "link-unavailable"),
+        other_language: config.languages.iter().map(|other| {
+            let text = i18n.text(lang, "link-other-language", &[("language", i18n::Arg::Str(other.autonym().to_string()))]).unwrap_or_default();
+            (other.clone(), text)
+        }).collect(),
+    }
+}
+
