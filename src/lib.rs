@@ -15,6 +15,7 @@ pub mod model;
 pub mod parse;
 pub mod prepare;
 pub mod render;
+pub mod serve;
 pub mod translations;
 pub mod tree;
 pub mod urls;
@@ -101,7 +102,17 @@ pub fn check(root: &std::path::Path) -> Result<Vec<Diagnostic>, config::ConfigEr
 
 /// Renders the prepared site and copies assets and static files into `out`.
 pub fn render_into(p: &Prepared, out: &write::Output, diags: &Diagnostics) {
-    let Ok(renderer) = render::Renderer::new(&p.config, &p.theme, Arc::clone(&p.i18n), &p.urls, p.tree.is_some(), diags) else { return };
+    render_all(p, out, false, diags);
+}
+
+/// Like [`render_into`], with `serve`'s live-reload script in every page.
+pub fn render_into_live(p: &Prepared, out: &write::Output, diags: &Diagnostics) {
+    render_all(p, out, true, diags);
+}
+
+fn render_all(p: &Prepared, out: &write::Output, live_reload: bool, diags: &Diagnostics) {
+    let Ok(mut renderer) = render::Renderer::new(&p.config, &p.theme, Arc::clone(&p.i18n), &p.urls, p.tree.is_some(), diags) else { return };
+    renderer.live_reload = live_reload;
     renderer.render_site(&p.site, out, diags);
     if let Some((tree, walks)) = &p.tree {
         renderer.render_tree(&p.site, tree, walks, out, diags);
@@ -110,7 +121,7 @@ pub fn render_into(p: &Prepared, out: &write::Output, diags: &Diagnostics) {
         out.write(&format!("static/{name}"), bytes, diags);
     }
     p.assets.par_iter().for_each(|a| out.copy(&a.rel.to_string_lossy().replace('\\', "/"), &a.source, diags));
-    if p.config.base_url.is_none() {
+    if p.config.base_url.is_none() && !live_reload {
         diags.push(Diagnostic::warning(Kind::Config, None, "no base_url: canonical and sitemap URLs start at the host's root")
             .with_hint("pass --base-url https://your.host/path/ or set base_url in site.yaml"));
     }

@@ -32,6 +32,17 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Build, serve on localhost and rebuild on every save; open pages reload themselves.
+    Serve {
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but localhost exposes the site to your network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// List every problem in the site without writing anything; exit status 1 on errors.
     Check {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -53,6 +64,16 @@ fn main() -> ExitCode {
             run_build(&opts)
         }
         Command::Check { format } => run_check(&cli.root, format),
+        Command::Serve { port, bind, open } => {
+            let opts = signpost::serve::ServeOptions { root: cli.root, bind, port, open };
+            match signpost::serve::serve(&opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }
 

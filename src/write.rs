@@ -46,6 +46,11 @@ impl Output {
         Ok(Output { target: target.to_path_buf(), staging, discard: false })
     }
 
+    /// Writes straight into `dir` (for `serve`, which updates single pages in place).
+    pub fn direct(dir: &Path) -> Output {
+        Output { target: dir.to_path_buf(), staging: dir.to_path_buf(), discard: false }
+    }
+
     /// An output that throws every file away, for checking that everything renders.
     pub fn discard() -> Output {
         Output { target: PathBuf::new(), staging: PathBuf::new(), discard: true }

@@ -133,6 +133,27 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
     Loaded { pages, assets }
 }
 
+/// The language and slug of a markdown file under `content/<lang>/`, if it is a page.
+pub fn locate(config: &Config, path: &Path) -> Option<(Lang, Slug)> {
+    let rel = path.strip_prefix(&config.content_dir).ok()?;
+    if !rel.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")) {
+        return None;
+    }
+    let first = rel.components().next()?.as_os_str().to_str()?;
+    let lang = config.lang(first)?.clone();
+    let inner = rel.strip_prefix(first).ok()?;
+    Some((lang, slug_of(inner)))
+}
+
+/// Reads one page again (for `serve`); `None` when it is gone or broken (reported).
+pub fn read_one(config: &Config, path: &Path, diags: &Diagnostics) -> Option<SourcePage> {
+    let (lang, slug) = locate(config, path)?;
+    if !path.is_file() {
+        return None;
+    }
+    read_page(&config.root, path, lang, slug, diags)
+}
+
 fn report_unknown_language(config: &Config, folder: &str, diags: &Diagnostics) {
     let langs: Vec<&str> = config.languages.iter().map(Lang::as_str).collect();
     let hint = if looks_like_lang_code(folder) {

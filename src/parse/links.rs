@@ -164,6 +164,13 @@ fn page_target(index: &LinkIndex, lang: &Lang, slug: Slug, fragment: Option<Stri
     Resolved { target: Target::Page { lang: chosen, slug, fragment }, notes }
 }
 
+/// The slug a relative `.md` link names, whether or not a page has it.
+pub fn would_be_slug(dir: &str, dest: &str) -> Option<Slug> {
+    let path = dest.split(['#', '?']).next()?;
+    let joined = join(dir, &decode(path).replace('\\', "/"))?;
+    joined.to_ascii_lowercase().ends_with(".md").then(|| crate::load::slug_of(std::path::Path::new(&joined)))
+}
+
 fn has_scheme(dest: &str) -> bool {
     match dest.find(':') {
         Some(i) if i > 1 => dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)),

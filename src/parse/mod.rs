@@ -73,6 +73,8 @@ pub struct ParsedPage {
     pub ids: Vec<String>,
     /// Links to pages of the site and to fragments of this page.
     pub links: Vec<PageLink>,
+    /// Slugs of `.md` links no page answers yet; a page created there changes this page.
+    pub wanted: Vec<String>,
 }
 
 impl ParsedPage {
@@ -181,6 +183,7 @@ struct State<'a> {
     pending: Vec<Original>,
     originals: Vec<Original>,
     links: Vec<PageLink>,
+    wanted: Vec<String>,
 }
 
 impl<'a> State<'a> {
@@ -331,6 +334,7 @@ impl<'p> Run<'p> {
             originals: st.originals,
             ids: st.ids.into_sorted(),
             links: st.links,
+            wanted: st.wanted,
         }
     }
 
@@ -431,6 +435,7 @@ impl<'p> Run<'p> {
                 }
             }
             Target::Missing => {
+                st.wanted.extend(links::would_be_slug(&self.source_dir, dest));
                 self.warn(st, offset, format!("broken link `{dest}`: no page in any language answers it"),
                     Some("fix the path, or remove the link; the text is shown without it"));
                 (format!(r#"<span class="sp-link-unavailable" title="{}">"#, escape(&self.cx.labels.link_unavailable)), "</span>", None)

@@ -1,0 +1,109 @@
+//! `signpost serve`: build, serve on localhost, rebuild what each saved file touches, and
+//! reload open pages.
+
+pub mod http;
+pub mod session;
+pub mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::broadcast;
+
+use http::{Notice, Shared};
+use session::{Change, Outcome, Session};
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub open: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: SocketAddr, source: std::io::Error },
+    #[error("cannot watch the site's folders: {0}")]
+    Watch(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Runs until Ctrl-C. Prints the address, then one line per rebuild.
+pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
+    // Watch events carry absolute paths; the root must be absolute to match them.
+    let root = opts.root.canonicalize()?;
+    let out_dir = std::env::temp_dir().join(format!("signpost-serve-{}", std::process::id()));
+    let mut session = Session::new(&root, &out_dir);
+    let first = session.rebuild(Change::Everything);
+    report(&first, "built");
+    let shared = Shared { events: broadcast::channel(64).0, errors: Arc::new(Mutex::new(messages(&first))) };
+
+    let (tx, rx) = mpsc::channel::<Change>();
+    let _watcher = watch::start(&root, &out_dir, tx).map_err(|e| ServeError::Watch(e.to_string()))?;
+    let rebuild_shared = shared.clone();
+    std::thread::spawn(move || rebuild_loop(session, rx, rebuild_shared));
+
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    let result = runtime.block_on(async {
+        let addr = SocketAddr::new(opts.bind, opts.port);
+        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
+        let local = listener.local_addr()?;
+        // Tests and scripts read this line to find the port.
+        println!("serving http://{local}/ (Ctrl-C to stop)");
+        if opts.open {
+            open_browser(&format!("http://{local}/"));
+        }
+        axum::serve(listener, http::router(&out_dir, shared))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await?;
+        Ok::<(), ServeError>(())
+    });
+    let _ = std::fs::remove_dir_all(&out_dir);
+    eprintln!("stopped");
+    result
+}
+
+/// Rebuilds one change at a time; changes that arrive meanwhile are merged into one.
+fn rebuild_loop(mut session: Session, rx: mpsc::Receiver<Change>, shared: Shared) {
+    while let Ok(first) = rx.recv() {
+        let mut change = first;
+        while let Ok(more) = rx.try_recv() {
+            change = change.merge(more);
+        }
+        let outcome = session.rebuild(change);
+        report(&outcome, "rebuilt");
+        let msgs = messages(&outcome);
+        if let Ok(mut errors) = shared.errors.lock() {
+            errors.clone_from(&msgs);
+        }
+        let notice = if msgs.is_empty() { Notice::Reload } else { Notice::Error { messages: msgs } };
+        let _ = shared.events.send(notice);
+    }
+}
+
+fn messages(outcome: &Outcome) -> Vec<String> {
+    outcome.errors.iter().map(ToString::to_string).collect()
+}
+
+fn report(outcome: &Outcome, verb: &str) {
+    for e in &outcome.errors {
+        eprintln!("{e}");
+    }
+    let status = if outcome.errors.is_empty() { "ok".to_string() } else { format!("{} error(s); serving the last good pages", outcome.errors.len()) };
+    eprintln!("{verb} {} page(s) in {:.1} ms: {status}, {} warning(s)", outcome.pages, outcome.elapsed.as_secs_f64() * 1000.0, outcome.warnings);
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") { "open" } else if cfg!(windows) { "explorer" } else { "xdg-open" };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("could not open a browser; visit {url}");
+    }
+}

@@ -1,0 +1,211 @@
+//! What `serve` keeps between rebuilds, and how a change is rebuilt: a page edit re-parses
+//! and re-renders that page in every language and the pages that link it; an `.ftl` edit
+//! redoes its language; anything else (templates, site.yaml, the tree, media) redoes all.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::config::{Config, Overrides};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::I18n;
+use crate::lang::Lang;
+use crate::load::{self, Loaded, Origin, SourcePage};
+use crate::prepare::{prepare, prepare_with, Prepared, Reuse};
+use crate::render::Renderer;
+use crate::urls::Urls;
+use crate::write::Output;
+
+/// What changed on disk, as the watcher sorted it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Markdown pages under `content/<lang>/` (edited, created or deleted).
+    Pages(BTreeSet<PathBuf>),
+    /// `.ftl` files of these languages.
+    Locales(BTreeSet<String>),
+    Everything,
+}
+
+impl Change {
+    /// One change that covers both.
+    pub fn merge(self, other: Change) -> Change {
+        match (self, other) {
+            (Change::Pages(mut a), Change::Pages(b)) => {
+                a.extend(b);
+                Change::Pages(a)
+            }
+            (Change::Locales(mut a), Change::Locales(b)) => {
+                a.extend(b);
+                Change::Locales(a)
+            }
+            _ => Change::Everything,
+        }
+    }
+}
+
+/// How a rebuild went.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub elapsed: Duration,
+    /// Errors (the last good pages keep being served until they are fixed).
+    pub errors: Vec<Diagnostic>,
+    pub warnings: usize,
+    /// Pages re-rendered (own and fallback).
+    pub pages: usize,
+}
+
+pub struct Session {
+    root: PathBuf,
+    out_dir: PathBuf,
+    state: Option<Prepared>,
+}
+
+impl Session {
+    pub fn new(root: &Path, out_dir: &Path) -> Session {
+        Session { root: root.to_path_buf(), out_dir: out_dir.to_path_buf(), state: None }
+    }
+
+    pub fn out_dir(&self) -> &Path {
+        &self.out_dir
+    }
+
+    pub fn rebuild(&mut self, change: Change) -> Outcome {
+        let start = Instant::now();
+        let diags = Diagnostics::default();
+        let pages = match (change, self.state.is_some()) {
+            (Change::Pages(paths), true) => self.pages_changed(&paths, &diags),
+            (Change::Locales(langs), true) => self.locales_changed(&langs, &diags),
+            _ => self.everything(&diags),
+        };
+        let all = diags.take_sorted();
+        Outcome {
+            elapsed: start.elapsed(),
+            warnings: all.iter().filter(|d| d.severity == crate::diag::Severity::Warning).count(),
+            errors: all.into_iter().filter(Diagnostic::is_error).collect(),
+            pages,
+        }
+    }
+
+    fn config(&self) -> Result<Config, Diagnostic> {
+        let overrides = Overrides { output: Some(self.out_dir.clone()), base_url: None };
+        Config::load(&self.root, &overrides).map_err(|e| match e {
+            crate::config::ConfigError::Invalid { location, message, hint } => Diagnostic {
+                severity: crate::diag::Severity::Error,
+                kind: crate::diag::Kind::Config,
+                location: Some(location),
+                message,
+                hint,
+            },
+            other => Diagnostic::error(crate::diag::Kind::Config, None, other.to_string()),
+        })
+    }
+
+    /// A full build, swapped in whole only when it has no errors.
+    fn everything(&mut self, diags: &Diagnostics) -> usize {
+        let config = match self.config() {
+            Ok(c) => c,
+            Err(d) => {
+                diags.push(d);
+                return 0;
+            }
+        };
+        let prepared = serve_urls(prepare(config, diags));
+        let mut count = 0;
+        if !diags.has_errors() {
+            match Output::begin(&self.out_dir, true) {
+                Ok(out) => {
+                    render(&prepared, &out, &|_, _| true, true, diags);
+                    if diags.has_errors() {
+                        out.abandon();
+                    } else if let Err(e) = out.commit() {
+                        diags.push(Diagnostic::error(crate::diag::Kind::Io, None, e.to_string()));
+                    }
+                    count = prepared.site.pages.len() + prepared.site.fallbacks.len();
+                }
+                Err(e) => diags.push(Diagnostic::error(crate::diag::Kind::Io, None, e.to_string())),
+            }
+        }
+        self.state = Some(prepared);
+        count
+    }
+
+    fn pages_changed(&mut self, paths: &BTreeSet<PathBuf>, diags: &Diagnostics) -> usize {
+        let Some(Prepared { config, site, i18n, theme, assets, .. }) = self.state.take() else { return 0 };
+        let (mut sources, mut reuse) = split(site);
+        let mut changed: BTreeSet<String> = BTreeSet::new();
+        let mut deleted: Vec<(Lang, String)> = Vec::new();
+        for path in paths {
+            let Some((lang, slug)) = load::locate(&config, path) else { continue };
+            sources.retain(|p| !(p.lang == lang && p.slug == slug));
+            changed.insert(slug.clone());
+            if path.exists() {
+                // A broken page is left out; its last good output keeps being served.
+                sources.extend(load::read_one(&config, path, diags));
+            } else {
+                deleted.push((lang, slug));
+            }
+        }
+        // Pages that link a changed slug show its title and whether it exists.
+        let linking: BTreeSet<(Lang, String)> = reuse.parsed.iter()
+            .filter(|(_, p)| p.links.iter().any(|l| changed.contains(&l.slug)) || p.wanted.iter().any(|w| changed.contains(w)))
+            .map(|(k, _)| k.clone())
+            .collect();
+        let linking_slugs: BTreeSet<String> = linking.iter().map(|(_, s)| s.clone()).collect();
+        let dirty = |l: &Lang, s: &str| changed.contains(s) || linking.contains(&(l.clone(), s.to_string())) || linking_slugs.contains(s);
+        reuse.forget(dirty);
+        let prepared = serve_urls(prepare_with(config, Loaded { pages: sources, assets }, i18n, theme, reuse, diags));
+        let count = render(&prepared, &Output::direct(&self.out_dir), &dirty, false, diags);
+        // A deleted page's output goes, unless another language's page now stands in for it.
+        for (lang, slug) in deleted {
+            if prepared.site.translation(&slug, &lang).is_none() && prepared.site.fallback(&slug, &lang).is_none() {
+                let _ = std::fs::remove_file(self.out_dir.join(Urls::page_path(&lang, &slug)).join("index.html"));
+            }
+        }
+        self.state = Some(prepared);
+        count
+    }
+
+    fn locales_changed(&mut self, langs: &BTreeSet<String>, diags: &Diagnostics) -> usize {
+        let Some(Prepared { config, site, theme, assets, .. }) = self.state.take() else { return 0 };
+        let i18n = Arc::new(I18n::load(&config, diags));
+        i18n.report_coverage(&config, diags);
+        let (sources, mut reuse) = split(site);
+        // Alert labels and link tooltips are written while parsing, in the page's language.
+        let dirty = |l: &Lang, _: &str| langs.contains(l.as_str());
+        reuse.forget(dirty);
+        let prepared = serve_urls(prepare_with(config, Loaded { pages: sources, assets }, i18n, theme, reuse, diags));
+        let count = render(&prepared, &Output::direct(&self.out_dir), &dirty, false, diags);
+        self.state = Some(prepared);
+        count
+    }
+}
+
+/// `serve` answers folder URLs, so its links end in `/` like a hosted site's.
+fn serve_urls(mut p: Prepared) -> Prepared {
+    p.urls = Urls::new(None).with_directory_links();
+    p
+}
+
+/// The written pages (rebuilt English pages are made again from them) and what can be reused.
+fn split(site: crate::model::Site) -> (Vec<SourcePage>, Reuse) {
+    let sources: Vec<SourcePage> = site.pages.iter().filter(|p| p.source.origin == Origin::Written).map(|p| p.source.clone()).collect();
+    (sources, Reuse::from_site(site))
+}
+
+/// Renders the pages `which` picks plus everything that lists pages; returns how many pages.
+fn render(p: &Prepared, out: &Output, which: &(dyn Fn(&Lang, &str) -> bool + Sync), full: bool, diags: &Diagnostics) -> usize {
+    if full {
+        crate::render_into_live(p, out, diags);
+        return p.site.pages.len() + p.site.fallbacks.len();
+    }
+    let Ok(mut renderer) = Renderer::new(&p.config, &p.theme, Arc::clone(&p.i18n), &p.urls, p.tree.is_some(), diags) else { return 0 };
+    renderer.live_reload = true;
+    renderer.render_pages(&p.site, which, out, diags);
+    renderer.render_shared(&p.site, out, diags);
+    if let Some((tree, walks)) = &p.tree {
+        renderer.render_tree(&p.site, tree, walks, out, diags);
+    }
+    p.site.pages.iter().filter(|pg| which(pg.lang(), pg.slug())).count()
+        + p.site.fallbacks.iter().filter(|f| which(&f.lang, p.site.pages[f.source].slug())).count()
+}
