@@ -15,6 +15,7 @@ pub mod model;
 pub mod parse;
 pub mod prepare;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod translations;
 pub mod tree;

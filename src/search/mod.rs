@@ -1,0 +1,234 @@
+//! Search in every language on a static host: per language, an index of stemmed, folded
+//! terms split into small shards by first letter, which `static/search.js` loads on demand.
+//! Results stay in the reader's language; English originals of machine-translated pages are
+//! indexed too, at a low weight, and decision-tree outcomes are searchable.
+
+pub mod fold;
+pub mod stem;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+
+/// Weights of where a word stands.
+const TITLE: f32 = 5.0;
+const HEADING: f32 = 2.0;
+const BODY: f32 = 1.0;
+const ORIGINAL: f32 = 0.3;
+/// Characters of body text kept per page for result excerpts.
+const EXCERPT_CHARS: usize = 1200;
+
+/// A page or outcome to index, with its text by kind.
+pub struct Entry {
+    pub title: String,
+    /// Site path relative to the language's search page (`../customer-self-support/`).
+    pub href: String,
+    /// Fluent key of the section name shown with the result.
+    pub section: String,
+    pub headings: Vec<String>,
+    pub body: String,
+    /// English originals (side-by-side pages), found with a lower rank.
+    pub originals: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Doc {
+    /// Title, link, section name, excerpt text.
+    pub t: String,
+    pub u: String,
+    pub s: String,
+    pub x: String,
+}
+
+/// A language's index: what `search/<lang>/index.json` and its shards hold.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LangIndex {
+    pub lang: String,
+    pub suffixes: Vec<String>,
+    pub min: usize,
+    pub docs: Vec<Doc>,
+    /// Shard names (first letter of the stem, as hex code point).
+    pub shards: Vec<String>,
+    #[serde(skip)]
+    pub terms: BTreeMap<String, Vec<(u32, f32)>>,
+}
+
+pub fn shard_of(stem: &str) -> String {
+    format!("{:x}", stem.chars().next().map_or(0, u32::from))
+}
+
+/// Builds one language's index. `section_name` turns a section key into words.
+pub fn build(lang: &Lang, entries: Vec<Entry>, section_name: impl Fn(&str) -> String + Sync) -> LangIndex {
+    let stemmer = stem::stemmer(lang.as_str());
+    let per_doc: Vec<(Doc, HashMap<String, f32>)> = entries.into_par_iter().map(|e| {
+        let mut weights: HashMap<String, f32> = HashMap::new();
+        let mut add = |text: &str, w: f32| {
+            for word in fold::words(text) {
+                if word.chars().count() < 2 {
+                    continue;
+                }
+                *weights.entry(stemmer.stem(&word)).or_insert(0.0) += w;
+            }
+        };
+        add(&e.title, TITLE);
+        for h in &e.headings {
+            add(h, HEADING);
+        }
+        add(&e.body, BODY);
+        add(&e.originals, ORIGINAL);
+        // Repetition counts, with diminishing returns.
+        for w in weights.values_mut() {
+            *w = 1.0 + w.ln_1p();
+        }
+        let excerpt: String = e.body.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(EXCERPT_CHARS).collect();
+        (Doc { t: e.title, u: e.href, s: section_name(&e.section), x: excerpt }, weights)
+    }).collect();
+    let mut terms: BTreeMap<String, Vec<(u32, f32)>> = BTreeMap::new();
+    let mut docs = Vec::with_capacity(per_doc.len());
+    for (i, (doc, weights)) in per_doc.into_iter().enumerate() {
+        docs.push(doc);
+        for (term, w) in weights {
+            terms.entry(term).or_default().push((i as u32, (w * 100.0).round() / 100.0));
+        }
+    }
+    let mut shards: Vec<String> = terms.keys().map(|t| shard_of(t)).collect();
+    shards.dedup();
+    LangIndex {
+        lang: lang.to_string(),
+        suffixes: stemmer.suffixes.iter().map(|s| s.to_string()).collect(),
+        min: stemmer.min,
+        docs,
+        shards,
+        terms,
+    }
+}
+
+impl LangIndex {
+    /// (file name, JSON) of the index and its shards, under `search/<lang>/`.
+    pub fn files(&self) -> Vec<(String, String)> {
+        let mut out = vec![("index.json".to_string(), serde_json::to_string(self).unwrap_or_default())];
+        let mut by_shard: BTreeMap<String, BTreeMap<&str, &Vec<(u32, f32)>>> = BTreeMap::new();
+        for (term, postings) in &self.terms {
+            by_shard.entry(shard_of(term)).or_default().insert(term, postings);
+        }
+        for (shard, terms) in by_shard {
+            out.push((format!("s-{shard}.json"), serde_json::to_string(&terms).unwrap_or_default()));
+        }
+        out
+    }
+
+    /// The same ranking as `search.js`: documents with every query word first, then by
+    /// the sum of each word's weight × rarity. A word with no exact stem matches the stems
+    /// it begins (at half weight), so a half-typed word already finds something.
+    pub fn query(&self, q: &str) -> Vec<(usize, f32)> {
+        let stemmer = stem::Stemmer { suffixes: &[], min: self.min };
+        let mut stems: Vec<String> = fold::words(q).map(|w| self.stem_with_tables(&w, &stemmer)).collect();
+        stems.dedup();
+        let n = self.docs.len() as f32;
+        let mut scores: HashMap<u32, (usize, f32)> = HashMap::new();
+        for stem in &stems {
+            let mut matched: HashMap<u32, f32> = HashMap::new();
+            let exact = self.terms.get(stem);
+            let candidates: Vec<(&Vec<(u32, f32)>, f32)> = match exact {
+                Some(p) => vec![(p, 1.0)],
+                None if stem.chars().count() >= 3 => self.terms.range(stem.clone()..).take_while(|(t, _)| t.starts_with(stem.as_str())).map(|(_, p)| (p, 0.5)).collect(),
+                None => Vec::new(),
+            };
+            for (postings, factor) in candidates {
+                let idf = (1.0 + n / postings.len() as f32).ln();
+                for &(doc, w) in postings {
+                    let s = matched.entry(doc).or_insert(0.0);
+                    *s = s.max(w * idf * factor);
+                }
+            }
+            for (doc, s) in matched {
+                let e = scores.entry(doc).or_insert((0, 0.0));
+                e.0 += 1;
+                e.1 += s;
+            }
+        }
+        let mut ranked: Vec<(usize, (usize, f32))> = scores.into_iter().map(|(d, s)| (d as usize, s)).collect();
+        ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(b.1.1.total_cmp(&a.1.1)).then(a.0.cmp(&b.0)));
+        ranked.into_iter().map(|(d, (_, s))| (d, s)).collect()
+    }
+
+    fn stem_with_tables(&self, word: &str, _s: &stem::Stemmer) -> String {
+        let len = word.chars().count();
+        for suffix in &self.suffixes {
+            if word.ends_with(suffix.as_str()) && len - suffix.chars().count() >= self.min {
+                return word[..word.len() - suffix.len()].to_string();
+            }
+        }
+        word.to_string()
+    }
+}
+
+/// Plain text of rendered content, without the hidden English originals.
+pub fn text_of_html(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    let mut skip_depth = 0usize;
+    while let Some(lt) = rest.find('<') {
+        if skip_depth == 0 {
+            push_text(&mut out, &rest[..lt]);
+        }
+        let Some(gt) = rest[lt..].find('>') else { break };
+        let tag = &rest[lt..lt + gt + 1];
+        if skip_depth > 0 {
+            if tag.starts_with("<span") {
+                skip_depth += 1;
+            } else if tag == "</span>" {
+                skip_depth -= 1;
+            }
+        } else if tag.starts_with("<span class=\"sp-orig\"") {
+            skip_depth = 1;
+        } else if !tag.starts_with("<a") && !tag.starts_with("</a") && !tag.starts_with("<strong") && !tag.starts_with("</strong") && !tag.starts_with("<em") && !tag.starts_with("</em") && !tag.starts_with("<code") && !tag.starts_with("</code") {
+            out.push(' ');
+        }
+        rest = &rest[lt + gt + 1..];
+    }
+    if skip_depth == 0 {
+        push_text(&mut out, rest);
+    }
+    out
+}
+
+fn push_text(out: &mut String, text: &str) {
+    if !text.contains('&') {
+        out.push_str(text);
+        return;
+    }
+    out.push_str(&text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_text_without_originals() {
+        let html = r#"<p>Klanten <strong>kunnen</strong> &amp; zo<span class="sp-orig" lang="en" hidden>Customers <a href="x">can</a></span></p><h2 id="a">Kop</h2>"#;
+        let text = text_of_html(html);
+        assert!(text.contains("Klanten kunnen & zo"), "{text}");
+        assert!(text.contains("Kop") && !text.contains("Customers"), "{text}");
+    }
+
+    #[test]
+    fn ranks_title_matches_first_and_needs_every_word() {
+        let lang = Lang::new_unchecked("pl");
+        let entry = |t: &str, body: &str| Entry { title: t.into(), href: t.into(), section: "s".into(), headings: vec![], body: body.into(), originals: String::new() };
+        let idx = build(&lang, vec![
+            entry("Anulowanie subskrypcji", "Jak anulować subskrypcję w centrum."),
+            entry("Faktury", "Subskrypcja pojawia się na fakturze."),
+            entry("Inne", "Nic tu nie ma."),
+        ], |s| s.to_string());
+        let hits = idx.query("subskrypcja");
+        assert_eq!(hits.iter().map(|h| h.0).collect::<Vec<_>>(), vec![0, 1]);
+        assert_eq!(idx.query("zazolc").len(), 0);
+        assert_eq!(idx.query("subskrypcja faktura")[0].0, 1, "both words beat a stronger single word");
+        assert_eq!(idx.query("subskr")[0].0, 0, "a half-typed word matches by prefix");
+    }
+}
