@@ -9,6 +9,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("chooser.html", include_str!("../themes/default/templates/chooser.html")),
     ("404.html", include_str!("../themes/default/templates/404.html")),
     ("status.html", include_str!("../themes/default/templates/status.html")),
+    ("search.html", include_str!("../themes/default/templates/search.html")),
     ("tree-question.html", include_str!("../themes/default/templates/tree-question.html")),
     ("tree-outcome.html", include_str!("../themes/default/templates/tree-outcome.html")),
     ("tree-answers.html", include_str!("../themes/default/templates/tree-answers.html")),
@@ -20,6 +21,7 @@ pub const STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../themes/default/static/style.css")),
     ("signpost.js", include_bytes!("../themes/default/static/signpost.js")),
     ("tree.js", include_bytes!("../themes/default/static/tree.js")),
+    ("search.js", include_bytes!("../themes/default/static/search.js")),
 ];
 
 /// (language, file name, source) of the default Fluent files.

@@ -41,7 +41,7 @@ pub fn fragments(site: &Site, diags: &Diagnostics) {
 const CODE_KEYS: &[&str] = &[
     "alert-caution", "alert-important", "alert-note", "alert-tip", "alert-warning", "breadcrumb-home",
     "chooser-title", "date-long", "home-title", "image-missing", "link-other-language", "link-unavailable",
-    "not-found-title", "site-tagline", "site-title", "status-title", "who-overview-title", "who-within-days", "who-within-hours",
+    "not-found-title", "search-title", "site-tagline", "site-title", "status-title", "who-overview-title", "who-within-days", "who-within-hours",
 ];
 
 /// Prefixes of ids made from data: `month-5`, `section-<id>`, `status-<state>`, `who-handler-<handler>`.

@@ -36,6 +36,8 @@ pub struct RawConfig {
     /// The hosting partner's contact details, shown where the decision tree sends a reader
     /// to "your partner".
     pub partner: Option<Partner>,
+    /// Build the search index and search pages (default: on).
+    pub search: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Default)]
@@ -88,6 +90,7 @@ pub struct Config {
     pub fallbacks: BTreeMap<Lang, Vec<Lang>>,
     pub status: bool,
     pub partner: Option<Partner>,
+    pub search: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -127,6 +130,8 @@ pub fn default_sections() -> Vec<SectionRule> {
 pub struct Overrides {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
+    /// `--no-search`.
+    pub no_search: bool,
 }
 
 impl Config {
@@ -249,6 +254,7 @@ impl Config {
             fallbacks,
             status: raw.status.unwrap_or(true),
             partner: raw.partner,
+            search: raw.search.unwrap_or(true) && !ov.no_search,
         })
     }
 

@@ -118,6 +118,9 @@ fn render_all(p: &Prepared, out: &write::Output, live_reload: bool, diags: &Diag
     if let Some((tree, walks)) = &p.tree {
         renderer.render_tree(&p.site, tree, walks, out, diags);
     }
+    if p.config.search {
+        renderer.render_search(&p.site, p.tree.as_ref().map(|(t, _)| t), out, diags);
+    }
     for (name, bytes) in &p.theme.statics {
         out.write(&format!("static/{name}"), bytes, diags);
     }

@@ -31,6 +31,9 @@ enum Command {
         /// Replace an output folder that signpost did not create.
         #[arg(long)]
         force: bool,
+        /// Leave out the search index and search pages.
+        #[arg(long)]
+        no_search: bool,
     },
     /// Build, serve on localhost and rebuild on every save; open pages reload themselves.
     Serve {
@@ -42,6 +45,9 @@ enum Command {
         /// Open the site in a browser.
         #[arg(long)]
         open: bool,
+        /// Leave out the search index and search pages.
+        #[arg(long)]
+        no_search: bool,
     },
     /// List every problem in the site without writing anything; exit status 1 on errors.
     Check {
@@ -59,13 +65,13 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { output, base_url, force } => {
-            let opts = BuildOptions { root: cli.root, overrides: Overrides { output, base_url }, force };
+        Command::Build { output, base_url, force, no_search } => {
+            let opts = BuildOptions { root: cli.root, overrides: Overrides { output, base_url, no_search }, force };
             run_build(&opts)
         }
         Command::Check { format } => run_check(&cli.root, format),
-        Command::Serve { port, bind, open } => {
-            let opts = signpost::serve::ServeOptions { root: cli.root, bind, port, open };
+        Command::Serve { port, bind, open, no_search } => {
+            let opts = signpost::serve::ServeOptions { root: cli.root, bind, port, open, no_search };
             match signpost::serve::serve(&opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {

@@ -247,3 +247,26 @@ status-missing-keys = { $count ->
         [one] { $count } string missing
        *[other] { $count } strings missing
     }
+
+## Search
+
+# Accessible label of the search box (header and search page).
+search-label = Search the help pages
+# Placeholder text inside the search box.
+search-placeholder = Search, e.g. cancel subscription
+search-button = Search
+# Title of the search page.
+search-title = Search
+# While the index loads.
+search-loading = Searching…
+# How many results. $count is a whole number.
+search-results =
+    { $count ->
+        [one] { $count } result
+       *[other] { $count } results
+    }
+search-no-results = No pages match. Try other words, or browse the list below.
+# Heading of the list of every page, for browsing (and for readers without JavaScript).
+search-az = All pages A–Z
+# Shown when JavaScript is off.
+search-needs-js = Searching needs JavaScript. Every page is listed below, A to Z.

@@ -138,3 +138,19 @@ status-missing-keys = { $count ->
         [one] { $count } tekst ontbreekt
        *[other] { $count } teksten ontbreken
     }
+
+## Zoeken
+
+search-label = Zoeken in de hulppagina's
+search-placeholder = Zoek, bijv. abonnement annuleren
+search-button = Zoeken
+search-title = Zoeken
+search-loading = Bezig met zoeken…
+search-results =
+    { $count ->
+        [one] { $count } resultaat
+       *[other] { $count } resultaten
+    }
+search-no-results = Geen pagina's gevonden. Probeer andere woorden, of kijk in de lijst hieronder.
+search-az = Alle pagina's van A tot Z
+search-needs-js = Zoeken werkt alleen met JavaScript. Hieronder staan alle pagina's van A tot Z.

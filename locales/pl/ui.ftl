@@ -144,3 +144,21 @@ status-missing-keys = { $count ->
         [many] Brakuje { $count } tekstów
        *[other] Brakuje { $count } tekstu
     }
+
+## Wyszukiwanie
+
+search-label = Szukaj na stronach pomocy
+search-placeholder = Np. anulować subskrypcję
+search-button = Szukaj
+search-title = Wyszukiwanie
+search-loading = Wyszukiwanie…
+search-results =
+    { $count ->
+        [one] { $count } wynik
+        [few] { $count } wyniki
+        [many] { $count } wyników
+       *[other] { $count } wyniku
+    }
+search-no-results = Nie znaleziono stron. Spróbuj innych słów albo przejrzyj listę poniżej.
+search-az = Wszystkie strony od A do Z
+search-needs-js = Wyszukiwanie wymaga JavaScriptu. Poniżej znajdziesz wszystkie strony alfabetycznie.

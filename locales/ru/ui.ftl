@@ -144,3 +144,21 @@ status-missing-keys = { $count ->
         [many] Не хватает { $count } строк
        *[other] Не хватает { $count } строки
     }
+
+## Поиск
+
+search-label = Поиск по страницам справки
+search-placeholder = Например: отменить подписку
+search-button = Найти
+search-title = Поиск
+search-loading = Идёт поиск…
+search-results =
+    { $count ->
+        [one] { $count } результат
+        [few] { $count } результата
+        [many] { $count } результатов
+       *[other] { $count } результата
+    }
+search-no-results = Ничего не найдено. Попробуйте другие слова или посмотрите список ниже.
+search-az = Все страницы от А до Я
+search-needs-js = Для поиска нужен JavaScript. Ниже перечислены все страницы по алфавиту.

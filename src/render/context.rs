@@ -24,6 +24,8 @@ pub struct Common {
     pub status_url: Option<String>,
     /// Link to the decision tree's first question, when the site has a tree.
     pub tree_url: Option<String>,
+    /// Where the header's search form goes, when search is on.
+    pub search_url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

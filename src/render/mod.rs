@@ -2,6 +2,7 @@
 
 pub mod context;
 pub mod sitemap;
+pub mod search;
 pub mod theme;
 pub mod tree;
 
@@ -157,6 +158,7 @@ impl<'a> Renderer<'a> {
             robots: None,
             status_url: self.config.status.then(|| self.urls.relative(from, "status/")),
             tree_url: self.has_tree.then(|| self.urls.relative(from, &tree::tree_dir(lang))),
+            search_url: self.config.search.then(|| self.urls.relative(from, &search::search_dir(lang))),
         }
     }
 
@@ -317,6 +319,7 @@ impl<'a> Renderer<'a> {
         common.robots = Some("noindex");
         common.status_url = None;
         common.tree_url = self.has_tree.then(|| format!("{root}{}", tree::tree_dir(lang)));
+        common.search_url = self.config.search.then(|| format!("{root}{}", search::search_dir(lang)));
         self.context(&common)
     }
 

@@ -120,6 +120,18 @@ impl LangIndex {
         out
     }
 
+    /// Reads a written index back (`search/<lang>/` of a built site), shards included.
+    pub fn read(dir: &std::path::Path) -> std::io::Result<LangIndex> {
+        let text = std::fs::read_to_string(dir.join("index.json"))?;
+        let mut index: LangIndex = serde_json::from_str(&text).map_err(std::io::Error::other)?;
+        for shard in index.shards.clone() {
+            let text = std::fs::read_to_string(dir.join(format!("s-{shard}.json")))?;
+            let terms: BTreeMap<String, Vec<(u32, f32)>> = serde_json::from_str(&text).map_err(std::io::Error::other)?;
+            index.terms.extend(terms);
+        }
+        Ok(index)
+    }
+
     /// The same ranking as `search.js`: documents with every query word first, then by
     /// the sum of each word's weight × rarity. A word with no exact stem matches the stems
     /// it begins (at half weight), so a half-typed word already finds something.

@@ -16,7 +16,7 @@ const EN: Stemmer = Stemmer {
 };
 
 const NL: Stemmer = Stemmer {
-    suffixes: &["heden", "ingen", "elijk", "ende", "ing", "ens", "ers", "en", "es", "er", "e", "s", "t"],
+    suffixes: &["heden", "ingen", "elijk", "ende", "ing", "ens", "ers", "en", "es", "er", "e", "s"],
     min: 3,
 };
 

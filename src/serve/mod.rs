@@ -22,6 +22,7 @@ pub struct ServeOptions {
     /// 0 picks a free port.
     pub port: u16,
     pub open: bool,
+    pub no_search: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,7 +40,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
     // Watch events carry absolute paths; the root must be absolute to match them.
     let root = opts.root.canonicalize()?;
     let out_dir = std::env::temp_dir().join(format!("signpost-serve-{}", std::process::id()));
-    let mut session = Session::new(&root, &out_dir);
+    let mut session = Session::new(&root, &out_dir, opts.no_search);
     let first = session.rebuild(Change::Everything);
     report(&first, "built");
     let shared = Shared { events: broadcast::channel(64).0, errors: Arc::new(Mutex::new(messages(&first))) };

@@ -58,12 +58,13 @@ pub struct Outcome {
 pub struct Session {
     root: PathBuf,
     out_dir: PathBuf,
+    no_search: bool,
     state: Option<Prepared>,
 }
 
 impl Session {
-    pub fn new(root: &Path, out_dir: &Path) -> Session {
-        Session { root: root.to_path_buf(), out_dir: out_dir.to_path_buf(), state: None }
+    pub fn new(root: &Path, out_dir: &Path, no_search: bool) -> Session {
+        Session { root: root.to_path_buf(), out_dir: out_dir.to_path_buf(), no_search, state: None }
     }
 
     pub fn out_dir(&self) -> &Path {
@@ -88,7 +89,7 @@ impl Session {
     }
 
     fn config(&self) -> Result<Config, Diagnostic> {
-        let overrides = Overrides { output: Some(self.out_dir.clone()), base_url: None };
+        let overrides = Overrides { output: Some(self.out_dir.clone()), base_url: None, no_search: self.no_search };
         Config::load(&self.root, &overrides).map_err(|e| match e {
             crate::config::ConfigError::Invalid { location, message, hint } => Diagnostic {
                 severity: crate::diag::Severity::Error,
@@ -205,6 +206,9 @@ fn render(p: &Prepared, out: &Output, which: &(dyn Fn(&Lang, &str) -> bool + Syn
     renderer.render_shared(&p.site, out, diags);
     if let Some((tree, walks)) = &p.tree {
         renderer.render_tree(&p.site, tree, walks, out, diags);
+    }
+    if p.config.search {
+        renderer.render_search(&p.site, p.tree.as_ref().map(|(t, _)| t), out, diags);
     }
     p.site.pages.iter().filter(|pg| which(pg.lang(), pg.slug())).count()
         + p.site.fallbacks.iter().filter(|f| which(&f.lang, p.site.pages[f.source].slug())).count()

@@ -100,7 +100,7 @@ pub fn build_site(root: &Path, base_url: Option<&str>) -> Result<Built, BuildErr
     let out = tmp.path().join("public");
     let opts = BuildOptions {
         root: root.to_path_buf(),
-        overrides: Overrides { output: Some(out.clone()), base_url: base_url.map(str::to_string) },
+        overrides: Overrides { output: Some(out.clone()), base_url: base_url.map(str::to_string), no_search: false },
         force: false,
     };
     build(&opts).map(|summary| Built { _tmp: tmp, out, summary })

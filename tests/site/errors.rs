@@ -57,7 +57,7 @@ fn failed_build_leaves_previous_output_untouched() {
     let out = f.root().join("public");
     let opts = |root: &std::path::Path| signpost::BuildOptions {
         root: root.to_path_buf(),
-        overrides: signpost::config::Overrides { output: Some(out.clone()), base_url: None },
+        overrides: signpost::config::Overrides { output: Some(out.clone()), base_url: None, no_search: false },
         force: false,
     };
     signpost::build(&opts(f.root())).unwrap();
@@ -79,7 +79,7 @@ fn refuses_to_replace_a_folder_it_did_not_make() {
 fn build_site_into(root: &std::path::Path, out: &std::path::Path) -> String {
     let opts = signpost::BuildOptions {
         root: root.to_path_buf(),
-        overrides: signpost::config::Overrides { output: Some(out.to_path_buf()), base_url: None },
+        overrides: signpost::config::Overrides { output: Some(out.to_path_buf()), base_url: None, no_search: false },
         force: false,
     };
     signpost::build(&opts).err().map(|e| e.to_string()).unwrap_or_default()

@@ -8,5 +8,6 @@ mod corpus;
 mod errors;
 mod i18n;
 mod seeds;
+mod serve;
 mod translations;
 mod tree;

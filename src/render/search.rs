@@ -1,0 +1,95 @@
+//! Search pages and indexes, one per language: every page in that language (its own
+//! translations and rebuilt English pages, not fallbacks) and the decision tree's outcomes.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::context::PageLink;
+use super::Renderer;
+use crate::diag::Diagnostics;
+use crate::lang::Lang;
+use crate::model::Site;
+use crate::search::{self, Entry};
+use crate::tree::Tree;
+use crate::urls::Urls;
+use crate::write::Output;
+
+#[derive(Debug, Serialize)]
+struct Letter {
+    letter: String,
+    pages: Vec<PageLink>,
+}
+
+pub fn search_dir(lang: &Lang) -> String {
+    format!("{lang}/search/")
+}
+
+impl Renderer<'_> {
+    pub fn render_search(&self, site: &Site, tree: Option<&Tree>, out: &Output, diags: &Diagnostics) {
+        self.config.languages.par_iter().for_each(|lang| {
+            let dir = search_dir(lang);
+            let mut entries: Vec<Entry> = site.pages_in(lang).map(|p| Entry {
+                title: p.title.clone(),
+                href: self.urls.relative(&dir, &Urls::page_path(lang, p.slug())),
+                section: format!("section-{}", p.section),
+                headings: p.parsed.toc.iter().map(|t| t.text.clone()).chain(p.parsed.h1.clone()).collect(),
+                body: search::text_of_html(&p.parsed.html),
+                originals: p.parsed.originals.iter().map(|o| o.text.as_str()).collect::<Vec<_>>().join(" "),
+            }).collect();
+            if let Some(tree) = tree {
+                entries.extend(tree.file.nodes.iter().filter_map(|n| {
+                    let o = n.outcome.as_ref()?;
+                    let text = |k: &str| self.i18n.label(lang, k);
+                    Some(Entry {
+                        title: text(&o.title),
+                        href: self.urls.relative(&dir, &format!("{}{}/", super::tree::tree_dir(lang), n.id)),
+                        section: "who-title".into(),
+                        headings: vec![text(o.handler.key())],
+                        body: std::iter::once(text(&o.summary)).chain(o.steps.iter().map(|s| text(s))).collect::<Vec<_>>().join(" "),
+                        originals: String::new(),
+                    })
+                }));
+            }
+            let index = search::build(lang, entries, |key| self.i18n.label(lang, key));
+            for (name, json) in index.files() {
+                out.write(&format!("search/{lang}/{name}"), json.as_bytes(), diags);
+            }
+            let ctx = self.search_context(site, lang, &dir);
+            if let Some(html) = self.render("search.html", &ctx, diags) {
+                out.write(&format!("{dir}index.html"), html.as_bytes(), diags);
+            }
+        });
+    }
+
+    /// The search page: a search box for JavaScript, and an A–Z list of every page for
+    /// readers without it.
+    fn search_context(&self, site: &Site, lang: &Lang, dir: &str) -> tera::Context {
+        let mut letters: BTreeMap<String, Vec<PageLink>> = BTreeMap::new();
+        let own = site.pages_in(lang).map(|p| (p, false));
+        let others = site.fallbacks.iter().filter(|f| &f.lang == lang).map(|f| (&site.pages[f.source], true));
+        for (p, fallback) in own.chain(others).filter(|(p, _)| !p.slug().is_empty()) {
+            let letter = p.title.chars().find(|c| c.is_alphanumeric()).map_or("#".to_string(), |c| c.to_uppercase().collect());
+            letters.entry(letter).or_default().push(PageLink {
+                title: p.title.clone(),
+                description: None,
+                href: self.urls.relative(dir, &Urls::page_path(lang, p.slug())),
+                lang: p.lang().to_string(),
+                fallback,
+            });
+        }
+        let letters: Vec<Letter> = letters.into_iter().map(|(letter, mut pages)| {
+            pages.sort_by_key(|p| p.title.to_lowercase());
+            Letter { letter, pages }
+        }).collect();
+        let switcher = self.config.languages.iter()
+            .map(|l| self.switch_item(l, lang, Some(self.urls.relative(dir, &search_dir(l))), false)).collect();
+        let mut common = self.common(lang, self.i18n.label(lang, "search-title"), dir, switcher, Vec::new());
+        common.robots = Some("noindex");
+        let mut ctx = self.context(&common);
+        ctx.insert("letters", &letters);
+        ctx.insert("index_url", &format!("{}search/{lang}/", Urls::up_to_root(dir)));
+        ctx
+    }
+}
