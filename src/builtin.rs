@@ -22,6 +22,7 @@ pub const STATIC: &[(&str, &[u8])] = &[
     ("signpost.js", include_bytes!("../themes/default/static/signpost.js")),
     ("tree.js", include_bytes!("../themes/default/static/tree.js")),
     ("search.js", include_bytes!("../themes/default/static/search.js")),
+    ("favicon.svg", include_bytes!("../themes/default/static/favicon.svg")),
 ];
 
 /// (language, file name, source) of the default Fluent files.
