@@ -4,22 +4,26 @@
 (function () {
   "use strict";
   if (!window.fetch || !window.history || !window.DOMParser) return;
-  var main = document.querySelector("main[data-tree]");
-  if (!main) return;
+  if (!document.querySelector("main[data-tree]")) return;
 
+  // The whole body is swapped, not just the question: header and footer links are
+  // relative to the page's URL, which just changed.
   function swap(html, url) {
     var doc = new DOMParser().parseFromString(html, "text/html");
     var next = doc.querySelector("main[data-tree]");
-    if (!next) { window.location.href = url; return false; }
-    var current = document.querySelector("main[data-tree]");
-    current.replaceWith(next);
+    if (!next) { window.location.href = url; return; }
     document.title = doc.title;
-    var langs = doc.querySelector(".sp-langs");
-    var oldLangs = document.querySelector(".sp-langs");
-    if (langs && oldLangs) oldLangs.replaceWith(langs);
-    var heading = next.querySelector("h1");
+    ["link[rel=icon]", "link[rel=canonical]"].forEach(function (sel) {
+      var mine = document.head.querySelector(sel);
+      var theirs = doc.head.querySelector(sel);
+      // Absolute, so a later Back (which changes the URL before the swap) still finds it.
+      if (mine && theirs) mine.setAttribute("href", new URL(theirs.getAttribute("href"), url).href);
+    });
+    document.head.querySelectorAll("link[rel=alternate]").forEach(function (l) { l.remove(); });
+    doc.head.querySelectorAll("link[rel=alternate]").forEach(function (l) { document.head.appendChild(l); });
+    document.body.replaceWith(document.adoptNode(doc.body));
+    var heading = document.querySelector("main[data-tree] h1");
     if (heading) heading.focus();
-    return true;
   }
 
   function load(url, push) {
@@ -29,7 +33,9 @@
         return r.text();
       })
       .then(function (html) {
-        if (swap(html, url) && push) window.history.pushState({ tree: true }, "", url);
+        // The URL changes first, so everything swapped in resolves against it.
+        if (push) window.history.pushState({ tree: true }, "", url);
+        swap(html, url);
       })
       .catch(function () { window.location.href = url; });
   }
@@ -45,6 +51,8 @@
     load(url.href, true);
   });
 
+  var icon = document.head.querySelector("link[rel=icon]");
+  if (icon) icon.setAttribute("href", icon.href);
   window.history.replaceState({ tree: true }, "", window.location.href);
   window.addEventListener("popstate", function (e) {
     if (e.state && e.state.tree) load(window.location.href, false);
