@@ -23,6 +23,8 @@ pub enum Notice {
     Reload,
     /// The rebuild failed: the messages (file:line:col) for the overlay.
     Error { messages: Vec<String> },
+    /// The server is stopping: event streams end so it can.
+    Shutdown,
 }
 
 #[derive(Clone)]
@@ -45,7 +47,9 @@ pub fn router(out_dir: &Path, shared: Shared) -> Router {
 }
 
 async fn events(State(shared): State<Shared>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let stream = BroadcastStream::new(shared.events.subscribe()).filter_map(|n| {
+    let stream = BroadcastStream::new(shared.events.subscribe())
+        .take_while(|n| !matches!(n, Ok(Notice::Shutdown)))
+        .filter_map(|n| {
         let notice = n.ok()?;
         let json = serde_json::to_string(&notice).ok()?;
         Some(Ok(Event::default().event("signpost").data(json)))

@@ -46,9 +46,11 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
     let shared = Shared { events: broadcast::channel(64).0, errors: Arc::new(Mutex::new(messages(&first))) };
 
     let (tx, rx) = mpsc::channel::<Change>();
-    let _watcher = watch::start(&root, &out_dir, tx).map_err(|e| ServeError::Watch(e.to_string()))?;
+    let watching = Arc::new(watch::Watching::start(&root, &out_dir, tx).map_err(|e| ServeError::Watch(e.to_string()))?);
     let rebuild_shared = shared.clone();
-    std::thread::spawn(move || rebuild_loop(session, rx, rebuild_shared));
+    let rebuild_watching = Arc::clone(&watching);
+    std::thread::spawn(move || rebuild_loop(session, rx, rebuild_shared, &rebuild_watching));
+    let stopping = shared.events.clone();
 
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     let result = runtime.block_on(async {
@@ -61,8 +63,10 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
             open_browser(&format!("http://{local}/"));
         }
         axum::serve(listener, http::router(&out_dir, shared))
-            .with_graceful_shutdown(async {
+            .with_graceful_shutdown(async move {
                 let _ = tokio::signal::ctrl_c().await;
+                // Open pages hold event streams; ending them lets the server stop.
+                let _ = stopping.send(Notice::Shutdown);
             })
             .await?;
         Ok::<(), ServeError>(())
@@ -73,8 +77,10 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
 }
 
 /// Rebuilds one change at a time; changes that arrive meanwhile are merged into one.
-fn rebuild_loop(mut session: Session, rx: mpsc::Receiver<Change>, shared: Shared) {
+fn rebuild_loop(mut session: Session, rx: mpsc::Receiver<Change>, shared: Shared, watching: &watch::Watching) {
     while let Ok(first) = rx.recv() {
+        // A `templates/` or `locales/` folder made while serving is watched from now on.
+        watching.refresh();
         let mut change = first;
         while let Ok(more) = rx.try_recv() {
             change = change.merge(more);

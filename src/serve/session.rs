@@ -59,12 +59,15 @@ pub struct Session {
     root: PathBuf,
     out_dir: PathBuf,
     no_search: bool,
+    /// The model of the last build that reached the output; `None` until one has.
     state: Option<Prepared>,
+    /// Errors that stand until their file is fixed, whichever file changes meanwhile.
+    standing: Vec<Diagnostic>,
 }
 
 impl Session {
     pub fn new(root: &Path, out_dir: &Path, no_search: bool) -> Session {
-        Session { root: root.to_path_buf(), out_dir: out_dir.to_path_buf(), no_search, state: None }
+        Session { root: root.to_path_buf(), out_dir: out_dir.to_path_buf(), no_search, state: None, standing: Vec::new() }
     }
 
     pub fn out_dir(&self) -> &Path {
@@ -74,16 +77,24 @@ impl Session {
     pub fn rebuild(&mut self, change: Change) -> Outcome {
         let start = Instant::now();
         let diags = Diagnostics::default();
-        let pages = match (change, self.state.is_some()) {
-            (Change::Pages(paths), true) => self.pages_changed(&paths, &diags),
-            (Change::Locales(langs), true) => self.locales_changed(&langs, &diags),
-            _ => self.everything(&diags),
+        let (pages, redone): (usize, Box<dyn Fn(&Diagnostic) -> bool>) = match (change, self.state.is_some()) {
+            (Change::Pages(paths), true) => {
+                let shown: BTreeSet<PathBuf> = paths.iter().map(|p| crate::diag::display_path(&self.root, p)).collect();
+                (self.pages_changed(&paths, &diags), Box::new(move |d: &Diagnostic| d.location.as_ref().is_some_and(|l| shown.contains(&l.path))))
+            }
+            (Change::Locales(langs), true) => (self.locales_changed(&langs, &diags), Box::new(|d: &Diagnostic| d.kind == crate::diag::Kind::Locale)),
+            _ => (self.everything(&diags), Box::new(|_: &Diagnostic| true)),
         };
         let all = diags.take_sorted();
+        // Errors of files this rebuild looked at are replaced; others still stand.
+        self.standing.retain(|d| !redone(d));
+        self.standing.extend(all.iter().filter(|d| d.is_error()).cloned());
+        self.standing.sort_by(|a, b| a.location.cmp(&b.location));
+        self.standing.dedup();
         Outcome {
             elapsed: start.elapsed(),
             warnings: all.iter().filter(|d| d.severity == crate::diag::Severity::Warning).count(),
-            errors: all.into_iter().filter(Diagnostic::is_error).collect(),
+            errors: self.standing.clone(),
             pages,
         }
     }
@@ -112,21 +123,30 @@ impl Session {
             }
         };
         let prepared = serve_urls(prepare(config, diags));
-        let mut count = 0;
-        if !diags.has_errors() {
-            match Output::begin(&self.out_dir, true) {
-                Ok(out) => {
-                    render(&prepared, &out, &|_, _| true, true, diags);
-                    if diags.has_errors() {
-                        out.abandon();
-                    } else if let Err(e) = out.commit() {
-                        diags.push(Diagnostic::error(crate::diag::Kind::Io, None, e.to_string()));
-                    }
-                    count = prepared.site.pages.len() + prepared.site.fallbacks.len();
+        // Until a full build reaches the output, every change is a full build: pages
+        // rendered one by one into a half-empty folder would leave the rest missing.
+        self.state = None;
+        if diags.has_errors() {
+            return 0;
+        }
+        match Output::begin(&self.out_dir, true) {
+            Ok(out) => {
+                render(&prepared, &out, &|_, _| true, true, diags);
+                if diags.has_errors() {
+                    out.abandon();
+                    return 0;
                 }
-                Err(e) => diags.push(Diagnostic::error(crate::diag::Kind::Io, None, e.to_string())),
+                if let Err(e) = out.commit() {
+                    diags.push(Diagnostic::error(crate::diag::Kind::Io, None, e.to_string()));
+                    return 0;
+                }
+            }
+            Err(e) => {
+                diags.push(Diagnostic::error(crate::diag::Kind::Io, None, e.to_string()));
+                return 0;
             }
         }
+        let count = prepared.site.pages.len() + prepared.site.fallbacks.len();
         self.state = Some(prepared);
         count
     }
@@ -157,10 +177,12 @@ impl Session {
         reuse.forget(dirty);
         let prepared = serve_urls(prepare_with(config, Loaded { pages: sources, assets }, i18n, theme, reuse, diags));
         let count = render(&prepared, &Output::direct(&self.out_dir), &dirty, false, diags);
-        // A deleted page's output goes, unless another language's page now stands in for it.
-        for (lang, slug) in deleted {
-            if prepared.site.translation(&slug, &lang).is_none() && prepared.site.fallback(&slug, &lang).is_none() {
-                let _ = std::fs::remove_file(self.out_dir.join(Urls::page_path(&lang, &slug)).join("index.html"));
+        // A deleted page's output goes in every language, unless a page still stands there.
+        for (_, slug) in deleted {
+            for lang in &prepared.config.languages {
+                if prepared.site.translation(&slug, lang).is_none() && prepared.site.fallback(&slug, lang).is_none() {
+                    let _ = std::fs::remove_file(self.out_dir.join(Urls::page_path(lang, &slug)).join("index.html"));
+                }
             }
         }
         self.state = Some(prepared);

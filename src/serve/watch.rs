@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
@@ -18,29 +19,48 @@ pub const DEBOUNCE: Duration = Duration::from_millis(40);
 
 pub type Watcher = Debouncer<notify_debouncer_full::notify::RecommendedWatcher, RecommendedCache>;
 
-/// Starts watching; every settled batch of events is sent as one [`Change`].
-pub fn start(root: &Path, ignore: &Path, tx: Sender<Change>) -> Result<Watcher, notify_debouncer_full::notify::Error> {
-    let root_owned = root.to_path_buf();
-    let ignore = ignore.to_path_buf();
-    let mut debouncer = new_debouncer(DEBOUNCE, Some(Duration::from_millis(10)), move |result: DebounceEventResult| {
-        let Ok(events) = result else { return };
-        let paths: Vec<PathBuf> = events.iter()
-            .filter(|e| !matches!(e.event.kind, EventKind::Access(_)))
-            .flat_map(|e| e.event.paths.iter().cloned())
-            .collect();
-        if let Some(change) = classify(&root_owned, &ignore, &paths) {
-            let _ = tx.send(change);
-        }
-    })?;
-    for dir in ["content", "locales", "themes", "templates", "static"] {
-        let path = root.join(dir);
-        if path.is_dir() {
-            debouncer.watch(&path, RecursiveMode::Recursive)?;
+/// The folders of the site being watched. Folders that appear later are added by
+/// [`Watching::refresh`].
+pub struct Watching {
+    root: PathBuf,
+    debouncer: Mutex<Watcher>,
+    watched: Mutex<BTreeSet<PathBuf>>,
+}
+
+const FOLDERS: [&str; 5] = ["content", "locales", "themes", "templates", "static"];
+
+impl Watching {
+    /// Starts watching; every settled batch of events is sent as one [`Change`].
+    pub fn start(root: &Path, ignore: &Path, tx: Sender<Change>) -> Result<Watching, notify_debouncer_full::notify::Error> {
+        let root_owned = root.to_path_buf();
+        let ignore = ignore.to_path_buf();
+        let mut debouncer = new_debouncer(DEBOUNCE, Some(Duration::from_millis(10)), move |result: DebounceEventResult| {
+            let Ok(events) = result else { return };
+            let paths: Vec<PathBuf> = events.iter()
+                .filter(|e| !matches!(e.event.kind, EventKind::Access(_)))
+                .flat_map(|e| e.event.paths.iter().cloned())
+                .collect();
+            if let Some(change) = classify(&root_owned, &ignore, &paths) {
+                let _ = tx.send(change);
+            }
+        })?;
+        // site.yaml and new folders show up in the root, watched on its own.
+        debouncer.watch(root, RecursiveMode::NonRecursive)?;
+        let watching = Watching { root: root.to_path_buf(), debouncer: Mutex::new(debouncer), watched: Mutex::default() };
+        watching.refresh();
+        Ok(watching)
+    }
+
+    /// Watches the site's folders that exist and are not watched yet.
+    pub fn refresh(&self) {
+        let (Ok(mut debouncer), Ok(mut watched)) = (self.debouncer.lock(), self.watched.lock()) else { return };
+        for dir in FOLDERS {
+            let path = self.root.join(dir);
+            if path.is_dir() && !watched.contains(&path) && debouncer.watch(&path, RecursiveMode::Recursive).is_ok() {
+                watched.insert(path);
+            }
         }
     }
-    // site.yaml may not exist yet; watching the root (not recursively) sees it appear.
-    debouncer.watch(root, RecursiveMode::NonRecursive)?;
-    Ok(debouncer)
 }
 
 /// What a set of changed paths means for the site; `None` when none of them matter.
@@ -58,6 +78,7 @@ pub fn classify(root: &Path, ignore: &Path, paths: &[PathBuf]) -> Option<Change>
             ["content", ..] => Change::Everything,
             ["locales", lang, last] if last.ends_with(".ftl") => Change::Locales(BTreeSet::from([lang.to_string()])),
             ["locales", ..] | ["themes", ..] | ["templates", ..] | ["static", ..] => Change::Everything,
+            [name] if FOLDERS.contains(name) => Change::Everything,
             [name] if *name == CONFIG_FILE => Change::Everything,
             _ => continue,
         };
