@@ -38,6 +38,9 @@ pub struct RawConfig {
     pub partner: Option<Partner>,
     /// Build the search index and search pages (default: on).
     pub search: Option<bool>,
+    /// Pass raw HTML from content through unsanitized. Only for content you wrote yourself:
+    /// scripts in it will run in readers' browsers.
+    pub trust_html: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Default)]
@@ -91,6 +94,7 @@ pub struct Config {
     pub status: bool,
     pub partner: Option<Partner>,
     pub search: bool,
+    pub trust_html: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -255,6 +259,7 @@ impl Config {
             status: raw.status.unwrap_or(true),
             partner: raw.partner,
             search: raw.search.unwrap_or(true) && !ov.no_search,
+            trust_html: raw.trust_html.unwrap_or(false),
         })
     }
 

@@ -17,6 +17,7 @@ pub mod prepare;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod timing;
 pub mod translations;
 pub mod tree;
 pub mod urls;
@@ -70,10 +71,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let start = Instant::now();
     let config = Config::load(&opts.root, &opts.overrides)?;
     let diags = Diagnostics::default();
-    let prepared = prepare(config, &diags);
+    let mut prepared = prepare(config, &diags);
     if diags.has_errors() {
         return Err(BuildError::Failed(diags.take_sorted()));
     }
+    prepared.site.release_sources();
     let output = write::Output::begin(&prepared.config.output_dir, opts.force)?;
     render_into(&prepared, &output, &diags);
     if diags.has_errors() {
@@ -114,12 +116,16 @@ pub fn render_into_live(p: &Prepared, out: &write::Output, diags: &Diagnostics) 
 fn render_all(p: &Prepared, out: &write::Output, live_reload: bool, diags: &Diagnostics) {
     let Ok(mut renderer) = render::Renderer::new(&p.config, &p.theme, Arc::clone(&p.i18n), &p.urls, p.tree.is_some(), diags) else { return };
     renderer.live_reload = live_reload;
+    let t = timing::Timer::start("render pages");
     renderer.render_site(&p.site, out, diags);
+    t.stop();
     if let Some((tree, walks)) = &p.tree {
         renderer.render_tree(&p.site, tree, walks, out, diags);
     }
     if p.config.search {
+        let t = timing::Timer::start("search index");
         renderer.render_search(&p.site, p.tree.as_ref().map(|(t, _)| t), out, diags);
+        t.stop();
     }
     for (name, bytes) in &p.theme.statics {
         out.write(&format!("static/{name}"), bytes, diags);

@@ -33,7 +33,9 @@ const MAX_TREE_WALKS: usize = 5_000;
 
 /// Runs load → parse → model; problems go into `diags`.
 pub fn prepare(config: Config, diags: &Diagnostics) -> Prepared {
+    let t = crate::timing::Timer::start("load");
     let loaded = load::load(&config, diags);
+    t.stop();
     let i18n = Arc::new(I18n::load(&config, diags));
     i18n.report_coverage(&config, diags);
     let theme = Theme::load(&config, diags);
@@ -86,8 +88,10 @@ pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme
         content_dir: &config.content_dir,
         diags,
         emit_originals: page.has_side_by_side(),
+        trust_html: config.trust_html,
         quiet,
     };
+    let t = crate::timing::Timer::start("parse");
     let with_reuse: Vec<_> = pages.into_iter().map(|p| {
         let kept = reuse.parsed.remove(&(p.lang.clone(), p.slug.clone()));
         (p, kept)
@@ -99,6 +103,8 @@ pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme
         });
         (page, parsed)
     }).collect();
+    t.stop();
+    let t = crate::timing::Timer::start("model+fallbacks");
     let mut site = model::Site::new(&config, parsed);
     let missing: Vec<_> = site.missing(&config).into_iter().map(|(lang, source)| {
         let kept = reuse.fallbacks.remove(&(lang.clone(), site.pages[source].source.slug.clone()));
@@ -109,8 +115,14 @@ pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme
         let parsed = kept.unwrap_or_else(|| parse::parse_page_as(page, &lang, &cx_for(page, true)));
         model::Fallback { lang, source, parsed }
     }).collect();
+    t.stop();
     let tree = prepare_tree(&config, &site, &i18n, diags);
     check::fragments(&site, diags);
+    if config.trust_html {
+        diags.push(Diagnostic::warning(Kind::Config, Some(crate::diag::Location::new(crate::config::CONFIG_FILE, 1, 1)),
+            "trust_html is on: raw HTML from content reaches readers unsanitized, scripts included")
+            .with_hint("turn it off unless every page was written by people you trust"));
+    }
     check::unused_ui_strings(&i18n, &theme, tree.as_ref().map(|(t, _)| t), &config, diags);
     check::translations(&site, &config, diags);
     Prepared { config, site, i18n, theme, assets: loaded.assets, urls, tree }

@@ -35,6 +35,8 @@ pub struct I18n {
     ids: BTreeMap<Lang, BTreeSet<String>>,
     /// Keys looked up in a language that lacks them: reported once each after rendering.
     missing: Mutex<BTreeSet<(Lang, String)>>,
+    /// Messages without variables, formatted once: templates ask for them on every page.
+    plain: HashMap<(Lang, String), String>,
 }
 
 struct Source {
@@ -92,7 +94,9 @@ impl I18n {
             ids.insert(lang.clone(), lang_ids);
             bundles.insert(lang, bundle);
         }
-        I18n { bundles, fallback, ids, missing: Mutex::default() }
+        let mut i18n = I18n { bundles, fallback, ids, missing: Mutex::default(), plain: HashMap::new() };
+        i18n.plain = i18n.format_plain();
+        i18n
     }
 
     /// The message `key` in `lang`, falling back to English.
@@ -112,7 +116,29 @@ impl I18n {
         self.text(lang, key, &[]).unwrap_or_else(|_| key.to_string())
     }
 
+    fn format_plain(&self) -> HashMap<(Lang, String), String> {
+        let mut plain = HashMap::new();
+        for (lang, ids) in &self.ids {
+            let Some(bundle) = self.bundles.get(lang) else { continue };
+            for id in ids {
+                let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else { continue };
+                let mut errors = Vec::new();
+                let out = bundle.format_pattern(pattern, None, &mut errors);
+                // A message that needs variables reports them missing; it is formatted per call.
+                if errors.is_empty() {
+                    plain.insert((lang.clone(), id.clone()), out.into_owned());
+                }
+            }
+        }
+        plain
+    }
+
     fn format(&self, lang: &Lang, key: &str, args: &[(&str, Arg)]) -> Option<String> {
+        if args.is_empty() {
+            if let Some(s) = self.plain.get(&(lang.clone(), key.to_string())) {
+                return Some(s.clone());
+            }
+        }
         let bundle = self.bundles.get(lang)?;
         let pattern = bundle.get_message(key)?.value()?;
         let mut fargs = FluentArgs::new();

@@ -103,6 +103,16 @@ impl Site {
         self.fallbacks.iter().find(|f| &f.lang == lang && self.pages[f.source].slug() == slug)
     }
 
+    /// Frees the pages' markdown once everything is parsed and checked: a one-shot build
+    /// renders from the parsed pages alone (`serve` keeps the text to parse again).
+    pub fn release_sources(&mut self) {
+        let empty: std::sync::Arc<str> = std::sync::Arc::from("");
+        for p in &mut self.pages {
+            p.source.text = std::sync::Arc::clone(&empty);
+            p.source.body_offset = 0;
+        }
+    }
+
     /// This page in another language, if it was translated.
     pub fn translation(&self, slug: &str, lang: &Lang) -> Option<&Page> {
         self.translations.get(slug)?.get(lang).map(|&i| &self.pages[i])

@@ -93,6 +93,8 @@ pub struct Context<'a> {
     pub diags: &'a Diagnostics,
     /// Show each block's English original after it, hidden until asked for.
     pub emit_originals: bool,
+    /// `trust_html` in site.yaml: raw HTML is not sanitized.
+    pub trust_html: bool,
     /// Report nothing: the page was parsed before (a fallback copy) or has no file of its
     /// own whose lines a message could name (an English page rebuilt from spans).
     pub quiet: bool,
@@ -219,8 +221,8 @@ impl<'p> Run<'p> {
     }
 
     fn parse(&self, body: &str) -> ParsedPage {
-        let events: Vec<(Event, Range<usize>)> =
-            TextMergeWithOffset::new(Parser::new_ext(body, options()).into_offset_iter()).collect();
+        let mut events: Vec<(Event, Range<usize>)> = Vec::with_capacity(body.len() / 16);
+        events.extend(TextMergeWithOffset::new(Parser::new_ext(body, options()).into_offset_iter()));
         let mut st = State::default();
         let mut i = 0;
         while i < events.len() {
@@ -322,7 +324,7 @@ impl<'p> Run<'p> {
         self.flush_originals(&mut st);
         let mut body_html = String::with_capacity(body.len() + body.len() / 2);
         pulldown_cmark::html::push_html(&mut body_html, st.out.into_iter());
-        if st.needs_sanitize {
+        if st.needs_sanitize && !self.cx.trust_html {
             body_html = sanitize::clean(&body_html);
         }
         ParsedPage {
@@ -557,7 +559,7 @@ impl<'p> Run<'p> {
         if let Some((Sink::Heading { text: h, .. }, _)) = st.sinks.iter_mut().rev().find(|(s, _)| matches!(s, Sink::Heading { .. })) {
             h.push_str(text);
         }
-        st.words += text.split_whitespace().count();
+        st.words += count_words(text);
     }
 
     fn inline_html(&self, st: &mut State<'p>, raw: &CowStr<'p>) {
@@ -724,6 +726,21 @@ fn strip_inline_alert_marker<'a>(events: &[(Event<'a>, Range<usize>)], i: usize,
         return next;
     }
     i
+}
+
+/// Words as runs of non-space bytes: the reading-time estimate runs over every text event,
+/// so this avoids `split_whitespace`'s char decoding.
+fn count_words(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            count += 1;
+        }
+        in_word = !space;
+    }
+    count
 }
 
 fn plain_text(events: &[Event]) -> String {

@@ -71,9 +71,12 @@ impl<'a> Renderer<'a> {
         Ok(Renderer { tera, live_reload: false, has_tree, config, i18n, urls })
     }
 
-    fn render(&self, template: &str, ctx: &TeraContext, diags: &Diagnostics) -> Option<String> {
-        match self.tera.render(template, ctx) {
-            Ok(html) => Some(html),
+    /// Renders to bytes: the output goes straight to a file, so it is never checked as UTF-8
+    /// a second time.
+    fn render(&self, template: &str, ctx: &TeraContext, diags: &Diagnostics) -> Option<Vec<u8>> {
+        let mut out = Vec::with_capacity(32 * 1024);
+        match self.tera.render_to(template, ctx, &mut out) {
+            Ok(()) => Some(out),
             Err(e) => {
                 diags.push(template_error(std::path::Path::new(&format!("templates/{template}")), &e));
                 None
@@ -92,14 +95,14 @@ impl<'a> Renderer<'a> {
         site.pages.par_iter().filter(|p| which(p.lang(), p.slug())).for_each(|page| {
             let ctx = self.page_context(site, page, page.lang(), &page.parsed);
             if let Some(html) = self.render("page.html", &ctx, diags) {
-                out.write(&format!("{}index.html", Urls::page_path(page.lang(), page.slug())), html.as_bytes(), diags);
+                out.write(&format!("{}index.html", Urls::page_path(page.lang(), page.slug())), &html, diags);
             }
         });
         site.fallbacks.par_iter().filter(|f| which(&f.lang, site.pages[f.source].slug())).for_each(|f| {
             let page = &site.pages[f.source];
             let ctx = self.page_context(site, page, &f.lang, &f.parsed);
             if let Some(html) = self.render("page.html", &ctx, diags) {
-                out.write(&format!("{}index.html", Urls::page_path(&f.lang, page.slug())), html.as_bytes(), diags);
+                out.write(&format!("{}index.html", Urls::page_path(&f.lang, page.slug())), &html, diags);
             }
         });
     }
@@ -112,7 +115,7 @@ impl<'a> Renderer<'a> {
             out.write("status.json", serde_json::to_string_pretty(&report).unwrap_or_default().as_bytes(), diags);
             let ctx = self.status_context(&report);
             if let Some(html) = self.render("status.html", &ctx, diags) {
-                out.write("status/index.html", html.as_bytes(), diags);
+                out.write("status/index.html", &html, diags);
             }
         }
         self.config.languages.par_iter().for_each(|lang| {
@@ -120,21 +123,21 @@ impl<'a> Renderer<'a> {
             if site.translation("", lang).is_none() {
                 let ctx = self.home_context(site, lang, &dir);
                 if let Some(html) = self.render("home.html", &ctx, diags) {
-                    out.write(&format!("{dir}index.html"), html.as_bytes(), diags);
+                    out.write(&format!("{dir}index.html"), &html, diags);
                 }
             }
             let ctx = self.not_found_context(lang);
             if let Some(html) = self.render("404.html", &ctx, diags) {
-                out.write(&format!("{dir}404.html"), html.as_bytes(), diags);
+                out.write(&format!("{dir}404.html"), &html, diags);
             }
         });
         let ctx = self.chooser_context(site);
         if let Some(html) = self.render("chooser.html", &ctx, diags) {
-            out.write("index.html", html.as_bytes(), diags);
+            out.write("index.html", &html, diags);
         }
         let ctx = self.not_found_context(&self.config.default_language);
         if let Some(html) = self.render("404.html", &ctx, diags) {
-            out.write("404.html", html.as_bytes(), diags);
+            out.write("404.html", &html, diags);
         }
         out.write("sitemap.xml", sitemap::sitemap(site, self.config, self.urls).as_bytes(), diags);
         out.write("robots.txt", sitemap::robots(self.urls).as_bytes(), diags);

@@ -58,7 +58,7 @@ impl Renderer<'_> {
             }
             let ctx = self.search_context(site, lang, &dir);
             if let Some(html) = self.render("search.html", &ctx, diags) {
-                out.write(&format!("{dir}index.html"), html.as_bytes(), diags);
+                out.write(&format!("{dir}index.html"), &html, diags);
             }
         });
     }

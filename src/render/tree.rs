@@ -136,7 +136,7 @@ impl Renderer<'_> {
 
     fn emit(&self, template: &str, ctx: &TeraContext, path: &str, out: &Output, diags: &Diagnostics) {
         if let Some(html) = self.render(template, ctx, diags) {
-            out.write(path, html.as_bytes(), diags);
+            out.write(path, &html, diags);
         }
     }
 

@@ -6,6 +6,9 @@
 use unicode_normalization::char::decompose_canonical;
 
 pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let lower = c.to_lowercase().next().unwrap_or(c);
     match lower {
         'ł' => 'l',
@@ -37,6 +40,14 @@ pub fn fold(text: &str) -> String {
 /// Words of a text, folded: runs of letters and digits.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold)
+}
+
+/// Folds `text` into `buf` (cleared first) and returns its words as slices of `buf`: the
+/// index builder's way, without a String per word.
+pub fn words_into<'b>(text: &str, buf: &'b mut String) -> impl Iterator<Item = &'b str> {
+    buf.clear();
+    buf.extend(text.chars().map(fold_char));
+    buf.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]

@@ -63,37 +63,40 @@ pub fn shard_of(stem: &str) -> String {
 /// Builds one language's index. `section_name` turns a section key into words.
 pub fn build(lang: &Lang, entries: Vec<Entry>, section_name: impl Fn(&str) -> String + Sync) -> LangIndex {
     let stemmer = stem::stemmer(lang.as_str());
-    let per_doc: Vec<(Doc, HashMap<String, f32>)> = entries.into_par_iter().map(|e| {
-        let mut weights: HashMap<String, f32> = HashMap::new();
-        let mut add = |text: &str, w: f32| {
-            for word in fold::words(text) {
-                if word.chars().count() < 2 {
-                    continue;
+    let per_doc: Vec<(Doc, Vec<(String, f32)>)> = entries.into_par_iter().map(|e| {
+        let mut weights: HashMap<&str, f32> = HashMap::with_capacity(1024);
+        let mut bufs = [String::new(), String::new(), String::new(), String::new()];
+        let [title, headings, body, originals] = &mut bufs;
+        let parts: [(&mut String, &str, f32); 4] = [
+            (title, e.title.as_str(), TITLE),
+            (headings, &e.headings.join(" "), HEADING),
+            (body, e.body.as_str(), BODY),
+            (originals, e.originals.as_str(), ORIGINAL),
+        ];
+        let mut stemmed: Vec<(&str, f32)> = Vec::with_capacity(e.body.len() / 5);
+        for (buf, text, w) in parts {
+            for word in fold::words_into(text, buf) {
+                if word.len() >= 2 || word.chars().count() >= 2 {
+                    stemmed.push((stemmer.stem_str(word), w));
                 }
-                *weights.entry(stemmer.stem(&word)).or_insert(0.0) += w;
             }
-        };
-        add(&e.title, TITLE);
-        for h in &e.headings {
-            add(h, HEADING);
         }
-        add(&e.body, BODY);
-        add(&e.originals, ORIGINAL);
+        for (stem, w) in stemmed {
+            *weights.entry(stem).or_insert(0.0) += w;
+        }
         // Repetition counts, with diminishing returns.
-        for w in weights.values_mut() {
-            *w = 1.0 + w.ln_1p();
-        }
-        let excerpt: String = e.body.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(EXCERPT_CHARS).collect();
-        (Doc { t: e.title, u: e.href, s: section_name(&e.section), x: excerpt }, weights)
+        let weights: Vec<(String, f32)> = weights.into_iter().map(|(t, w)| (t.to_string(), ((1.0 + w.ln_1p()) * 100.0).round() / 100.0)).collect();
+        (Doc { t: e.title.clone(), u: e.href.clone(), s: section_name(&e.section), x: excerpt(&e.body) }, weights)
     }).collect();
-    let mut terms: BTreeMap<String, Vec<(u32, f32)>> = BTreeMap::new();
+    let mut terms: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
     let mut docs = Vec::with_capacity(per_doc.len());
     for (i, (doc, weights)) in per_doc.into_iter().enumerate() {
         docs.push(doc);
         for (term, w) in weights {
-            terms.entry(term).or_default().push((i as u32, (w * 100.0).round() / 100.0));
+            terms.entry(term).or_default().push((i as u32, w));
         }
     }
+    let terms: BTreeMap<String, Vec<(u32, f32)>> = terms.into_iter().collect();
     let mut shards: Vec<String> = terms.keys().map(|t| shard_of(t)).collect();
     shards.dedup();
     LangIndex {
@@ -176,6 +179,23 @@ impl LangIndex {
         }
         word.to_string()
     }
+}
+
+/// The first words of a page's text, for result excerpts.
+fn excerpt(body: &str) -> String {
+    let mut out = String::with_capacity(EXCERPT_CHARS + 16);
+    let mut chars = 0;
+    for word in body.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        chars += word.chars().count() + 1;
+        if chars >= EXCERPT_CHARS {
+            break;
+        }
+    }
+    out
 }
 
 /// Plain text of rendered content, without the hidden English originals.

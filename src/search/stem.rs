@@ -51,13 +51,20 @@ pub fn stemmer(lang: &str) -> Stemmer {
 impl Stemmer {
     /// Stems a folded word.
     pub fn stem(&self, word: &str) -> String {
+        self.stem_str(word).to_string()
+    }
+
+    /// The stem as a prefix of the word.
+    pub fn stem_str<'w>(&self, word: &'w str) -> &'w str {
+        let Some(&last) = word.as_bytes().last() else { return word };
         let len = word.chars().count();
         for suffix in self.suffixes {
-            if word.ends_with(suffix) && len - suffix.chars().count() >= self.min {
-                return word[..word.len() - suffix.len()].to_string();
+            // Most endings fail on the last byte; checking it first keeps this cheap.
+            if suffix.as_bytes().last() == Some(&last) && word.ends_with(suffix) && len - suffix.chars().count() >= self.min {
+                return &word[..word.len() - suffix.len()];
             }
         }
-        word.to_string()
+        word
     }
 }
 

@@ -7,6 +7,7 @@ mod check;
 mod corpus;
 mod errors;
 mod i18n;
+mod search;
 mod seeds;
 mod serve;
 mod translations;

@@ -1,0 +1,285 @@
+// Search in a real Chromium: typing into the search page (nl, ru), a ?q= link (pl), the header
+// search box of a content page, the A–Z list without JavaScript, and axe-core on the search
+// page with results shown. SIGNPOST_SITE names the built seed site (no base URL, so links end
+// in index.html); screenshots go to SIGNPOST_SHOTS. Expected titles and section names are read
+// from locales/<lang>/who-handles-this.ftl, so the test follows the translations.
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { axeCheck, formatViolations, launch, serve, shot, siteDir } from "./lib.mjs";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const T = { timeout: 30_000 };
+const LANGS = ["en", "nl", "ru", "pl"];
+
+/** Simple one-line messages (`id = text`) of locales/<lang>/<file>. */
+function ftl(lang, file) {
+  const out = new Map();
+  for (const line of readFileSync(path.join(REPO, "locales", lang, file), "utf8").split(/\r?\n/)) {
+    const m = /^([a-zA-Z][\w-]*)\s*=\s*(\S.*)$/.exec(line);
+    if (m) out.set(m[1], m[2].trim());
+  }
+  return (key) => {
+    assert.ok(out.has(key), `no one-line message "${key}" in locales/${lang}/${file}`);
+    return out.get(key);
+  };
+}
+
+/**
+ * Queries whose best answer in the seed site is a decision-tree outcome: the outcome's title
+ * key, and the stem every highlighted word must start with.
+ */
+const CASES = {
+  nl: { q: "abonnementen", outcome: "partner-subscriptions", title: "who-o-partner-subscriptions", mark: "abonnement" },
+  ru: { q: "подписку", outcome: "partner-subscriptions", title: "who-o-partner-subscriptions", mark: "подписк" },
+  pl: { q: "subskrypcję", outcome: "partner-subscriptions", title: "who-o-partner-subscriptions", mark: "subskrypc" },
+};
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(siteDir());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const searchUrl = (lang, query) =>
+  `${server.url}${lang}/search/index.html${query === undefined ? "" : `?q=${encodeURIComponent(query)}`}`;
+
+/** Runs `body` on a fresh page of a fresh context; on failure saves a "failed-search-<name>" screenshot. */
+async function withPage(name, { javaScriptEnabled = true, shotOnFailure = true, colorScheme = "light" } = {}, body) {
+  const context = await browser.newContext({ javaScriptEnabled, colorScheme, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(5_000);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && !m.location().url.endsWith("/favicon.ico") && errors.push(`${m.text()} (${m.location().url})`));
+  page.on("response", (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+  try {
+    await body({ context, page, errors });
+    assert.deepEqual(errors, [], "no script errors and no failed requests");
+  } catch (e) {
+    if (shotOnFailure) await shot(page, `failed-search-${name}`).catch(() => {});
+    throw e;
+  } finally {
+    await context.close();
+  }
+}
+
+async function open(page, url) {
+  const response = await page.goto(url);
+  assert.equal(response.status(), 200, `${url} should be served`);
+}
+
+/** What the search page shows now. */
+function results(page) {
+  return page.evaluate(() => {
+    const list = document.getElementById("sp-search-results");
+    return {
+      url: location.href,
+      query: document.getElementById("sp-search-q")?.value ?? null,
+      status: document.getElementById("sp-search-status")?.textContent.trim() ?? null,
+      hidden: list?.hidden ?? null,
+      items: [...(list?.querySelectorAll("li") ?? [])].map((li) => ({
+        title: li.querySelector("a")?.textContent ?? null,
+        href: li.querySelector("a")?.href ?? null,
+        section: li.querySelector(".sp-search-section")?.textContent ?? null,
+        excerpt: li.querySelector("p")?.textContent ?? null,
+        marks: [...li.querySelectorAll("p mark")].map((m) => m.textContent),
+      })),
+    };
+  });
+}
+
+/** Waits until the first result is titled `title` (results arrive after a debounce and fetches). */
+async function waitForFirst(page, title, when) {
+  try {
+    await page.waitForFunction((t) => document.querySelector("#sp-search-results li a")?.textContent === t, title, { timeout: 5_000 });
+  } catch {
+    const r = await results(page);
+    assert.fail(`${when}: the first result should be "${title}"; the page shows status "${r.status}" and ${JSON.stringify(r.items.slice(0, 3).map((i) => i.title))}`);
+  }
+  return results(page);
+}
+
+/** The first result is the outcome: title, section (the tree's name), link, and a highlighted excerpt. */
+function assertOutcomeFirst(r, lang, c, when) {
+  const t = ftl(lang, "who-handles-this.ftl");
+  const first = r.items[0];
+  assert.equal(first.title, t(c.title), `${when}: first result's title`);
+  assert.equal(first.section, t("who-title"), `${when}: first result's section is the tree's name`);
+  assert.equal(first.href, `${server.url}${lang}/who-handles-this/${c.outcome}/index.html`, `${when}: first result's link`);
+  assert.ok(first.marks.length > 0, `${when}: the excerpt should highlight the query with <mark>: ${first.excerpt}`);
+  for (const m of first.marks) {
+    assert.ok(m.toLocaleLowerCase(lang).startsWith(c.mark), `${when}: highlighted "${m}" should be a form of "${c.mark}" (excerpt: ${first.excerpt})`);
+  }
+  assert.equal(r.hidden, false, `${when}: the result list is shown`);
+  assert.ok(r.status.includes(String(r.items.length)), `${when}: status "${r.status}" should count ${r.items.length} results`);
+  // Results stay in the reader's language.
+  for (const item of r.items) {
+    assert.ok(item.href.startsWith(`${server.url}${lang}/`), `${when}: result "${item.title}" links out of /${lang}/: ${item.href}`);
+  }
+}
+
+describe("search page with JavaScript", () => {
+  for (const lang of ["nl", "ru"]) {
+    const c = CASES[lang];
+    test(`${lang}: typing "${c.q}" letter by letter finds the outcome`, T, () =>
+      withPage(`type-${lang}`, {}, async ({ page }) => {
+        await open(page, searchUrl(lang));
+        const input = page.locator("#sp-search-q");
+        await input.click();
+        // A half-typed word already finds something (prefix match).
+        await input.pressSequentially(c.q.slice(0, 4), { delay: 60 });
+        await page.waitForFunction(() => document.querySelectorAll("#sp-search-results li").length > 0).catch(async () => {
+          assert.fail(`${lang}: "${c.q.slice(0, 4)}" found nothing: ${JSON.stringify(await results(page))}`);
+        });
+        await input.pressSequentially(c.q.slice(4), { delay: 60 });
+        const r = await waitForFirst(page, ftl(lang, "who-handles-this.ftl")(c.title), `${lang} "${c.q}"`);
+        assert.equal(r.query, c.q);
+        assertOutcomeFirst(r, lang, c, `${lang} "${c.q}"`);
+        await shot(page, `search-${lang}`);
+
+        // The result link leads to the outcome.
+        await Promise.all([page.waitForURL(/\/who-handles-this\//), page.locator("#sp-search-results li a").first().click()]);
+        assert.equal((await page.locator("main h1").first().textContent()).trim(), r.items[0].title, `${lang}: the result's page`);
+      }));
+  }
+
+  test('pl: /pl/search/index.html?q=subskrypcję shows results at once', T, () =>
+    withPage("query-pl", {}, async ({ page }) => {
+      const c = CASES.pl;
+      await open(page, searchUrl("pl", c.q));
+      const r = await waitForFirst(page, ftl("pl", "who-handles-this.ftl")(c.title), `pl ?q=${c.q}`);
+      assert.equal(r.query, c.q, "the search box shows the query");
+      assertOutcomeFirst(r, "pl", c, `pl ?q=${c.q}`);
+    }));
+
+  test("nl: the header search box of a content page submits to the search page", T, () =>
+    withPage("header-nl", {}, async ({ page }) => {
+      await open(page, `${server.url}nl/customer-self-support/index.html`);
+      const box = page.locator("header form[role=search] input[type=search]");
+      assert.equal(await box.count(), 1, "one search box in the header");
+      await box.fill("factuur");
+      await Promise.all([page.waitForURL(/\/nl\/search\/index\.html\?q=factuur$/), box.press("Enter")]);
+      const t = ftl("nl", "who-handles-this.ftl");
+      const r = await waitForFirst(page, t("who-o-partner-billing"), "nl header search for factuur");
+      assert.equal(r.query, "factuur", "the search page's box shows the query");
+      assert.equal(r.items[0].section, t("who-title"));
+      assert.ok(r.items[0].marks.some((m) => m.toLowerCase().startsWith("factu")), `a highlighted "factuur": ${r.items[0].excerpt}`);
+    }));
+
+  test("nl: a query with no match says so; clearing the box hides the results", T, () =>
+    withPage("none-nl", {}, async ({ page }) => {
+      await open(page, searchUrl("nl"));
+      const input = page.locator("#sp-search-q");
+      await input.fill("qwxzv");
+      const none = (await page.locator("#sp-search-words").evaluate((t) => t.content.firstElementChild.dataset.none)).trim();
+      await page.waitForFunction((n) => document.getElementById("sp-search-status").textContent.trim() === n, none);
+      let r = await results(page);
+      assert.equal(r.items.length, 0);
+      assert.equal(r.hidden, true, "an empty result list stays hidden");
+      await input.fill("abonnementen");
+      await waitForFirst(page, ftl("nl", "who-handles-this.ftl")(CASES.nl.title), "nl abonnementen after a miss");
+      await input.fill("");
+      await page.waitForFunction(() => document.getElementById("sp-search-results").hidden);
+      r = await results(page);
+      assert.equal(r.items.length, 0);
+      assert.equal(r.status, "");
+    }));
+
+  test("nl: the search button submits in place and puts the query in the URL", T, () =>
+    withPage("submit-nl", {}, async ({ page }) => {
+      await open(page, searchUrl("nl"));
+      await page.locator("#sp-search-q").fill("abonnementen");
+      await page.locator("main form button[type=submit]").click();
+      const r = await waitForFirst(page, ftl("nl", "who-handles-this.ftl")(CASES.nl.title), "nl submit");
+      assert.equal(new URL(r.url).searchParams.get("q"), "abonnementen");
+      assert.match(r.url, /\/nl\/search\/index\.html\?q=abonnementen$/);
+    }));
+});
+
+/** Site paths of every page of `lang` a reader can browse: its own and fallback pages. */
+function languagePages(lang) {
+  const root = path.join(siteDir(), lang);
+  const out = [];
+  const walk = (dir, rel) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (!e.isDirectory()) continue;
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (!rel && (e.name === "search" || e.name === "who-handles-this")) continue;
+      if (existsSync(path.join(dir, e.name, "index.html"))) out.push(`${lang}/${r}/index.html`);
+      walk(path.join(dir, e.name), r);
+    }
+  };
+  walk(root, "");
+  return out.sort();
+}
+
+describe("search page without JavaScript", () => {
+  for (const lang of LANGS) {
+    test(`${lang}: the A–Z list links every page of the language`, T, () =>
+      withPage(`nojs-${lang}`, { javaScriptEnabled: false }, async ({ page }) => {
+        await open(page, searchUrl(lang));
+        const want = languagePages(lang).map((p) => server.url + p);
+        assert.ok(want.length >= 3, `${lang}: pages found in the built site: ${want}`);
+        const list = page.locator(".sp-az-list").first();
+        assert.ok(await list.isVisible(), "the A–Z list is shown");
+        const got = (await page.locator(".sp-az-list a").evaluateAll((as) => as.map((a) => a.href))).sort();
+        assert.deepEqual(got, want, `${lang}: A–Z links`);
+        const notice = await page.locator("main .sp-notice").textContent();
+        assert.equal(notice.trim(), ftl(lang, "ui.ftl")("search-needs-js"), "the no-JavaScript notice");
+        assert.equal(await page.locator("#sp-search-results").isVisible(), false, "no empty result list");
+        // Every A–Z link works.
+        for (const href of got) {
+          const response = await page.request.get(href);
+          assert.equal(response.status(), 200, href);
+        }
+        if (lang === "ru") await shot(page, "search-nojs-ru");
+      }));
+  }
+});
+
+describe("accessibility of the search page with results", () => {
+  for (const colorScheme of ["light", "dark"]) {
+    for (const lang of ["nl", "ru"]) {
+      test(`${lang}, ${colorScheme} colour scheme: axe finds no violations`, T, () =>
+        withPage(`axe-${lang}-${colorScheme}`, { colorScheme }, async ({ page }) => {
+          const c = CASES[lang];
+          await open(page, searchUrl(lang, c.q));
+          await waitForFirst(page, ftl(lang, "who-handles-this.ftl")(c.title), `${lang} ?q=${c.q}`);
+          const violations = await axeCheck(page);
+          assert.deepEqual(violations.map((v) => v.id), [], `${lang} search page with results (${colorScheme}):\n${formatViolations(violations)}`);
+        }));
+    }
+  }
+});
+
+// Known bugs in static/search.js, run as todo (they report but don't fail the run): when one
+// is fixed its test passes, and the `todo` can go.
+describe("known bugs", () => {
+  test("a one-letter query word highlights nothing", { ...T, todo: "search.js marks every word starting with a one-letter query word (ru о, nl u, pl w), which the index never holds" }, () =>
+    withPage("one-letter", { shotOnFailure: false }, async ({ page }) => {
+      await open(page, searchUrl("ru", "о подписке"));
+      const r = await waitForFirst(page, ftl("ru", "who-handles-this.ftl")(CASES.ru.title), "ru о подписке");
+      const stray = r.items[0].marks.filter((m) => !m.toLowerCase().startsWith("подписк"));
+      assert.deepEqual(stray, [], `marks: ${JSON.stringify(r.items[0].marks)}`);
+    }));
+
+  test('"constructor" in a query does not break the search', { ...T, todo: "terms[st] on a plain object returns Object.prototype.constructor, rank() throws, and the page says no pages match" }, () =>
+    withPage("constructor", { shotOnFailure: false }, async ({ page }) => {
+      await open(page, searchUrl("en", "constructor subscriptions"));
+      const loading = ftl("en", "ui.ftl")("search-loading");
+      await page.waitForFunction((l) => !["", l].includes(document.getElementById("sp-search-status").textContent.trim()), loading);
+      const r = await results(page);
+      assert.equal(r.items[0]?.title, ftl("en", "who-handles-this.ftl")("who-o-partner-subscriptions"), `status "${r.status}"`);
+    }));
+});
