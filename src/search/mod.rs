@@ -13,11 +13,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
-/// Weights of where a word stands.
-const TITLE: f32 = 5.0;
-const HEADING: f32 = 2.0;
+/// Bonus for a word in the title or a heading, added to the damped count in the text.
+const TITLE: f32 = 3.0;
+const HEADING: f32 = 1.0;
+/// How much one occurrence counts: in the page's own text, and in its English originals.
 const BODY: f32 = 1.0;
 const ORIGINAL: f32 = 0.3;
+
+#[derive(Clone, Copy)]
+enum Field {
+    Title,
+    Heading,
+    Body(f32),
+}
 /// Characters of body text kept per page for result excerpts.
 const EXCERPT_CHARS: usize = 1200;
 
@@ -64,28 +72,37 @@ pub fn shard_of(stem: &str) -> String {
 pub fn build(lang: &Lang, entries: Vec<Entry>, section_name: impl Fn(&str) -> String + Sync) -> LangIndex {
     let stemmer = stem::stemmer(lang.as_str());
     let per_doc: Vec<(Doc, Vec<(String, f32)>)> = entries.into_par_iter().map(|e| {
-        let mut weights: HashMap<&str, f32> = HashMap::with_capacity(1024);
+        // Per term: how often in the text (damped), plus a bonus for standing in the title
+        // or a heading, so a page about a word beats a page that repeats it.
+        let mut weights: HashMap<&str, (f32, bool, bool)> = HashMap::with_capacity(1024);
         let mut bufs = [String::new(), String::new(), String::new(), String::new()];
         let [title, headings, body, originals] = &mut bufs;
-        let parts: [(&mut String, &str, f32); 4] = [
-            (title, e.title.as_str(), TITLE),
-            (headings, &e.headings.join(" "), HEADING),
-            (body, e.body.as_str(), BODY),
-            (originals, e.originals.as_str(), ORIGINAL),
+        let joined = e.headings.join(" ");
+        let parts: [(&mut String, &str, Field); 4] = [
+            (title, e.title.as_str(), Field::Title),
+            (headings, &joined, Field::Heading),
+            (body, e.body.as_str(), Field::Body(BODY)),
+            (originals, e.originals.as_str(), Field::Body(ORIGINAL)),
         ];
-        let mut stemmed: Vec<(&str, f32)> = Vec::with_capacity(e.body.len() / 5);
-        for (buf, text, w) in parts {
-            for word in fold::words_into(text, buf) {
-                if word.len() >= 2 || word.chars().count() >= 2 {
-                    stemmed.push((stemmer.stem_str(word), w));
-                }
+        let mut stemmed: Vec<(&str, Field)> = Vec::with_capacity(e.body.len() / 5);
+        for (buf, text, field) in parts {
+            // One-letter words (Russian "о", "в", Dutch "u") carry no meaning to search by.
+            for word in fold::words_into(text, buf).filter(|w| w.chars().nth(1).is_some()) {
+                stemmed.push((stemmer.stem_str(word), field));
             }
         }
-        for (stem, w) in stemmed {
-            *weights.entry(stem).or_insert(0.0) += w;
+        for (stem, field) in stemmed {
+            let w = weights.entry(stem).or_insert((0.0, false, false));
+            match field {
+                Field::Title => w.1 = true,
+                Field::Heading => w.2 = true,
+                Field::Body(x) => w.0 += x,
+            }
         }
-        // Repetition counts, with diminishing returns.
-        let weights: Vec<(String, f32)> = weights.into_iter().map(|(t, w)| (t.to_string(), ((1.0 + w.ln_1p()) * 100.0).round() / 100.0)).collect();
+        let weights: Vec<(String, f32)> = weights.into_iter().map(|(t, (tf, in_title, in_heading))| {
+            let w = 1.0 + tf.ln_1p() + if in_title { TITLE } else { 0.0 } + if in_heading { HEADING } else { 0.0 };
+            (t.to_string(), (w * 100.0).round() / 100.0)
+        }).collect();
         (Doc { t: e.title.clone(), u: e.href.clone(), s: section_name(&e.section), x: excerpt(&e.body) }, weights)
     }).collect();
     let mut terms: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
@@ -138,25 +155,46 @@ impl LangIndex {
     /// The same ranking as `search.js`: documents with every query word first, then by
     /// the sum of each word's weight × rarity. A word with no exact stem matches the stems
     /// it begins (at half weight), so a half-typed word already finds something.
+    /// A query's words, folded, without one-letter words and without a second word with
+    /// the same stem (`search.js`'s `queryWords`).
+    pub fn query_words(&self, q: &str) -> Vec<String> {
+        let mut words: Vec<String> = Vec::new();
+        let mut stems: Vec<String> = Vec::new();
+        for w in fold::words(q).filter(|w| w.chars().nth(1).is_some()) {
+            let stem = self.stem_with_tables(&w);
+            if !stems.contains(&stem) {
+                stems.push(stem);
+                words.push(w);
+            }
+        }
+        words
+    }
+
     pub fn query(&self, q: &str) -> Vec<(usize, f32)> {
-        let stemmer = stem::Stemmer { suffixes: &[], min: self.min };
-        let mut stems: Vec<String> = fold::words(q).map(|w| self.stem_with_tables(&w, &stemmer)).collect();
-        stems.dedup();
+        let words = self.query_words(q);
         let n = self.docs.len() as f32;
         let mut scores: HashMap<u32, (usize, f32)> = HashMap::new();
-        for stem in &stems {
+        for word in &words {
+            // The stem, and the word as written: a light stemmer sometimes cuts a base form
+            // ("problem") shorter than its inflections ("problemy" → "problem").
+            let stem = self.stem_with_tables(word);
+            let mut keys = vec![stem.clone()];
+            if word != &stem {
+                keys.push(word.clone());
+            }
             let mut matched: HashMap<u32, f32> = HashMap::new();
-            let exact = self.terms.get(stem);
-            let candidates: Vec<(&Vec<(u32, f32)>, f32)> = match exact {
-                Some(p) => vec![(p, 1.0)],
-                None if stem.chars().count() >= 3 => self.terms.range(stem.clone()..).take_while(|(t, _)| t.starts_with(stem.as_str())).map(|(_, p)| (p, 0.5)).collect(),
-                None => Vec::new(),
-            };
-            for (postings, factor) in candidates {
-                let idf = (1.0 + n / postings.len() as f32).ln();
-                for &(doc, w) in postings {
-                    let s = matched.entry(doc).or_insert(0.0);
-                    *s = s.max(w * idf * factor);
+            for key in &keys {
+                let candidates: Vec<(&Vec<(u32, f32)>, f32)> = match self.terms.get(key) {
+                    Some(p) => vec![(p, 1.0)],
+                    None if key == &stem && key.chars().count() >= 3 => self.terms.range(key.clone()..).take_while(|(t, _)| t.starts_with(key.as_str())).map(|(_, p)| (p, 0.5)).collect(),
+                    None => Vec::new(),
+                };
+                for (postings, factor) in candidates {
+                    let idf = (1.0 + n / postings.len() as f32).ln();
+                    for &(doc, w) in postings {
+                        let s = matched.entry(doc).or_insert(0.0);
+                        *s = s.max(w * idf * factor);
+                    }
                 }
             }
             for (doc, s) in matched {
@@ -170,7 +208,7 @@ impl LangIndex {
         ranked.into_iter().map(|(d, (_, s))| (d, s)).collect()
     }
 
-    fn stem_with_tables(&self, word: &str, _s: &stem::Stemmer) -> String {
+    fn stem_with_tables(&self, word: &str) -> String {
         let len = word.chars().count();
         for suffix in &self.suffixes {
             if word.ends_with(suffix.as_str()) && len - suffix.chars().count() >= self.min {

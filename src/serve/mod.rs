@@ -78,7 +78,15 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
 
 /// Rebuilds one change at a time; changes that arrive meanwhile are merged into one.
 fn rebuild_loop(mut session: Session, rx: mpsc::Receiver<Change>, shared: Shared, watching: &watch::Watching) {
-    while let Ok(first) = rx.recv() {
+    let mut waiting: Option<Change> = None;
+    loop {
+        let first = match waiting.take() {
+            Some(change) => change,
+            None => match rx.recv() {
+                Ok(change) => change,
+                Err(_) => return,
+            },
+        };
         // A `templates/` or `locales/` folder made while serving is watched from now on.
         watching.refresh();
         let mut change = first;
@@ -93,6 +101,17 @@ fn rebuild_loop(mut session: Session, rx: mpsc::Receiver<Change>, shared: Shared
         }
         let notice = if msgs.is_empty() { Notice::Reload } else { Notice::Error { messages: msgs } };
         let _ = shared.events.send(notice);
+        // The search index follows once the edited pages are out, unless more edits wait.
+        if session.search_stale() {
+            match rx.recv_timeout(std::time::Duration::from_millis(300)) {
+                Ok(next) => waiting = Some(next),
+                Err(_) => {
+                    let start = std::time::Instant::now();
+                    session.refresh_search();
+                    eprintln!("search index updated in {:.1} ms", start.elapsed().as_secs_f64() * 1000.0);
+                }
+            }
+        }
     }
 }
 

@@ -63,11 +63,12 @@ pub struct Session {
     state: Option<Prepared>,
     /// Errors that stand until their file is fixed, whichever file changes meanwhile.
     standing: Vec<Diagnostic>,
+    search_stale: bool,
 }
 
 impl Session {
     pub fn new(root: &Path, out_dir: &Path, no_search: bool) -> Session {
-        Session { root: root.to_path_buf(), out_dir: out_dir.to_path_buf(), no_search, state: None, standing: Vec::new() }
+        Session { root: root.to_path_buf(), out_dir: out_dir.to_path_buf(), no_search, state: None, standing: Vec::new(), search_stale: false }
     }
 
     pub fn out_dir(&self) -> &Path {
@@ -131,7 +132,7 @@ impl Session {
         }
         match Output::begin(&self.out_dir, true) {
             Ok(out) => {
-                render(&prepared, &out, &|_, _| true, true, diags);
+                render(&prepared, &out, &|_, _| true, Scope::Everything, diags);
                 if diags.has_errors() {
                     out.abandon();
                     return 0;
@@ -156,27 +157,41 @@ impl Session {
         let (mut sources, mut reuse) = split(site);
         let mut changed: BTreeSet<String> = BTreeSet::new();
         let mut deleted: Vec<(Lang, String)> = Vec::new();
+        // Whether anything other pages show of these pages (title, existence, dates…) moved.
+        let mut listed_changed = false;
         for path in paths {
             let Some((lang, slug)) = load::locate(&config, path) else { continue };
-            sources.retain(|p| !(p.lang == lang && p.slug == slug));
+            let old = sources.iter().position(|p| p.lang == lang && p.slug == slug).map(|i| sources.swap_remove(i));
             changed.insert(slug.clone());
-            if path.exists() {
+            let new = if path.exists() {
                 // A broken page is left out; its last good output keeps being served.
-                sources.extend(load::read_one(&config, path, diags));
+                load::read_one(&config, path, diags)
             } else {
                 deleted.push((lang, slug));
-            }
+                None
+            };
+            listed_changed |= match (&old, &new) {
+                (Some(a), Some(b)) => listing(a) != listing(b),
+                (None, None) => false,
+                _ => true,
+            };
+            sources.extend(new);
         }
         // Pages that link a changed slug show its title and whether it exists.
-        let linking: BTreeSet<(Lang, String)> = reuse.parsed.iter()
-            .filter(|(_, p)| p.links.iter().any(|l| changed.contains(&l.slug)) || p.wanted.iter().any(|w| changed.contains(w)))
-            .map(|(k, _)| k.clone())
-            .collect();
+        let linking: BTreeSet<(Lang, String)> = if listed_changed {
+            reuse.parsed.iter()
+                .filter(|(_, p)| p.links.iter().any(|l| changed.contains(&l.slug)) || p.wanted.iter().any(|w| changed.contains(w)))
+                .map(|(k, _)| k.clone())
+                .collect()
+        } else {
+            BTreeSet::new()
+        };
         let linking_slugs: BTreeSet<String> = linking.iter().map(|(_, s)| s.clone()).collect();
         let dirty = |l: &Lang, s: &str| changed.contains(s) || linking.contains(&(l.clone(), s.to_string())) || linking_slugs.contains(s);
         reuse.forget(dirty);
         let prepared = serve_urls(prepare_with(config, Loaded { pages: sources, assets }, i18n, theme, reuse, diags));
-        let count = render(&prepared, &Output::direct(&self.out_dir), &dirty, false, diags);
+        let scope = if listed_changed { Scope::PagesAndLists } else { Scope::Pages };
+        let count = render(&prepared, &Output::direct(&self.out_dir), &dirty, scope, diags);
         // A deleted page's output goes in every language, unless a page still stands there.
         for (_, slug) in deleted {
             for lang in &prepared.config.languages {
@@ -185,8 +200,25 @@ impl Session {
                 }
             }
         }
+        self.search_stale = prepared.config.search;
         self.state = Some(prepared);
         count
+    }
+
+    /// Whether the search index waits for the pages a rebuild changed.
+    pub fn search_stale(&self) -> bool {
+        self.search_stale
+    }
+
+    /// Rebuilds the search indexes, which a page edit leaves for after the reload: they
+    /// take longer than the page itself, and readers of the edited page do not wait.
+    pub fn refresh_search(&mut self) {
+        self.search_stale = false;
+        let Some(p) = &self.state else { return };
+        let diags = Diagnostics::default();
+        if let Ok(renderer) = Renderer::new(&p.config, &p.theme, Arc::clone(&p.i18n), &p.urls, p.tree.is_some(), &diags) {
+            renderer.render_search(&p.site, p.tree.as_ref().map(|(t, _)| t), &Output::direct(&self.out_dir), &diags);
+        }
     }
 
     fn locales_changed(&mut self, langs: &BTreeSet<String>, diags: &Diagnostics) -> usize {
@@ -198,10 +230,26 @@ impl Session {
         let dirty = |l: &Lang, _: &str| langs.contains(l.as_str());
         reuse.forget(dirty);
         let prepared = serve_urls(prepare_with(config, Loaded { pages: sources, assets }, i18n, theme, reuse, diags));
-        let count = render(&prepared, &Output::direct(&self.out_dir), &dirty, false, diags);
+        let count = render(&prepared, &Output::direct(&self.out_dir), &dirty, Scope::PagesAndLists, diags);
+        self.search_stale = prepared.config.search;
         self.state = Some(prepared);
         count
     }
+}
+
+/// What other pages show of a page: when none of it changes, only the page is redone.
+fn listing(p: &SourcePage) -> impl PartialEq {
+    let f = &p.front;
+    (f.title.clone(), f.description.clone(), f.date, f.last_handoff, f.translation_type, f.source_hash.clone(), f.subservice.clone(), f.topic.clone(), p.has_side_by_side())
+}
+
+/// How much a rebuild renders besides the pages it picks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Everything,
+    /// And the pages that list pages: homes, status, sitemap, the tree.
+    PagesAndLists,
+    Pages,
 }
 
 /// `serve` answers folder URLs, so its links end in `/` like a hosted site's.
@@ -216,21 +264,20 @@ fn split(site: crate::model::Site) -> (Vec<SourcePage>, Reuse) {
     (sources, Reuse::from_site(site))
 }
 
-/// Renders the pages `which` picks plus everything that lists pages; returns how many pages.
-fn render(p: &Prepared, out: &Output, which: &(dyn Fn(&Lang, &str) -> bool + Sync), full: bool, diags: &Diagnostics) -> usize {
-    if full {
+/// Renders the pages `which` picks and, by `scope`, what lists pages; returns how many pages.
+fn render(p: &Prepared, out: &Output, which: &(dyn Fn(&Lang, &str) -> bool + Sync), scope: Scope, diags: &Diagnostics) -> usize {
+    if scope == Scope::Everything {
         crate::render_into_live(p, out, diags);
         return p.site.pages.len() + p.site.fallbacks.len();
     }
     let Ok(mut renderer) = Renderer::new(&p.config, &p.theme, Arc::clone(&p.i18n), &p.urls, p.tree.is_some(), diags) else { return 0 };
     renderer.live_reload = true;
     renderer.render_pages(&p.site, which, out, diags);
-    renderer.render_shared(&p.site, out, diags);
-    if let Some((tree, walks)) = &p.tree {
-        renderer.render_tree(&p.site, tree, walks, out, diags);
-    }
-    if p.config.search {
-        renderer.render_search(&p.site, p.tree.as_ref().map(|(t, _)| t), out, diags);
+    if scope == Scope::PagesAndLists {
+        renderer.render_shared(&p.site, out, diags);
+        if let Some((tree, walks)) = &p.tree {
+            renderer.render_tree(&p.site, tree, walks, out, diags);
+        }
     }
     p.site.pages.iter().filter(|pg| which(pg.lang(), pg.slug())).count()
         + p.site.fallbacks.iter().filter(|f| which(&f.lang, p.site.pages[f.source].slug())).count()

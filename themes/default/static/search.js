@@ -3,17 +3,8 @@
 // table comes inside the index. Without JavaScript the page still lists every page A–Z.
 (function () {
   "use strict";
-  var main = document.querySelector("main.sp-search");
-  if (!main || !window.fetch) return;
-  var base = main.getAttribute("data-index");
-  var lang = document.documentElement.lang;
-  var input = document.getElementById("sp-search-q");
-  var status = document.getElementById("sp-search-status");
-  var list = document.getElementById("sp-search-results");
-  var words = document.getElementById("sp-search-words").content.firstElementChild.dataset;
-  var index = null;
-  var shards = {};
-
+  // Pure part, shared with signpost's test of browser/build parity (node loads this file).
+  var state = { index: null, shards: {} };
   var SPECIAL = { "ł": "l", "đ": "d", "ø": "o", "ß": "s", "ё": "е" };
   function foldChar(c) {
     var l = c.toLowerCase();
@@ -24,8 +15,12 @@
     return Array.from(l.normalize("NFD"))[0];
   }
   function fold(text) { return Array.from(text).map(foldChar).join(""); }
-  function splitWords(text) { return text.split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean).map(fold); }
+  // One-letter words are not indexed (they carry no meaning to search by).
+  function splitWords(text) {
+    return text.split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean).map(fold).filter(function (w) { return Array.from(w).length > 1; });
+  }
   function stem(word) {
+    var index = state.index;
     var len = Array.from(word).length;
     for (var i = 0; i < index.suffixes.length; i++) {
       var s = index.suffixes[i];
@@ -35,38 +30,37 @@
   }
   function shardOf(s) { return s.codePointAt(0).toString(16); }
 
-  function load(url) {
-    return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
-  }
-  function ensureIndex() {
-    return index ? Promise.resolve() : load(base + "index.json").then(function (i) { index = i; });
-  }
-  function ensureShard(name) {
-    if (shards[name] || index.shards.indexOf(name) < 0) return Promise.resolve();
-    return load(base + "s-" + name + ".json").then(function (s) { shards[name] = s; });
-  }
+  function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
 
   // The same ranking as LangIndex::query in signpost: every word first, then weight × rarity.
-  function rank(stems) {
+  // Each word is looked up by its stem and as written (a light stemmer sometimes cuts a base
+  // form shorter than its inflections); a stem with no exact match matches by prefix.
+  function rank(words) {
+    var index = state.index;
+    var shards = state.shards;
     var n = index.docs.length;
     var scores = {};
-    stems.forEach(function (st) {
-      var terms = shards[shardOf(st)] || {};
-      var lists = [];
-      if (terms[st]) lists.push([terms[st], 1]);
-      else if (Array.from(st).length >= 3) {
-        Object.keys(terms).forEach(function (t) { if (t.startsWith(st)) lists.push([terms[t], 0.5]); });
-      }
+    words.forEach(function (word) {
+      var st = stem(word);
+      var keys = word === st ? [st] : [st, word];
       var matched = {};
-      lists.forEach(function (pair) {
-        var idf = Math.log(1 + n / pair[0].length);
-        pair[0].forEach(function (p) {
-          var s = p[1] * idf * pair[1];
-          if (!(p[0] in matched) || matched[p[0]] < s) matched[p[0]] = s;
+      keys.forEach(function (key) {
+        var terms = shards[shardOf(key)] || {};
+        var lists = [];
+        if (own(terms, key)) lists.push([terms[key], 1]);
+        else if (key === st && Array.from(key).length >= 3) {
+          Object.keys(terms).sort().forEach(function (t) { if (t.startsWith(key)) lists.push([terms[t], 0.5]); });
+        }
+        lists.forEach(function (pair) {
+          var idf = Math.log(1 + n / pair[0].length);
+          pair[0].forEach(function (p) {
+            var s = p[1] * idf * pair[1];
+            if (!own(matched, p[0]) || matched[p[0]] < s) matched[p[0]] = s;
+          });
         });
       });
       Object.keys(matched).forEach(function (d) {
-        var e = scores[d] || (scores[d] = [0, 0]);
+        var e = own(scores, d) ? scores[d] : (scores[d] = [0, 0]);
         e[0] += 1;
         e[1] += matched[d];
       });
@@ -74,6 +68,46 @@
     return Object.keys(scores).map(Number).sort(function (a, b) {
       return scores[b][0] - scores[a][0] || scores[b][1] - scores[a][1] || a - b;
     });
+  }
+
+  // A query's words, without a second word with the same stem (LangIndex::query_words).
+  function queryWords(q) {
+    var seen = [];
+    return splitWords(q).filter(function (w) {
+      var s = stem(w);
+      if (seen.indexOf(s) >= 0) return false;
+      seen.push(s);
+      return true;
+    });
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = {
+      make: function (index, shards) {
+        state = { index: index, shards: shards };
+        return { fold: fold, splitWords: splitWords, stem: stem, shardOf: shardOf, rank: rank, queryWords: queryWords };
+      },
+    };
+    return;
+  }
+
+  var main = document.querySelector("main.sp-search");
+  if (!main || !window.fetch) return;
+  var base = main.getAttribute("data-index");
+  var lang = document.documentElement.lang;
+  var input = document.getElementById("sp-search-q");
+  var status = document.getElementById("sp-search-status");
+  var list = document.getElementById("sp-search-results");
+  var labels = document.getElementById("sp-search-words").content.firstElementChild.dataset;
+  function load(url) {
+    return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+  }
+  function ensureIndex() {
+    return state.index ? Promise.resolve() : load(base + "index.json").then(function (i) { state.index = i; });
+  }
+  function ensureShard(name) {
+    if (state.shards[name] || state.index.shards.indexOf(name) < 0) return Promise.resolve();
+    return load(base + "s-" + name + ".json").then(function (s) { state.shards[name] = s; });
   }
 
   function excerpt(text, stems) {
@@ -100,6 +134,8 @@
     hits.sort(function (a, b) { return a[0] - b[0]; });
     var first = hits.length ? hits[0][0] : 0;
     var from = Math.max(0, first - 60);
+    // Start at a word, not inside one.
+    while (from > 0 && from < first && /[\p{Alphabetic}\p{N}]/u.test(chars[from - 1])) from++;
     var to = Math.min(chars.length, from + 220);
     var frag = document.createDocumentFragment();
     if (from > 0) frag.appendChild(document.createTextNode("… "));
@@ -119,7 +155,7 @@
   function countText(n) {
     var cat = new Intl.PluralRules(lang).select(n);
     var sentinel = { one: "1", few: "2", many: "5", other: "1.5" }[cat] || "1.5";
-    var tmpl = words["results" + cat.charAt(0).toUpperCase() + cat.slice(1)] || words.resultsOther;
+    var tmpl = labels["results" + cat.charAt(0).toUpperCase() + cat.slice(1)] || labels.resultsOther;
     return tmpl.replace(sentinel, String(n));
   }
 
@@ -128,16 +164,20 @@
     var mine = ++seq;
     var query = q.trim();
     if (!query) { list.hidden = true; list.textContent = ""; status.textContent = ""; return; }
-    status.textContent = words.loading;
+    status.textContent = labels.loading;
     ensureIndex().then(function () {
-      var stems = splitWords(query).map(stem).filter(function (s, i, a) { return s && a.indexOf(s) === i; });
-      return Promise.all(stems.map(function (s) { return ensureShard(shardOf(s)); })).then(function () { return stems; });
-    }).then(function (stems) {
+      var words = queryWords(query);
+      var keys = [];
+      words.forEach(function (w) { keys.push(shardOf(stem(w)), shardOf(w)); });
+      return Promise.all(keys.map(ensureShard)).then(function () { return words; });
+    }).then(function (words) {
       if (mine !== seq) return;
-      var found = rank(stems).slice(0, 30);
+      var stems = words.map(stem);
+      var all = rank(words);
+      var found = all.slice(0, 50);
       list.textContent = "";
       found.forEach(function (d) {
-        var doc = index.docs[d];
+        var doc = state.index.docs[d];
         var li = document.createElement("li");
         var a = document.createElement("a");
         a.href = doc.u;
@@ -153,8 +193,8 @@
         list.appendChild(li);
       });
       list.hidden = found.length === 0;
-      status.textContent = found.length ? countText(found.length) : words.none;
-    }).catch(function () { status.textContent = words.none; });
+      status.textContent = all.length ? countText(all.length) : labels.none;
+    }).catch(function () { status.textContent = labels.none; });
   }
 
   var timer = null;

@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""signpost's benchmark: build the synthetic corpus and print figures.
+
+Generates the corpus with ../shared/bench/make_corpus.py (--layout ours), builds the release
+binaries, then, in one run on this machine:
+  * full clean builds (search off, and on): wall, CPU, peak RSS, pages/s; median, min-max
+  * the floor (examples/floor.rs: read + pulldown-cmark + write, on every core) and the ratio
+  * per-page cost at several corpus sizes (linearity)
+  * search index size per 1,000 pages and the build time search adds
+  * `serve`: time from saving one page to the new HTML being served, and serve's own
+    rebuild times
+Output goes to tmpfs (/dev/shm) so the disk's noise stays out. No figure here is asserted:
+read them, compare them in one run.
+
+Usage: bench/run.py [--pages 2500] [--runs 3] [--scale 250,2500,10000] [--skip-serve]
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+GENERATOR = os.path.join(REPO, "..", "shared", "bench", "make_corpus.py")
+SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()
+
+
+def measured(cmd):
+    """wall, cpu, rss for one child, read from wait4's resource usage."""
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        os.execvp(cmd[0], cmd)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"failed ({status}): {' '.join(cmd)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
+
+
+def summary(values, unit, fmt="{:.2f}"):
+    med = statistics.median(values)
+    return f"{fmt.format(med)} {unit} (min {fmt.format(min(values))}, max {fmt.format(max(values))})"
+
+
+def generate(pages):
+    root = os.path.join(SCRATCH, f"signpost-bench-{pages}")
+    if not os.path.isdir(os.path.join(root, "content")):
+        subprocess.run([sys.executable, GENERATOR, "--pages", str(pages), "--out", root, "--layout", "ours"],
+                       check=True, stdout=subprocess.DEVNULL)
+    return root
+
+
+def build_binaries():
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "signpost", "--example", "floor"], cwd=REPO, check=True)
+    target = os.path.join(REPO, "target", "release")
+    return os.path.join(target, "signpost"), os.path.join(target, "examples", "floor")
+
+
+def clean(path):
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def bench_builds(signpost, floor, root, runs, pages_total):
+    out = os.path.join(SCRATCH, "signpost-bench-out")
+    floor_out = os.path.join(SCRATCH, "signpost-bench-floor")
+    rows = {"floor": [], "signpost": [], "signpost+search": []}
+    for _ in range(runs):
+        clean(floor_out)
+        rows["floor"].append(measured([floor, os.path.join(root, "content"), floor_out]))
+        clean(out)
+        rows["signpost"].append(measured([signpost, "--root", root, "build", "--output", out, "--no-search"]))
+        clean(out)
+        rows["signpost+search"].append(measured([signpost, "--root", root, "build", "--output", out]))
+    index_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(out, "search")) for f in fs)
+    clean(floor_out)
+    return rows, index_bytes
+
+
+def serve_latency(signpost, root, edits=5):
+    """Seconds from writing a page to the server answering with the new text."""
+    proc = subprocess.Popen([signpost, "--root", root, "serve", "--port", "0"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    m = re.search(r"http://([\d.]+:\d+)/", line)
+    if not m:
+        proc.kill()
+        sys.exit(f"serve did not start: {line}")
+    base = f"http://{m.group(1)}/"
+    rebuilds = []
+    threading.Thread(target=lambda: [rebuilds.append(l.strip()) for l in proc.stderr if "rebuilt" in l], daemon=True).start()
+    page = sorted(os.listdir(os.path.join(root, "content", "nl")))[0]
+    path = os.path.join(root, "content", "nl", page)
+    url = base + "nl/" + page[:-3] + "/"
+    original = open(path, encoding="utf-8").read()
+    times = []
+    try:
+        for n in range(edits):
+            marker = f"benchmark-edit-{n}-{time.time_ns()}"
+            start = time.perf_counter()
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(original + f"\n\n{marker}\n")
+            while True:
+                try:
+                    body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8", "replace")
+                except OSError:
+                    body = ""
+                if marker in body:
+                    break
+                if time.perf_counter() - start > 30:
+                    sys.exit("serve never showed the edit")
+                time.sleep(0.005)
+            times.append(time.perf_counter() - start)
+            time.sleep(0.3)
+    finally:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(original)
+        time.sleep(0.3)
+        proc.terminate()
+        proc.wait(timeout=10)
+    return times, rebuilds
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=int, default=2500, help="pages per language for the main figures")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--scale", default="250,2500,10000", help="pages per language for the linearity check")
+    ap.add_argument("--skip-serve", action="store_true")
+    args = ap.parse_args()
+
+    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; output on {SCRATCH}")
+    signpost, floor = build_binaries()
+    root = generate(args.pages)
+    total = 4 * args.pages
+    rows, index_bytes = bench_builds(signpost, floor, root, args.runs, total)
+    print(f"\nFull clean build, {total} pages (4 languages x {args.pages}), median of {args.runs}:")
+    for name, samples in rows.items():
+        walls = [s[0] for s in samples]
+        print(f"  {name:16} wall {summary(walls, 's')}; cpu {summary([s[1] for s in samples], 's')}; "
+              f"peak RSS {summary([s[2] for s in samples], 'MiB', '{:.0f}')}; {total / statistics.median(walls):,.0f} pages/s")
+    floor_wall = statistics.median(s[0] for s in rows["floor"])
+    ours = statistics.median(s[0] for s in rows["signpost"])
+    print(f"  ratio to the floor (wall): {ours / floor_wall:.2f}x (search off); "
+          f"{statistics.median(s[0] for s in rows['signpost+search']) / floor_wall:.2f}x (search on)")
+    search_cost = statistics.median(s[0] for s in rows["signpost+search"]) - ours
+    print(f"  search: index {index_bytes / 2**20:.1f} MiB in all = {index_bytes / 2**20 / (total / 1000):.2f} MiB per 1,000 pages; adds {search_cost:.2f} s")
+
+    print("\nLinearity (search off, one run each):")
+    per_page = []
+    for pages in [int(p) for p in args.scale.split(",") if p]:
+        r = generate(pages)
+        out = os.path.join(SCRATCH, "signpost-bench-out")
+        clean(out)
+        wall, cpu, rss = measured([signpost, "--root", r, "build", "--output", out, "--no-search"])
+        clean(out)
+        per_page.append(wall / (4 * pages) * 1e6)
+        print(f"  {4 * pages:>6} pages: wall {wall:.2f} s, {per_page[-1]:.0f} µs/page, peak RSS {rss:.0f} MiB")
+    if len(per_page) > 1:
+        mean = statistics.mean(per_page)
+        print(f"  per-page cost spread: {min(per_page) / mean - 1:+.0%} .. {max(per_page) / mean - 1:+.0%} of the mean")
+
+    if not args.skip_serve:
+        times, rebuilds = serve_latency(signpost, root)
+        ms = [t * 1000 for t in times]
+        print(f"\nserve, one page edited at {total} pages: edit-to-served {summary(ms, 'ms', '{:.0f}')} (debounce included)")
+        for line in rebuilds:
+            print(f"  serve: {line}")
+
+
+if __name__ == "__main__":
+    main()
