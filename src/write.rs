@@ -64,7 +64,7 @@ impl Output {
         let path = self.staging.join(site_path);
         let result = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, bytes));
         if let Err(e) = result {
-            diags.push(Diagnostic::error(Kind::Io, Some(Location::new(&self.target.join(site_path), 1, 1)), format!("cannot write: {e}")));
+            diags.push(Diagnostic::error(Kind::Io, Some(Location::new(self.target.join(site_path), 1, 1)), format!("cannot write: {e}")));
         }
     }
 

@@ -29,6 +29,9 @@ enum Field {
 /// Characters of body text kept per page for result excerpts.
 const EXCERPT_CHARS: usize = 1200;
 
+/// (document, weight) pairs of one term.
+pub type Postings = Vec<(u32, f32)>;
+
 /// A page or outcome to index, with its text by kind.
 pub struct Entry {
     pub title: String,
@@ -130,7 +133,7 @@ impl LangIndex {
     /// (file name, JSON) of the index and its shards, under `search/<lang>/`.
     pub fn files(&self) -> Vec<(String, String)> {
         let mut out = vec![("index.json".to_string(), serde_json::to_string(self).unwrap_or_default())];
-        let mut by_shard: BTreeMap<String, BTreeMap<&str, &Vec<(u32, f32)>>> = BTreeMap::new();
+        let mut by_shard: BTreeMap<String, BTreeMap<&str, &Postings>> = BTreeMap::new();
         for (term, postings) in &self.terms {
             by_shard.entry(shard_of(term)).or_default().insert(term, postings);
         }

@@ -78,7 +78,9 @@ impl Session {
     pub fn rebuild(&mut self, change: Change) -> Outcome {
         let start = Instant::now();
         let diags = Diagnostics::default();
-        let (pages, redone): (usize, Box<dyn Fn(&Diagnostic) -> bool>) = match (change, self.state.is_some()) {
+        // Which standing errors this rebuild re-examined (and so replaces).
+        type Redone = Box<dyn Fn(&Diagnostic) -> bool>;
+        let (pages, redone): (usize, Redone) = match (change, self.state.is_some()) {
             (Change::Pages(paths), true) => {
                 let shown: BTreeSet<PathBuf> = paths.iter().map(|p| crate::diag::display_path(&self.root, p)).collect();
                 (self.pages_changed(&paths, &diags), Box::new(move |d: &Diagnostic| d.location.as_ref().is_some_and(|l| shown.contains(&l.path))))

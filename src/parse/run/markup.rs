@@ -1,0 +1,311 @@
+//! Markup inside the event pass: raw HTML and side-by-side spans, links and images, DocFX
+//! alerts and includes.
+
+use std::ops::Range;
+
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag};
+
+use super::{Run, Sink, State};
+use crate::parse::html::{self, RawTag};
+use crate::parse::links::{self, LinkNote, Target};
+use crate::parse::{escape, plain_text, Original, PageLink, MAX_INCLUDE_DEPTH};
+use crate::urls::Urls;
+
+impl<'p> Run<'p> {
+    pub(super) fn alert(&self, kind: BlockQuoteKind) -> (&'static str, &str) {
+        let l = self.cx.labels;
+        match kind {
+            BlockQuoteKind::Note => ("note", &l.note),
+            BlockQuoteKind::Tip => ("tip", &l.tip),
+            BlockQuoteKind::Important => ("important", &l.important),
+            BlockQuoteKind::Warning => ("warning", &l.warning),
+            BlockQuoteKind::Caution => ("caution", &l.caution),
+        }
+    }
+
+    /// `> [!NOTE] text on the same line`, which GFM does not treat as an alert but DocFX does.
+    pub(super) fn inline_alert(&self, events: &[(Event, Range<usize>)], i: usize) -> Option<BlockQuoteKind> {
+        let (Some((Event::Start(Tag::Paragraph), _)), Some((Event::Text(t), _))) = (events.get(i), events.get(i + 1)) else {
+            return None;
+        };
+        alert_marker(t).map(|(kind, _)| kind)
+    }
+
+    pub(super) fn start_link(&self, st: &mut State, dest: &str, title: &str, offset: usize, empty: bool) {
+        if dest.starts_with("#tab/") {
+            if let Some((Sink::Heading { tab, .. }, _)) = st.sinks.last_mut() {
+                *tab = true;
+            }
+            st.link_closers.push("");
+            return;
+        }
+        let resolved = links::resolve(self.cx.index, self.reader, &self.source_dir, dest, self.cx.docs_root);
+        for note in &resolved.notes {
+            match note {
+                LinkNote::CaseMismatch { written, actual } => self.warn(st, offset,
+                    format!("link `{dest}` matches page `{actual}` only when ignoring letter case"),
+                    Some(&format!("write the file name as `{actual}.md` (not `{written}`)"))),
+                LinkNote::Backslashes => self.warn(st, offset,
+                    format!("link `{dest}` uses `\\` between folders"), Some("use `/` in links")),
+                LinkNote::DocsRootUnresolved => self.warn(st, offset,
+                    format!("docs-root link `{dest}` is left as written"), Some("set `docs_root_url` in site.yaml to where these pages live")),
+                LinkNote::OtherLanguage => {}
+            }
+        }
+        if !st.capturing_original() && self.depth == 0 {
+            let record = match &resolved.target {
+                Target::Page { lang, slug, fragment } => Some(PageLink { offset: self.base + offset, written: dest.to_string(), slug: slug.clone(), lang: Some(lang.clone()), fragment: fragment.clone() }),
+                Target::Fragment(f) => Some(PageLink { offset: self.base + offset, written: dest.to_string(), slug: self.page.slug.clone(), lang: None, fragment: Some(f.clone()) }),
+                _ => None,
+            };
+            st.links.extend(record);
+        }
+        if resolved.notes.contains(&LinkNote::OtherLanguage) {
+            self.warn(st, offset, format!("link `{dest}`: the page has no {} translation; the reader is shown a fallback", self.reader),
+                Some("translate the page, or link a page that exists in this language"));
+        }
+        let title_attr = if title.is_empty() { String::new() } else { format!(r#" title="{}""#, escape(title)) };
+        let (open, closer, fill) = match resolved.target {
+            Target::External(url) => (format!(r#"<a href="{}"{title_attr}>"#, escape(&url)), "</a>", None),
+            Target::Fragment(frag) => (format!(r##"<a href="#{}"{title_attr}>"##, escape(&frag)), "</a>", None),
+            Target::Asset(rel) => (format!(r#"<a href="{}"{title_attr}>"#, escape(&self.cx.urls.relative(&self.page_dir, &rel))), "</a>", None),
+            Target::Page { lang, slug, fragment } => {
+                // Every page exists in every language folder (a fallback shows another
+                // language's text), so the reader stays in their language's chrome.
+                let mut href = self.cx.urls.relative(&self.page_dir, &Urls::page_path(self.reader, &slug));
+                if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+                    href.push('#');
+                    href.push_str(&crate::urls::encode_path(&f));
+                }
+                let fill = empty.then(|| self.cx.index.title(&lang, &slug).unwrap_or(&slug).to_string());
+                if &lang == self.reader {
+                    (format!(r#"<a href="{}"{title_attr}>"#, escape(&href)), "</a>", fill)
+                } else {
+                    let tip = self.cx.labels.other_language.get(&lang).cloned().unwrap_or_default();
+                    (format!(r#"<a href="{}" hreflang="{lang}" class="sp-link-other-lang" title="{}">"#, escape(&href), escape(&tip)), "</a>", fill)
+                }
+            }
+            Target::Missing => {
+                st.wanted.extend(links::would_be_slug(&self.source_dir, dest));
+                self.warn(st, offset, format!("broken link `{dest}`: no page in any language answers it"),
+                    Some("fix the path, or remove the link; the text is shown without it"));
+                (format!(r#"<span class="sp-link-unavailable" title="{}">"#, escape(&self.cx.labels.link_unavailable)), "</span>", None)
+            }
+            Target::Unsafe => {
+                self.warn(st, offset, format!("unsafe link `{}` removed", dest.chars().take(40).collect::<String>()),
+                    Some("links may not run script; link to a page or an https address"));
+                (String::new(), "", None)
+            }
+        };
+        if !open.is_empty() {
+            st.html(open);
+        }
+        if let Some(text) = fill {
+            st.emit(Event::Text(text.into()));
+        }
+        st.link_closers.push(closer);
+    }
+
+    pub(super) fn image_src(&self, st: &State, dest: &str, offset: usize) -> Option<String> {
+        let resolved = links::resolve(self.cx.index, self.lang, &self.source_dir, dest, self.cx.docs_root);
+        match resolved.target {
+            Target::External(url) => Some(url),
+            Target::Asset(rel) => Some(self.cx.urls.relative(&self.page_dir, &rel)),
+            Target::Unsafe => {
+                self.warn(st, offset, "unsafe image source removed".into(), None);
+                None
+            }
+            _ => {
+                self.warn(st, offset, format!("image `{dest}` not found; its description is shown instead"),
+                    Some("add the image file next to the page, or fix the path"));
+                None
+            }
+        }
+    }
+
+    pub(super) fn end_image(&self, st: &mut State) {
+        let Some((Sink::Image { src, title }, inner)) = st.sinks.pop() else { return };
+        let alt = plain_text(&inner);
+        self.emit_image(st, src.as_deref(), &alt, &title);
+    }
+
+    pub(super) fn emit_image(&self, st: &mut State, src: Option<&str>, alt: &str, title: &str) {
+        match src {
+            Some(src) => {
+                let title = if title.is_empty() { String::new() } else { format!(r#" title="{}""#, escape(title)) };
+                st.html(format!(r#"<img src="{}" alt="{}"{title} loading="lazy">"#, escape(src), escape(alt)));
+            }
+            None if alt.trim().is_empty() => {}
+            None => st.html(format!(
+                r#"<span class="sp-image-missing"><span class="sp-image-missing-label">{} </span>{}</span>"#,
+                escape(&self.cx.labels.image_missing),
+                escape(alt)
+            )),
+        }
+    }
+
+    pub(super) fn inline_html(&self, st: &mut State<'p>, raw: &CowStr<'p>) {
+        match html::classify(raw) {
+            RawTag::LocalizedOpen => st.spans.push(RawTag::LocalizedOpen),
+            RawTag::OriginalOpen => {
+                st.spans.push(RawTag::OriginalOpen);
+                st.sinks.push((Sink::Original, Vec::new()));
+            }
+            RawTag::OriginalIdOpen => st.spans.push(RawTag::OriginalIdOpen),
+            RawTag::OtherSpanOpen => {
+                st.spans.push(RawTag::OtherSpanOpen);
+                st.needs_sanitize = true;
+                st.emit(Event::InlineHtml(raw.clone()));
+            }
+            RawTag::SpanClose => match st.spans.pop() {
+                Some(RawTag::OriginalOpen) => self.end_original(st),
+                Some(RawTag::OtherSpanOpen) => st.html("</span>"),
+                _ => {}
+            },
+            RawTag::SelfClosingSpan | RawTag::Comment => {}
+            RawTag::Anchor(name) => {
+                st.anchor_open = true;
+                if let Some((Sink::Heading { anchor, .. }, _)) = st.sinks.last_mut() {
+                    if anchor.is_none() {
+                        *anchor = Some(name);
+                        return;
+                    }
+                }
+                if !st.ids.contains(&name) {
+                    let id = st.ids.claim(&name);
+                    st.html(format!(r#"<a id="{}"></a>"#, escape(&id)));
+                }
+            }
+            RawTag::AnchorClose if st.anchor_open => st.anchor_open = false,
+            RawTag::LineBreak => st.html("<br>"),
+            RawTag::AnchorClose | RawTag::Other => {
+                st.needs_sanitize = true;
+                st.emit(Event::InlineHtml(raw.clone()));
+            }
+        }
+    }
+
+    pub(super) fn block_html(&self, st: &mut State<'p>, raw: &CowStr<'p>) {
+        match html::classify(raw) {
+            RawTag::Comment | RawTag::SelfClosingSpan => {}
+            RawTag::LineBreak => st.html("<br>"),
+            RawTag::Anchor(name) if raw.trim().to_ascii_lowercase().ends_with("</a>") || !raw.contains("</a") => {
+                if !st.ids.contains(&name) {
+                    let id = st.ids.claim(&name);
+                    st.emit(Event::Html(format!(r#"<a id="{}"></a>"#, escape(&id)).into()));
+                }
+            }
+            _ => {
+                st.needs_sanitize = true;
+                st.emit(Event::Html(html::strip_originals(raw).into_owned().into()));
+            }
+        }
+    }
+
+    pub(super) fn end_original(&self, st: &mut State) {
+        let Some((Sink::Original, events)) = st.sinks.pop() else { return };
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events.iter().cloned());
+        let text = plain_text(&events);
+        st.pending.push(Original { html, text });
+    }
+
+    /// Closes spans a block left open (malformed exports), so no English leaks past it.
+    pub(super) fn close_open_spans(&self, st: &mut State) {
+        while let Some(tag) = st.spans.pop() {
+            match tag {
+                RawTag::OriginalOpen => self.end_original(st),
+                RawTag::OtherSpanOpen => st.html("</span>"),
+                _ => {}
+            }
+        }
+    }
+
+    /// Moves the English originals collected in the block just ended into the page model
+    /// (and, when asked, into the page, hidden until the reader wants them).
+    pub(super) fn flush_originals(&self, st: &mut State) {
+        if st.pending.is_empty() || st.capturing_original() {
+            return;
+        }
+        let pending = std::mem::take(&mut st.pending);
+        if self.cx.emit_originals {
+            let html: Vec<&str> = pending.iter().map(|o| o.html.trim()).collect();
+            let joined = html.join(" ");
+            let inner = joined.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")).unwrap_or(&joined).to_string();
+            st.html(format!(r#"<span class="sp-orig" lang="en" hidden>{inner}</span>"#));
+        }
+        st.originals.extend(pending);
+    }
+
+    pub(super) fn is_include(&self, body: &str, range: &Range<usize>) -> bool {
+        body.get(range.clone()).is_some_and(|s| s.trim_start().get(..9).is_some_and(|p| p.eq_ignore_ascii_case("[!include")))
+    }
+
+    /// `[!INCLUDE [title](path)]`: the included file's body, rendered in place.
+    pub(super) fn include(&self, body: &str, range: &Range<usize>, st: &State) -> String {
+        let src = &body[range.clone()];
+        let target = src.find("](").and_then(|s| src[s + 2..].find(')').map(|e| &src[s + 2..s + 2 + e])).unwrap_or("").trim();
+        if self.depth >= MAX_INCLUDE_DEPTH {
+            self.warn(st, range.start, format!("include `{target}` nested too deeply; not included"), Some("an include may be including itself"));
+            return String::new();
+        }
+        let lang_dir = self.cx.content_dir.join(self.lang.as_str());
+        let path = lang_dir.join(&self.source_dir).join(crate::urls::decode(target));
+        let inside = match (path.canonicalize(), self.cx.content_dir.canonicalize()) {
+            (Ok(p), Ok(root)) => p.starts_with(root).then_some(p),
+            _ => None,
+        };
+        let Some(path) = inside else {
+            self.warn(st, range.start, format!("include `{target}` not found inside content/"), Some("fix the include's path"));
+            return String::new();
+        };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            self.warn(st, range.start, format!("include `{target}` cannot be read as UTF-8 text"), None);
+            return String::new();
+        };
+        let text = text.replace("\r\n", "\n");
+        let body_start = crate::load::frontmatter::split(&text).map_or(0, |s| s.body_offset);
+        let inc_dir = path.parent().and_then(|p| p.strip_prefix(lang_dir.canonicalize().ok()?).ok())
+            .map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+        let run = Run { text: &text, base: body_start, source_dir: inc_dir, page_dir: self.page_dir.clone(), depth: self.depth + 1, ..*self };
+        run.parse(&text[body_start..]).html
+    }
+}
+
+pub(super) fn ev_kind_was_none(ev: &Event) -> bool {
+    matches!(ev, Event::Start(Tag::BlockQuote(None)))
+}
+
+/// `[!NOTE]` and friends at the start of text, with the rest of the text after the marker.
+fn alert_marker(text: &str) -> Option<(BlockQuoteKind, &str)> {
+    let t = text.trim_start();
+    let rest = t.strip_prefix("[!")?;
+    let end = rest.find(']')?;
+    let kind = match rest[..end].trim().to_ascii_lowercase().as_str() {
+        "note" => BlockQuoteKind::Note,
+        "tip" => BlockQuoteKind::Tip,
+        "important" => BlockQuoteKind::Important,
+        "warning" => BlockQuoteKind::Warning,
+        "caution" => BlockQuoteKind::Caution,
+        _ => return None,
+    };
+    Some((kind, &rest[end + 1..]))
+}
+
+/// Emits the alert's first paragraph without its `[!KIND]` marker; returns the next index.
+pub(super) fn strip_inline_alert_marker<'a>(events: &[(Event<'a>, Range<usize>)], i: usize, st: &mut State<'a>) -> usize {
+    if let (Some((Event::Start(Tag::Paragraph), _)), Some((Event::Text(t), _))) = (events.get(i), events.get(i + 1)) {
+        st.emit(Event::Start(Tag::Paragraph));
+        let rest = alert_marker(t).map_or("", |(_, r)| r).trim_start();
+        let mut next = i + 2;
+        if rest.is_empty() {
+            if matches!(events.get(next), Some((Event::SoftBreak, _))) {
+                next += 1;
+            }
+        } else {
+            st.emit(Event::Text(rest.to_string().into()));
+        }
+        return next;
+    }
+    i
+}

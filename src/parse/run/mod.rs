@@ -1,0 +1,336 @@
+//! The event pass: one walk over pulldown-cmark's events that writes the page's HTML and
+//! collects its headings, words and English originals. Markup handling (raw HTML, spans,
+//! links, images, alerts, includes) is in [`markup`].
+
+mod markup;
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, TextMergeWithOffset};
+
+use super::directives::{self, Piece};
+use super::headings::{slugify, IdSet, TocEntry};
+use super::html::RawTag;
+use super::{escape, options, sanitize, Context, Original, PageLink, ParsedPage};
+use crate::diag::{Diagnostic, Kind};
+use crate::lang::Lang;
+use crate::load::SourcePage;
+use markup::{ev_kind_was_none, strip_inline_alert_marker};
+
+pub(super) struct Run<'p> {
+    cx: &'p Context<'p>,
+    page: &'p SourcePage,
+    /// The text offsets count in (the whole file, or an included file).
+    text: &'p str,
+    base: usize,
+    /// The content's language.
+    lang: &'p Lang,
+    /// The language whose folder the page is written to, and whose pages links lead to.
+    reader: &'p Lang,
+    source_dir: String,
+    page_dir: String,
+    depth: usize,
+}
+
+/// Where events go: the page, or a buffer (a heading being collected, an English original).
+enum Sink {
+    Heading { level: HeadingLevel, anchor: Option<String>, text: String, tab: bool },
+    Original,
+    Image { src: Option<String>, title: String },
+}
+
+#[derive(Default)]
+struct State<'a> {
+    out: Vec<Event<'a>>,
+    sinks: Vec<(Sink, Vec<Event<'a>>)>,
+    /// What each open markdown link closes with.
+    link_closers: Vec<&'static str>,
+    /// Open `<span>`s from content and what each was.
+    spans: Vec<RawTag>,
+    /// Blockquotes open, and whether each became an alert.
+    quotes: Vec<bool>,
+    anchor_open: bool,
+    in_code: bool,
+    needs_sanitize: bool,
+    ids: IdSet,
+    toc: Vec<TocEntry>,
+    heading_ids: Vec<String>,
+    h1: Option<String>,
+    words: usize,
+    pending: Vec<Original>,
+    originals: Vec<Original>,
+    links: Vec<PageLink>,
+    wanted: Vec<String>,
+}
+
+impl<'a> State<'a> {
+    fn emit(&mut self, ev: Event<'a>) {
+        match self.sinks.last_mut() {
+            Some((_, buf)) => buf.push(ev),
+            None => self.out.push(ev),
+        }
+    }
+
+    fn html(&mut self, s: impl Into<CowStr<'a>>) {
+        self.emit(Event::InlineHtml(s.into()));
+    }
+
+    fn capturing_original(&self) -> bool {
+        self.sinks.iter().any(|(s, _)| matches!(s, Sink::Original))
+    }
+}
+
+impl<'p> Run<'p> {
+    pub(super) fn new(cx: &'p Context<'p>, page: &'p SourcePage, reader: &'p Lang, source_dir: String) -> Run<'p> {
+        Run {
+            cx,
+            page,
+            text: &page.text,
+            base: page.body_offset,
+            lang: &page.lang,
+            reader,
+            source_dir,
+            page_dir: crate::urls::Urls::page_path(reader, &page.slug),
+            depth: 0,
+        }
+    }
+
+    fn warn(&self, st: &State, offset: usize, message: String, hint: Option<&str>) {
+        if st.capturing_original() || self.cx.quiet {
+            return; // the same link or image is reported once, from the localized text
+        }
+        let mut d = Diagnostic::warning(Kind::Content, Some(crate::diag::Location::at_offset(&self.page.path, self.text, self.base + offset)), message);
+        if let Some(h) = hint {
+            d = d.with_hint(h);
+        }
+        if d.message.contains("link") {
+            d.kind = Kind::BrokenLink;
+        }
+        self.cx.diags.push(d);
+    }
+
+    pub(super) fn parse(&self, body: &str) -> ParsedPage {
+        let mut events: Vec<(Event, Range<usize>)> = Vec::with_capacity(body.len() / 16);
+        events.extend(TextMergeWithOffset::new(Parser::new_ext(body, options()).into_offset_iter()));
+        let mut st = State::default();
+        let mut i = 0;
+        while i < events.len() {
+            let (ev, range) = &events[i];
+            i += 1;
+            match ev {
+                Event::Start(Tag::Paragraph) if self.is_include(body, range) => {
+                    let inner = self.include(body, range, &st);
+                    st.html(inner);
+                    st.needs_sanitize = true;
+                    while i < events.len() && !matches!(events[i].0, Event::End(TagEnd::Paragraph)) {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                Event::Start(Tag::BlockQuote(kind)) => {
+                    let kind = kind.or_else(|| self.inline_alert(&events, i));
+                    st.quotes.push(kind.is_some());
+                    match kind {
+                        Some(kind) => {
+                            let (class, label) = self.alert(kind);
+                            st.html(format!(r#"<div class="sp-alert sp-alert-{class}" role="note"><p class="sp-alert-title">{}</p>"#, escape(label)));
+                            if ev_kind_was_none(ev) {
+                                i = strip_inline_alert_marker(&events, i, &mut st);
+                            }
+                        }
+                        None => st.emit(ev.clone()),
+                    }
+                }
+                Event::End(TagEnd::BlockQuote(_)) => {
+                    self.flush_originals(&mut st);
+                    if st.quotes.pop().unwrap_or(false) {
+                        st.html("</div>");
+                    } else {
+                        st.emit(ev.clone());
+                    }
+                }
+                Event::Start(Tag::Heading { level, .. }) => {
+                    self.flush_originals(&mut st);
+                    st.sinks.push((Sink::Heading { level: *level, anchor: None, text: String::new(), tab: false }, Vec::new()));
+                }
+                Event::End(TagEnd::Heading(_)) => self.end_heading(&mut st),
+                Event::Start(Tag::Link { dest_url, title, .. }) => {
+                    let empty = matches!(events.get(i), Some((Event::End(TagEnd::Link), _)));
+                    self.start_link(&mut st, dest_url, title, range.start, empty);
+                }
+                Event::End(TagEnd::Link) => {
+                    let closer = st.link_closers.pop().unwrap_or("");
+                    if !closer.is_empty() {
+                        st.html(closer);
+                    }
+                }
+                Event::Start(Tag::Image { dest_url, title, .. }) => {
+                    let src = self.image_src(&st, dest_url, range.start);
+                    st.sinks.push((Sink::Image { src, title: title.to_string() }, Vec::new()));
+                }
+                Event::End(TagEnd::Image) => self.end_image(&mut st),
+                Event::Start(Tag::Table(_)) => {
+                    st.html(r#"<div class="sp-table-wrap" tabindex="0">"#);
+                    st.emit(ev.clone());
+                }
+                Event::End(TagEnd::Table) => {
+                    st.emit(ev.clone());
+                    st.html("</div>");
+                }
+                Event::Start(Tag::CodeBlock(_)) => {
+                    st.in_code = true;
+                    st.emit(ev.clone());
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    st.in_code = false;
+                    st.emit(ev.clone());
+                }
+                Event::Start(Tag::List(_)) | Event::Start(Tag::Item) | Event::Start(Tag::TableCell) => {
+                    self.flush_originals(&mut st);
+                    st.emit(ev.clone());
+                }
+                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::List(_)) => {
+                    self.close_open_spans(&mut st);
+                    self.flush_originals(&mut st);
+                    st.emit(ev.clone());
+                }
+                Event::Text(text) => self.text(&mut st, text, range),
+                Event::Code(code) => {
+                    self.note_text(&mut st, code);
+                    st.emit(ev.clone());
+                }
+                Event::InlineHtml(raw) => self.inline_html(&mut st, raw),
+                Event::Html(raw) => self.block_html(&mut st, raw),
+                other => st.emit(other.clone()),
+            }
+        }
+        self.close_open_spans(&mut st);
+        while !st.sinks.is_empty() {
+            // Only malformed input leaves a buffer open; keep its content.
+            let (_, buf) = st.sinks.pop().unwrap_or((Sink::Original, Vec::new()));
+            st.out.extend(buf);
+        }
+        self.flush_originals(&mut st);
+        let mut body_html = String::with_capacity(body.len() + body.len() / 2);
+        pulldown_cmark::html::push_html(&mut body_html, st.out.into_iter());
+        if st.needs_sanitize && !self.cx.trust_html {
+            body_html = sanitize::clean(&body_html);
+        }
+        ParsedPage {
+            html: body_html,
+            h1: st.h1,
+            toc: st.toc,
+            heading_ids: st.heading_ids,
+            words: st.words,
+            originals: st.originals,
+            ids: st.ids.into_sorted(),
+            links: st.links,
+            wanted: st.wanted,
+        }
+    }
+
+    fn end_heading(&self, st: &mut State) {
+        self.close_open_spans(st);
+        let Some((Sink::Heading { level, anchor, text, tab }, inner)) = st.sinks.pop() else { return };
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let wanted = anchor.unwrap_or_else(|| slugify(&text));
+        let id = st.ids.claim(&wanted);
+        let n = level as usize;
+        let class = if tab { r#" class="sp-tab-heading""# } else { "" };
+        st.html(format!(r#"<h{n} id="{}"{class}>"#, escape(&id)));
+        for ev in inner {
+            st.emit(ev);
+        }
+        self.flush_originals(st);
+        st.html(format!("</h{n}>"));
+        if level == HeadingLevel::H1 && st.h1.is_none() {
+            st.h1 = Some(text.clone());
+        }
+        if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) && !tab {
+            st.toc.push(TocEntry { level: n as u8, id: id.clone(), text });
+        }
+        st.heading_ids.push(id);
+    }
+
+    fn text(&self, st: &mut State<'p>, text: &CowStr<'p>, range: &Range<usize>) {
+        let offset = range.start;
+        // Even escaped (`\*\*`), a double asterisk in this content is a broken bold marker.
+        if !st.in_code && text.contains("**") {
+            self.stray_bold(st, text);
+            return;
+        }
+        if st.in_code || !text.contains(":::") {
+            if !st.in_code {
+                self.note_text(st, text);
+            }
+            st.emit(Event::Text(text.clone()));
+            return;
+        }
+        for piece in directives::split(text) {
+            match piece {
+                Piece::Text(t) => {
+                    self.note_text(st, t);
+                    st.emit(Event::Text(t.to_string().into()));
+                }
+                Piece::NoLoc(t) => {
+                    self.note_text(st, &t);
+                    st.emit(Event::Text(t.into()));
+                }
+                Piece::Image { source, alt } => {
+                    let src = if source.is_empty() { None } else { self.image_src(st, &source, offset) };
+                    self.note_text(st, &alt);
+                    self.emit_image(st, src.as_deref(), &alt, "");
+                }
+                Piece::Nothing => {}
+            }
+        }
+    }
+
+    /// Machine translation leaves `**` that CommonMark cannot pair (`** word **`, a lone
+    /// `**`): pairs become bold, a leftover is dropped, so no asterisks reach the reader.
+    fn stray_bold(&self, st: &mut State<'p>, text: &str) {
+        let parts: Vec<&str> = text.split("**").collect();
+        let pairs = (parts.len() - 1) / 2;
+        for (n, part) in parts.iter().enumerate() {
+            let bold = n % 2 == 1 && n <= pairs * 2;
+            let part = if bold { part.trim() } else { part };
+            if part.is_empty() {
+                continue;
+            }
+            if bold {
+                st.html("<strong>");
+            }
+            let owned = CowStr::from(part.to_string());
+            self.text(st, &owned, &(0..0));
+            if bold {
+                st.html("</strong>");
+            }
+        }
+    }
+
+    /// Counts words and collects heading text, outside English originals.
+    fn note_text(&self, st: &mut State, text: &str) {
+        if st.capturing_original() {
+            return;
+        }
+        if let Some((Sink::Heading { text: h, .. }, _)) = st.sinks.iter_mut().rev().find(|(s, _)| matches!(s, Sink::Heading { .. })) {
+            h.push_str(text);
+        }
+        st.words += count_words(text);
+    }
+}
+
+/// Words as runs of non-space bytes: the reading-time estimate runs over every text event,
+/// so this avoids `split_whitespace`'s char decoding.
+fn count_words(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            count += 1;
+        }
+        in_word = !space;
+    }
+    count
+}
