@@ -12,7 +12,13 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
         b.add_tag_attributes("a", ["name"]);
         b.add_tag_attributes("time", ["datetime"]);
         b.add_tags(["figure", "figcaption", "time"]);
-        b.link_rel(Some("noopener"));
+        // `rel` would land on `<a name>` anchors too (invalid HTML); ammonia already drops
+        // `target`, so there is no window to protect.
+        b.link_rel(None);
+        // An empty href would make a focusable link with no name.
+        b.attribute_filter(|_element, attribute, value| {
+            if attribute == "href" && value.trim().is_empty() { None } else { Some(value.into()) }
+        });
         b
     })
 }

@@ -66,9 +66,10 @@ impl<'p> Run<'p> {
         }
         let title_attr = if title.is_empty() { String::new() } else { format!(r#" title="{}""#, escape(title)) };
         let (open, closer, fill) = match resolved.target {
-            Target::External(url) => (format!(r#"<a href="{}"{title_attr}>"#, escape(&url)), "</a>", None),
-            Target::Fragment(frag) => (format!(r##"<a href="#{}"{title_attr}>"##, escape(&frag)), "</a>", None),
-            Target::Asset(rel) => (format!(r#"<a href="{}"{title_attr}>"#, escape(&self.cx.urls.relative(&self.page_dir, &rel))), "</a>", None),
+            // A link with no text would have no name for screen readers: it shows its address.
+            Target::External(url) => (format!(r#"<a href="{}"{title_attr}>"#, escape(&url)), "</a>", empty.then(|| url.clone())),
+            Target::Fragment(frag) => (format!(r##"<a href="#{}"{title_attr}>"##, escape(&frag)), "</a>", empty.then(|| frag.clone())),
+            Target::Asset(rel) => (format!(r#"<a href="{}"{title_attr}>"#, escape(&self.cx.urls.relative(&self.page_dir, &rel))), "</a>", empty.then(|| rel.rsplit('/').next().unwrap_or(&rel).to_string())),
             Target::Page { lang, slug, fragment } => {
                 // Every page exists in every language folder (a fallback shows another
                 // language's text), so the reader stays in their language's chrome.

@@ -177,13 +177,22 @@ impl<'p> Run<'p> {
                     st.emit(ev.clone());
                     st.html("</div>");
                 }
-                Event::Start(Tag::CodeBlock(_)) => {
+                Event::Start(Tag::CodeBlock(kind)) => {
                     st.in_code = true;
-                    st.emit(ev.clone());
+                    // Focusable, so keyboard users can scroll a wide block sideways.
+                    let lang = match kind {
+                        pulldown_cmark::CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                        pulldown_cmark::CodeBlockKind::Indented => String::new(),
+                    };
+                    if lang.is_empty() {
+                        st.html("<pre tabindex=\"0\"><code>");
+                    } else {
+                        st.html(format!(r#"<pre tabindex="0"><code class="language-{}">"#, escape(&lang)));
+                    }
                 }
                 Event::End(TagEnd::CodeBlock) => {
                     st.in_code = false;
-                    st.emit(ev.clone());
+                    st.html("</code></pre>\n");
                 }
                 Event::Start(Tag::List(_)) | Event::Start(Tag::Item) | Event::Start(Tag::TableCell) => {
                     self.flush_originals(&mut st);
