@@ -24,7 +24,7 @@ pub fn fragments(site: &Site, diags: &Diagnostics) {
             if target.parsed.ids.binary_search_by(|id| id.as_str().cmp(fragment)).is_ok() {
                 continue;
             }
-            let at = Some(page.source.location_at(link.offset));
+            let at = link.location.clone();
             let same_but_case = target.parsed.ids.iter().find(|id| id.eq_ignore_ascii_case(fragment));
             let d = match same_but_case {
                 Some(id) => Diagnostic::warning(Kind::BrokenLink, at, format!("link `{}`: `#{fragment}` matches the id `{id}` only when ignoring case", link.written))

@@ -31,15 +31,20 @@ pub struct Prepared {
 /// Most walks a decision tree may have; each is a page per language.
 const MAX_TREE_WALKS: usize = 5_000;
 
-/// Runs load → parse → model; problems go into `diags`.
+/// Runs load → parse → model; problems go into `diags`. Pages' markdown is freed once parsed.
 pub fn prepare(config: Config, diags: &Diagnostics) -> Prepared {
+    prepare_keeping(config, false, diags)
+}
+
+/// [`prepare`], keeping each page's markdown when `keep_text` (for `serve`'s re-parsing).
+pub fn prepare_keeping(config: Config, keep_text: bool, diags: &Diagnostics) -> Prepared {
     let t = crate::timing::Timer::start("load");
     let loaded = load::load(&config, diags);
     t.stop();
     let i18n = Arc::new(I18n::load(&config, diags));
     i18n.report_coverage(&config, diags);
     let theme = Theme::load(&config, diags);
-    prepare_with(config, loaded, i18n, theme, Reuse::default(), diags)
+    prepare_with(config, loaded, i18n, theme, Reuse::default(), keep_text, diags)
 }
 
 /// Parse results a rebuild may keep, by (language, slug): pages whose text and whose
@@ -71,8 +76,9 @@ impl Reuse {
     }
 }
 
-/// Parse → model from loaded pages, reusing what `reuse` holds.
-pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme: Theme, mut reuse: Reuse, diags: &Diagnostics) -> Prepared {
+/// Parse → model from loaded pages, reusing what `reuse` holds. `keep_text` keeps each page's
+/// markdown after parsing (`serve` parses pages again; a one-shot build does not).
+pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme: Theme, mut reuse: Reuse, keep_text: bool, diags: &Diagnostics) -> Prepared {
     let urls = Urls::new(config.base_url.clone());
     let mut preference = vec![config.default_language.clone()];
     preference.extend(config.languages.iter().filter(|l| **l != config.default_language).cloned());
@@ -92,28 +98,42 @@ pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme
         quiet,
     };
     let t = crate::timing::Timer::start("parse");
-    let with_reuse: Vec<_> = pages.into_iter().map(|p| {
-        let kept = reuse.parsed.remove(&(p.lang.clone(), p.slug.clone()));
-        (p, kept)
+    // Fallback copies are parsed with their page, so a one-shot build can free each page's
+    // markdown as soon as it is done with it.
+    let plan = translations::fallback_plan(&config, &pages);
+    type Copies = Vec<(Lang, Option<ParsedPage>)>;
+    let with_reuse: Vec<(load::SourcePage, Option<ParsedPage>, Copies)> = pages.into_iter().map(|p| {
+        let key = (p.lang.clone(), p.slug.clone());
+        let kept = reuse.parsed.remove(&key);
+        let copies = plan.get(&key).into_iter().flatten()
+            .map(|reader| (reader.clone(), reuse.fallbacks.remove(&(reader.clone(), p.slug.clone()))))
+            .collect();
+        (p, kept, copies)
     }).collect();
-    let parsed: Vec<_> = with_reuse.into_par_iter().map(|(page, kept)| {
-        let parsed = kept.unwrap_or_else(|| {
-            let quiet = page.origin != load::Origin::Written;
-            parse::parse_page(&page, &cx_for(&page, quiet))
-        });
-        (page, parsed)
+    let parsed: Vec<_> = with_reuse.into_par_iter().map(|(mut page, kept, copies)| {
+        let quiet = page.origin != load::Origin::Written;
+        let parsed = kept.unwrap_or_else(|| parse::parse_page(&page, &cx_for(&page, quiet)));
+        let copies: Vec<(Lang, ParsedPage)> = copies.into_iter().map(|(reader, kept)| {
+            let parsed = kept.unwrap_or_else(|| parse::parse_page_as(&page, &reader, &cx_for(&page, true)));
+            (reader, parsed)
+        }).collect();
+        if !keep_text {
+            page.text = Arc::from("");
+            page.body_offset = 0;
+        }
+        (page, parsed, copies)
     }).collect();
     t.stop();
-    let t = crate::timing::Timer::start("model+fallbacks");
-    let mut site = model::Site::new(&config, parsed);
-    let missing: Vec<_> = site.missing(&config).into_iter().map(|(lang, source)| {
-        let kept = reuse.fallbacks.remove(&(lang.clone(), site.pages[source].source.slug.clone()));
-        (lang, source, kept)
+    let t = crate::timing::Timer::start("model");
+    let mut all_copies = Vec::new();
+    let pages: Vec<_> = parsed.into_iter().map(|(page, parsed, copies)| {
+        all_copies.extend(copies.into_iter().map(|(reader, p)| (reader, page.lang.clone(), page.slug.clone(), p)));
+        (page, parsed)
     }).collect();
-    site.fallbacks = missing.into_par_iter().map(|(lang, source, kept)| {
-        let page = &site.pages[source].source;
-        let parsed = kept.unwrap_or_else(|| parse::parse_page_as(page, &lang, &cx_for(page, true)));
-        model::Fallback { lang, source, parsed }
+    let mut site = model::Site::new(&config, pages);
+    site.fallbacks = all_copies.into_iter().filter_map(|(reader, from, slug, parsed)| {
+        let source = *site.translations.get(&slug)?.get(&from)?;
+        Some(model::Fallback { lang: reader, source, parsed })
     }).collect();
     t.stop();
     let tree = prepare_tree(&config, &site, &i18n, diags);

@@ -90,6 +90,9 @@ pub fn encode_path(path: &str) -> String {
 }
 
 pub fn decode(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_string();
+    }
     percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
 

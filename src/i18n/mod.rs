@@ -36,7 +36,8 @@ pub struct I18n {
     /// Keys looked up in a language that lacks them: reported once each after rendering.
     missing: Mutex<BTreeSet<(Lang, String)>>,
     /// Messages without variables, formatted once: templates ask for them on every page.
-    plain: HashMap<(Lang, String), String>,
+    /// By language, then id, so a lookup needs no allocation.
+    plain: HashMap<String, HashMap<String, String>>,
 }
 
 struct Source {
@@ -116,8 +117,8 @@ impl I18n {
         self.text(lang, key, &[]).unwrap_or_else(|_| key.to_string())
     }
 
-    fn format_plain(&self) -> HashMap<(Lang, String), String> {
-        let mut plain = HashMap::new();
+    fn format_plain(&self) -> HashMap<String, HashMap<String, String>> {
+        let mut plain: HashMap<String, HashMap<String, String>> = HashMap::new();
         for (lang, ids) in &self.ids {
             let Some(bundle) = self.bundles.get(lang) else { continue };
             for id in ids {
@@ -126,7 +127,7 @@ impl I18n {
                 let out = bundle.format_pattern(pattern, None, &mut errors);
                 // A message that needs variables reports them missing; it is formatted per call.
                 if errors.is_empty() {
-                    plain.insert((lang.clone(), id.clone()), out.into_owned());
+                    plain.entry(lang.to_string()).or_default().insert(id.clone(), out.into_owned());
                 }
             }
         }
@@ -135,8 +136,8 @@ impl I18n {
 
     fn format(&self, lang: &Lang, key: &str, args: &[(&str, Arg)]) -> Option<String> {
         if args.is_empty() {
-            if let Some(s) = self.plain.get(&(lang.clone(), key.to_string())) {
-                return Some(s.clone());
+            if let Some(s) = self.plain_text(lang.as_str(), key) {
+                return Some(s.to_string());
             }
         }
         let bundle = self.bundles.get(lang)?;
@@ -151,6 +152,11 @@ impl I18n {
         let mut errors = Vec::new();
         let out = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
         Some(out.into_owned())
+    }
+
+    /// A message without variables, already formatted, by language code.
+    pub fn plain_text(&self, lang: &str, key: &str) -> Option<&str> {
+        self.plain.get(lang)?.get(key).map(String::as_str)
     }
 
     /// A full date in the language's own form: `5 mei 2020`, `5 мая 2020 г.`.

@@ -82,35 +82,9 @@ impl Site {
         Site { pages, translations, fallbacks: Vec::new() }
     }
 
-    /// (language, page shown) for every page missing in a language of the site.
-    pub fn missing(&self, config: &Config) -> Vec<(Lang, usize)> {
-        let mut out = Vec::new();
-        for langs in self.translations.values() {
-            for lang in &config.languages {
-                if langs.contains_key(lang) {
-                    continue;
-                }
-                if let Some(from) = crate::translations::fallback_for(config, lang, langs.keys()) {
-                    out.push((lang.clone(), langs[&from]));
-                }
-            }
-        }
-        out
-    }
-
     /// The fallback shown for `slug` in `lang`, if the page is missing there.
     pub fn fallback(&self, slug: &str, lang: &Lang) -> Option<&Fallback> {
         self.fallbacks.iter().find(|f| &f.lang == lang && self.pages[f.source].slug() == slug)
-    }
-
-    /// Frees the pages' markdown once everything is parsed and checked: a one-shot build
-    /// renders from the parsed pages alone (`serve` keeps the text to parse again).
-    pub fn release_sources(&mut self) {
-        let empty: std::sync::Arc<str> = std::sync::Arc::from("");
-        for p in &mut self.pages {
-            p.source.text = std::sync::Arc::clone(&empty);
-            p.source.body_offset = 0;
-        }
     }
 
     /// This page in another language, if it was translated.

@@ -49,8 +49,9 @@ pub struct Original {
 /// A link from this page to a page of the site, kept so checks can follow it later.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PageLink {
-    /// Byte offset of the link in the file.
-    pub offset: usize,
+    /// Where the link is, for links with a `#fragment` (the only ones checked later, when
+    /// the page's text may be gone).
+    pub location: Option<crate::diag::Location>,
     pub written: String,
     pub slug: String,
     /// `None` for a link within the same page.

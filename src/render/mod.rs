@@ -43,8 +43,15 @@ impl<'a> Renderer<'a> {
         let mut tera = Tera::new();
         let fl = Arc::clone(&i18n);
         tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
-            let key: String = kwargs.must_get("key")?;
-            let lang: String = state.get("lang")?.unwrap_or_else(|| "en".to_string());
+            let key: &str = kwargs.must_get("key")?;
+            let lang_value: Option<String> = state.get("lang")?;
+            let lang = lang_value.as_deref().unwrap_or("en");
+            // Most strings have no variables: those come formatted from a cache.
+            if kwargs.iter().count() == 1
+                && let Some(text) = fl.plain_text(lang, key)
+            {
+                return Ok(text.to_string());
+            }
             let mut args = Vec::new();
             for (k, v) in kwargs.iter() {
                 let Some(name) = k.as_str() else { continue };
@@ -58,7 +65,7 @@ impl<'a> Renderer<'a> {
                 args.push((name.to_string(), arg));
             }
             let borrowed: Vec<(&str, Arg)> = args.iter().map(|(n, a)| (n.as_str(), a.clone())).collect();
-            fl.text(&Lang::new_unchecked(&lang), &key, &borrowed).map_err(|e| tera::Error::message(e.to_string()))
+            fl.text(&Lang::new_unchecked(lang), key, &borrowed).map_err(|e| tera::Error::message(e.to_string()))
         });
         let sources = theme.templates.iter().map(|(name, (source, _))| (name.as_str(), source.as_str()));
         if let Err(e) = tera.add_raw_templates(sources) {

@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::lang::Lang;
 use crate::load::{self, Loaded, Origin, SourcePage};
-use crate::prepare::{prepare, prepare_with, Prepared, Reuse};
+use crate::prepare::{prepare_keeping, prepare_with, Prepared, Reuse};
 use crate::render::Renderer;
 use crate::urls::Urls;
 use crate::write::Output;
@@ -125,7 +125,7 @@ impl Session {
                 return 0;
             }
         };
-        let prepared = serve_urls(prepare(config, diags));
+        let prepared = serve_urls(prepare_keeping(config, true, diags));
         // Until a full build reaches the output, every change is a full build: pages
         // rendered one by one into a half-empty folder would leave the rest missing.
         self.state = None;
@@ -191,7 +191,7 @@ impl Session {
         let linking_slugs: BTreeSet<String> = linking.iter().map(|(_, s)| s.clone()).collect();
         let dirty = |l: &Lang, s: &str| changed.contains(s) || linking.contains(&(l.clone(), s.to_string())) || linking_slugs.contains(s);
         reuse.forget(dirty);
-        let prepared = serve_urls(prepare_with(config, Loaded { pages: sources, assets }, i18n, theme, reuse, diags));
+        let prepared = serve_urls(prepare_with(config, Loaded { pages: sources, assets }, i18n, theme, reuse, true, diags));
         let scope = if listed_changed { Scope::PagesAndLists } else { Scope::Pages };
         let count = render(&prepared, &Output::direct(&self.out_dir), &dirty, scope, diags);
         // A deleted page's output goes in every language, unless a page still stands there.
@@ -231,7 +231,7 @@ impl Session {
         // Alert labels and link tooltips are written while parsing, in the page's language.
         let dirty = |l: &Lang, _: &str| langs.contains(l.as_str());
         reuse.forget(dirty);
-        let prepared = serve_urls(prepare_with(config, Loaded { pages: sources, assets }, i18n, theme, reuse, diags));
+        let prepared = serve_urls(prepare_with(config, Loaded { pages: sources, assets }, i18n, theme, reuse, true, diags));
         let count = render(&prepared, &Output::direct(&self.out_dir), &dirty, Scope::PagesAndLists, diags);
         self.search_stale = prepared.config.search;
         self.state = Some(prepared);

@@ -4,7 +4,7 @@
 pub mod reconstruct;
 pub mod status;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::config::Config;
 use crate::lang::Lang;
@@ -54,6 +54,26 @@ pub fn fallback_order(config: &Config, lang: &Lang) -> Vec<Lang> {
         true
     });
     order
+}
+
+/// For each page (language, slug), the languages that are missing it and show it instead.
+pub fn fallback_plan(config: &Config, pages: &[SourcePage]) -> HashMap<(Lang, String), Vec<Lang>> {
+    let mut available: BTreeMap<&str, Vec<&Lang>> = BTreeMap::new();
+    for p in pages {
+        available.entry(p.slug.as_str()).or_default().push(&p.lang);
+    }
+    let mut plan: HashMap<(Lang, String), Vec<Lang>> = HashMap::new();
+    for (slug, langs) in available {
+        for lang in &config.languages {
+            if langs.contains(&lang) {
+                continue;
+            }
+            if let Some(from) = fallback_for(config, lang, langs.iter().copied()) {
+                plan.entry((from, slug.to_string())).or_default().push(lang.clone());
+            }
+        }
+    }
+    plan
 }
 
 /// The language whose page a reader of `lang` sees when `slug` is missing there.

@@ -53,9 +53,10 @@ impl<'p> Run<'p> {
             }
         }
         if !st.capturing_original() && self.depth == 0 {
+            let at = |fragment: &Option<String>| fragment.as_ref().map(|_| crate::diag::Location::at_offset(&self.page.path, self.text, self.base + offset));
             let record = match &resolved.target {
-                Target::Page { lang, slug, fragment } => Some(PageLink { offset: self.base + offset, written: dest.to_string(), slug: slug.clone(), lang: Some(lang.clone()), fragment: fragment.clone() }),
-                Target::Fragment(f) => Some(PageLink { offset: self.base + offset, written: dest.to_string(), slug: self.page.slug.clone(), lang: None, fragment: Some(f.clone()) }),
+                Target::Page { lang, slug, fragment } => Some(PageLink { location: at(fragment), written: dest.to_string(), slug: slug.clone(), lang: Some(lang.clone()), fragment: fragment.clone() }),
+                Target::Fragment(f) => Some(PageLink { location: at(&Some(f.clone())), written: dest.to_string(), slug: self.page.slug.clone(), lang: None, fragment: Some(f.clone()) }),
                 _ => None,
             };
             st.links.extend(record);
