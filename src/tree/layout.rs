@@ -9,10 +9,12 @@ use crate::parse::escape;
 
 const BOX_W: f64 = 180.0;
 const GAP_X: f64 = 28.0;
-const GAP_Y: f64 = 84.0;
+const GAP_Y: f64 = 96.0;
 const LINE_H: f64 = 17.0;
 const PAD: f64 = 10.0;
 const CHARS_PER_LINE: usize = 23;
+/// Height of one answer label above a box.
+const LABEL_H: f64 = 13.0;
 
 /// What the drawing shows of one node, already in the reader's language.
 pub struct NodeLabel {
@@ -54,8 +56,11 @@ pub fn svg(tree: &Tree, labels: &HashMap<String, NodeLabel>, option_text: impl F
     let mut out = String::new();
     let _ = write!(out, r#"<svg class="sp-tree-diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" aria-labelledby="sp-diagram-title"><title id="sp-diagram-title">{}</title>"#, escape(title));
     out.push_str(r#"<defs><marker id="sp-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="sp-diagram-arrowhead"/></marker></defs>"#);
-    // Edges first, so boxes cover their ends.
+    // Edges first, so boxes cover their ends. Each answer's label sits just above the box it
+    // leads to: boxes in a layer are a box-width apart, so labels never overlap sideways, and
+    // the labels of several answers leading to one box are stacked.
     let mut edge_labels = String::new();
+    let mut incoming: HashMap<&str, usize> = HashMap::new();
     for node in &tree.file.nodes {
         let Some(from) = placed.get(node.id.as_str()) else { continue };
         for (n, option) in node.options.iter().enumerate() {
@@ -64,13 +69,11 @@ pub fn svg(tree: &Tree, labels: &HashMap<String, NodeLabel>, option_text: impl F
             let (x2, y2) = (to.x + BOX_W / 2.0, to.y);
             let mid = (y1 + y2) / 2.0;
             let _ = write!(out, r#"<path class="sp-diagram-edge" d="M{x1:.1},{y1:.1} C{x1:.1},{mid:.1} {x2:.1},{mid:.1} {x2:.1},{:.1}" marker-end="url(#sp-arrow)"/>"#, y2 - 2.0);
-            // On the curve near its end, where edges from one question have spread apart.
-            let t: f64 = 0.72;
-            let u = 1.0 - t;
-            let lx = u * u * u * x1 + 3.0 * u * u * t * x1 + 3.0 * u * t * t * x2 + t * t * t * x2;
-            let ly = u * u * u * y1 + 3.0 * u * u * t * mid + 3.0 * u * t * t * mid + t * t * t * y2 + 4.0;
+            let k = incoming.entry(option.next.as_str()).or_insert(0);
+            let ly = y2 - 10.0 - LABEL_H * *k as f64;
+            *k += 1;
             let label = option_text(&node.id, n);
-            let _ = write!(edge_labels, r#"<text class="sp-diagram-edge-label" x="{lx:.1}" y="{ly:.1}" text-anchor="middle">{}</text>"#, escape(&truncate(&label, 24)));
+            let _ = write!(edge_labels, r#"<text class="sp-diagram-edge-label" x="{x2:.1}" y="{ly:.1}" text-anchor="middle">{}</text>"#, escape(&truncate(&label, 28)));
         }
     }
     for node in &tree.file.nodes {
