@@ -14,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod prepare;
+pub mod progress;
 pub mod render;
 pub mod search;
 pub mod serve;
@@ -81,6 +82,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
         output.abandon();
         return Err(BuildError::Failed(diags.take_sorted()));
     }
+    progress::finish();
     output.commit()?;
     let pages_per_language = prepared.config.languages.iter()
         .map(|l| (l.clone(), prepared.site.pages_in(l).count()))

@@ -83,8 +83,38 @@ fn main() -> ExitCode {
     }
 }
 
+/// A progress bar on stderr, for builds run at a terminal.
+struct Bar(indicatif::ProgressBar);
+
+impl signpost::progress::Progress for Bar {
+    fn stage(&self, name: &'static str, total: u64) {
+        self.0.set_position(0);
+        self.0.set_length(total);
+        self.0.set_prefix(name);
+    }
+
+    fn tick(&self) {
+        self.0.inc(1);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
 fn run_build(opts: &BuildOptions) -> ExitCode {
-    match build(opts) {
+    if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(0).with_style(
+            indicatif::ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos}/{len}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        // Short builds end before the bar would draw; it only shows on builds that last.
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        signpost::progress::install(Box::new(Bar(bar)));
+    }
+    let result = build(opts);
+    signpost::progress::finish();
+    match result {
         Ok(summary) => {
             print_diagnostics(&summary.diagnostics, false);
             let per_lang: Vec<String> = summary.pages_per_language.iter().map(|(l, n)| format!("{l} {n}")).collect();

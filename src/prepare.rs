@@ -110,6 +110,7 @@ pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme
             .collect();
         (p, kept, copies)
     }).collect();
+    crate::progress::stage("parsing", with_reuse.len());
     let parsed: Vec<_> = with_reuse.into_par_iter().map(|(mut page, kept, copies)| {
         let quiet = page.origin != load::Origin::Written;
         let parsed = kept.unwrap_or_else(|| parse::parse_page(&page, &cx_for(&page, quiet)));
@@ -121,6 +122,7 @@ pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme
             page.text = Arc::from("");
             page.body_offset = 0;
         }
+        crate::progress::tick();
         (page, parsed, copies)
     }).collect();
     t.stop();

@@ -126,9 +126,14 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
     }
     report_duplicate_slugs(root, &md_files, diags);
 
+    crate::progress::stage("reading", md_files.len());
     let pages: Vec<SourcePage> = md_files
         .into_par_iter()
-        .filter_map(|(path, lang, slug)| read_page(root, &path, lang, slug, diags))
+        .filter_map(|(path, lang, slug)| {
+            let page = read_page(root, &path, lang, slug, diags);
+            crate::progress::tick();
+            page
+        })
         .collect();
     Loaded { pages, assets }
 }

@@ -99,13 +99,16 @@ impl<'a> Renderer<'a> {
 
     /// The pages (own and fallback) whose (language, slug) `which` picks.
     pub fn render_pages(&self, site: &Site, which: &(dyn Fn(&Lang, &str) -> bool + Sync), out: &Output, diags: &Diagnostics) {
+        crate::progress::stage("rendering", site.pages.len() + site.fallbacks.len());
         site.pages.par_iter().filter(|p| which(p.lang(), p.slug())).for_each(|page| {
+            crate::progress::tick();
             let ctx = self.page_context(site, page, page.lang(), &page.parsed);
             if let Some(html) = self.render("page.html", &ctx, diags) {
                 out.write(&format!("{}index.html", Urls::page_path(page.lang(), page.slug())), &html, diags);
             }
         });
         site.fallbacks.par_iter().filter(|f| which(&f.lang, site.pages[f.source].slug())).for_each(|f| {
+            crate::progress::tick();
             let page = &site.pages[f.source];
             let ctx = self.page_context(site, page, &f.lang, &f.parsed);
             if let Some(html) = self.render("page.html", &ctx, diags) {

@@ -28,7 +28,9 @@ pub fn search_dir(lang: &Lang) -> String {
 
 impl Renderer<'_> {
     pub fn render_search(&self, site: &Site, tree: Option<&Tree>, out: &Output, diags: &Diagnostics) {
+        crate::progress::stage("indexing", self.config.languages.len());
         self.config.languages.par_iter().for_each(|lang| {
+            crate::progress::tick();
             let dir = search_dir(lang);
             let mut entries: Vec<Entry> = site.pages_in(lang).map(|p| Entry {
                 title: p.title.clone(),
