@@ -226,6 +226,9 @@ fn english_rows() -> Vec<Row> {
         row("en", "own tenant", First(&["Your own tenant is not covered"]), "multi-word"),
         row("en", "Office 365 admin center", First(&["Customer self-support through Microsoft Office 365 admin center or through the Azure portal"]), "the rebuilt English page"),
         row("en", "kangaroo", Nothing, "not a word anywhere"),
+        row("en", "SERVICE HEALTH", First(&["Follow the known problem in Service health"]), "upper case; the outcome's title"),
+        row("en", "indirect reseller", First(&["Your indirect provider takes it to Microsoft"]), "the indirect-provider outcome"),
+        row("en", "bills", First(&["Your partner answers billing questions"]), "plural meets the stem of billing"),
     ]
 }
 
