@@ -86,6 +86,33 @@ def bench_builds(signpost, floor, root, runs, pages_total):
     return rows, index_bytes
 
 
+def search_latency(signpost, root):
+    """Milliseconds from submitting a query to results in headless Chromium: (cold, [warm])."""
+    node_modules = os.path.join(REPO, "tests", "browser", "node_modules", "playwright-core")
+    if not (shutil.which("node") and os.path.isdir(node_modules) and os.path.exists("/usr/bin/chromium")):
+        return None
+    out = os.path.join(SCRATCH, "signpost-bench-search")
+    clean(out)
+    subprocess.run([signpost, "--root", root, "build", "--output", out, "--base-url", "http://127.0.0.1:8917/"],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([sys.executable, "-m", "http.server", "8917", "--bind", "127.0.0.1", "--directory", out],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(0.5)
+        # Words of the synthetic corpus's nl pages, read from its index.
+        import json
+        index = json.load(open(os.path.join(out, "search", "nl", "index.json"), encoding="utf-8"))
+        words = [d["t"].split()[0] for d in index["docs"][:6]]
+        res = subprocess.run(["node", os.path.join(REPO, "bench", "search_latency.mjs"), "http://127.0.0.1:8917/nl/search/", *words],
+                             check=True, capture_output=True, text=True)
+        times = json.loads(res.stdout.strip().splitlines()[-1])
+        return times[0], times[1:]
+    finally:
+        server.terminate()
+        server.wait()
+        clean(out)
+
+
 def serve_latency(signpost, root, edits=5):
     """Seconds from writing a page to the server answering with the new text."""
     proc = subprocess.Popen([signpost, "--root", root, "serve", "--port", "0"], stdout=subprocess.PIPE,
@@ -154,6 +181,13 @@ def main():
           f"{statistics.median(s[0] for s in rows['signpost+search']) / floor_wall:.2f}x (search on)")
     search_cost = statistics.median(s[0] for s in rows["signpost+search"]) - ours
     print(f"  search: index {index_bytes / 2**20:.1f} MiB in all = {index_bytes / 2**20 / (total / 1000):.2f} MiB per 1,000 pages; adds {search_cost:.2f} s")
+
+    latency = search_latency(signpost, root)
+    if latency:
+        cold, warm = latency
+        print(f"  search query in headless Chromium: first {cold:.0f} ms (loads index + shards), then {summary(warm, 'ms', '{:.0f}')}")
+    else:
+        print("  search query latency: skipped (needs node, tests/browser/node_modules and /usr/bin/chromium)")
 
     print("\nLinearity (search off, one run each):")
     per_page = []

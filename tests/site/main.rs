@@ -6,6 +6,7 @@ mod common;
 mod check;
 mod corpus;
 mod errors;
+mod hostile;
 mod i18n;
 mod nginx;
 mod search;
