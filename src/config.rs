@@ -141,12 +141,23 @@ pub struct Overrides {
 impl Config {
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, ConfigError> {
         let path = root.join(CONFIG_FILE);
-        let raw = match std::fs::read_to_string(&path) {
-            Ok(text) => parse_raw(&text, Path::new(CONFIG_FILE))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => RawConfig::default(),
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text.trim_start_matches('\u{feff}').to_string(),
+                Err(e) => {
+                    let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
+                    return Err(ConfigError::Invalid {
+                        location: Location::at_offset(CONFIG_FILE, &valid, valid.len()),
+                        message: "site.yaml is not valid UTF-8".into(),
+                        hint: Some("save it as UTF-8".into()),
+                    });
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(source) => return Err(ConfigError::Io { path, source }),
         };
-        Config::from_raw(root, raw, overrides, &std::fs::read_to_string(&path).unwrap_or_default())
+        let raw = parse_raw(&text, Path::new(CONFIG_FILE))?;
+        Config::from_raw(root, raw, overrides, &text)
     }
 
     fn from_raw(root: &Path, raw: RawConfig, ov: &Overrides, text: &str) -> Result<Config, ConfigError> {
@@ -211,6 +222,13 @@ impl Config {
                 format!("base_url `{url}` is not an absolute http(s) URL"),
                 Some("write it in full, e.g. https://example.org/support/"),
             ));
+        }
+        if let Some(theme) = &raw.theme
+            && (theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') || Path::new(theme).is_absolute())
+        {
+            return Err(ConfigError::invalid(file, line_of("theme"), 1,
+                format!("theme `{theme}` must be the name of a folder in themes/"),
+                Some("write just the folder's name, e.g. `theme: corporate` for themes/corporate/")));
         }
         let sections = raw.sections.unwrap_or_else(default_sections);
         if sections.is_empty() {

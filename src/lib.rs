@@ -74,6 +74,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let diags = Diagnostics::default();
     let prepared = prepare(config, &diags);
     if diags.has_errors() {
+        // Templates too, so one run lists every error, not just the content's.
+        let _ = render::Renderer::new(&prepared.config, &prepared.theme, Arc::clone(&prepared.i18n), &prepared.urls, false, &diags);
         return Err(BuildError::Failed(diags.take_sorted()));
     }
     let output = write::Output::begin(&prepared.config.output_dir, opts.force)?;

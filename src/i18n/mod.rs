@@ -35,6 +35,9 @@ pub struct I18n {
     ids: BTreeMap<Lang, BTreeSet<String>>,
     /// Keys looked up in a language that lacks them: reported once each after rendering.
     missing: Mutex<BTreeSet<(Lang, String)>>,
+    /// Messages that failed to format (a reference cycle, a missing message reference):
+    /// reported after rendering.
+    broken: Mutex<BTreeSet<(Lang, String, String)>>,
     /// Messages without variables, formatted once: templates ask for them on every page.
     /// By language, then id, so a lookup needs no allocation.
     plain: HashMap<String, HashMap<String, String>>,
@@ -95,7 +98,7 @@ impl I18n {
             ids.insert(lang.clone(), lang_ids);
             bundles.insert(lang, bundle);
         }
-        let mut i18n = I18n { bundles, fallback, ids, missing: Mutex::default(), plain: HashMap::new() };
+        let mut i18n = I18n { bundles, fallback, ids, missing: Mutex::default(), broken: Mutex::default(), plain: HashMap::new() };
         i18n.plain = i18n.format_plain();
         i18n
     }
@@ -151,7 +154,15 @@ impl I18n {
         }
         let mut errors = Vec::new();
         let out = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+        if let Some(e) = errors.first() {
+            self.broken.lock().unwrap_or_else(|e| e.into_inner()).insert((lang.clone(), key.to_string(), e.to_string()));
+        }
         Some(out.into_owned())
+    }
+
+    /// Messages that failed to format, with the reason.
+    pub fn take_broken(&self) -> BTreeSet<(Lang, String, String)> {
+        std::mem::take(&mut *self.broken.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// A message without variables, already formatted, by language code.

@@ -102,6 +102,19 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
         if !entry.file_type().is_file() {
             continue;
         }
+        // A link may point anywhere on the machine; only what really lies in content/ is used.
+        if entry.path_is_symlink() || entry.depth() > 1 && followed_links(&entry) {
+            let inside = match (entry.path().canonicalize(), config.content_dir.canonicalize()) {
+                (Ok(p), Ok(c)) => p.starts_with(c),
+                _ => false,
+            };
+            if !inside {
+                diags.push(Diagnostic::warning(Kind::Io, Some(Location::new(display_path(root, entry.path()), 1, 1)),
+                    "skipped: a symbolic link to a file outside content/")
+                    .with_hint("copy the file into content/ instead of linking it"));
+                continue;
+            }
+        }
         let rel = entry.path().strip_prefix(&config.content_dir).unwrap_or(entry.path()).to_path_buf();
         let mut parts = rel.components();
         let first = parts.next().and_then(|c| c.as_os_str().to_str()).unwrap_or("").to_string();
@@ -157,6 +170,11 @@ pub fn read_one(config: &Config, path: &Path, diags: &Diagnostics) -> Option<Sou
         return None;
     }
     read_page(&config.root, path, lang, slug, diags)
+}
+
+/// Whether a folder on the way to this entry was reached through a symbolic link.
+fn followed_links(entry: &walkdir::DirEntry) -> bool {
+    entry.path().ancestors().skip(1).take(entry.depth()).any(|a| a.is_symlink())
 }
 
 fn report_unknown_language(config: &Config, folder: &str, diags: &Diagnostics) {
@@ -275,7 +293,7 @@ fn read_page(root: &Path, path: &Path, lang: Lang, slug: Slug, diags: &Diagnosti
 }
 
 /// Removes a UTF-8 BOM and turns CRLF/CR line endings into LF. Line numbers stay the same.
-fn normalize(text: String) -> String {
+pub(crate) fn normalize(text: String) -> String {
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
     if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text }
 }

@@ -1,6 +1,6 @@
 //! Heading ids and the table of contents.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TocEntry {
@@ -32,6 +32,8 @@ pub fn slugify(text: &str) -> String {
 #[derive(Debug, Default)]
 pub struct IdSet {
     used: HashSet<String>,
+    /// Per wanted id, the next number to try, so a thousand equal headings stay linear.
+    next: HashMap<String, usize>,
 }
 
 impl IdSet {
@@ -39,13 +41,15 @@ impl IdSet {
         if self.used.insert(wanted.to_string()) {
             return wanted.to_string();
         }
-        (1..)
-            .map(|n| format!("{wanted}-{n}"))
-            .find(|candidate| !self.used.contains(candidate))
-            .inspect(|id| {
-                self.used.insert(id.clone());
-            })
-            .unwrap_or_default()
+        let mut n = self.next.get(wanted).copied().unwrap_or(1);
+        loop {
+            let candidate = format!("{wanted}-{n}");
+            n += 1;
+            if self.used.insert(candidate.clone()) {
+                self.next.insert(wanted.to_string(), n);
+                return candidate;
+            }
+        }
     }
 
     pub fn contains(&self, id: &str) -> bool {

@@ -95,16 +95,16 @@ pub fn strip_originals(html: &str) -> std::borrow::Cow<'_, str> {
     if !html.contains("sxs-lookup") {
         return html.into();
     }
+    // Lowercased once: ASCII lowercasing keeps byte positions, so indices carry over.
+    let lower = html.to_ascii_lowercase();
     let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = find_original_open(rest) {
-        out.push_str(&rest[..start]);
-        let after = &rest[start..];
-        let open_end = after.find('>').map_or(after.len(), |i| i + 1);
+    let mut pos = 0;
+    while let Some(start) = find_original_open(&lower, pos) {
+        out.push_str(&html[pos..start]);
+        let open_end = lower[start..].find('>').map_or(lower.len(), |i| start + i + 1);
         let mut depth = 1usize;
         let mut i = open_end;
-        let lower = after.to_ascii_lowercase();
-        while depth > 0 && i < after.len() {
+        while depth > 0 && i < lower.len() {
             let next_open = lower[i..].find("<span").map(|p| p + i);
             let next_close = lower[i..].find("</span>").map(|p| p + i);
             match (next_open, next_close) {
@@ -116,18 +116,18 @@ pub fn strip_originals(html: &str) -> std::borrow::Cow<'_, str> {
                     depth -= 1;
                     i = c + 7;
                 }
-                _ => i = after.len(),
+                _ => i = lower.len(),
             }
         }
-        rest = &after[i.min(after.len())..];
+        pos = i.min(lower.len());
     }
-    out.push_str(rest);
+    out.push_str(&html[pos..]);
     out.into()
 }
 
-fn find_original_open(html: &str) -> Option<usize> {
-    let lower = html.to_ascii_lowercase();
-    let mut from = 0;
+/// Start of the next `<span …sxs-lookup…>` at or after `from`, in lowercased text.
+fn find_original_open(lower: &str, from: usize) -> Option<usize> {
+    let mut from = from;
     while let Some(p) = lower[from..].find("<span") {
         let start = from + p;
         let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
@@ -137,6 +137,35 @@ fn find_original_open(html: &str) -> Option<usize> {
         from = start + 5;
     }
     None
+}
+
+/// Elements whose content browsers (and the sanitizer) read as raw text to their end tag: a
+/// stray one in content would swallow the rest of the page, so the tag itself is dropped.
+pub fn is_raw_text_tag(html: &str) -> bool {
+    let lower = html.trim_start().to_ascii_lowercase();
+    let name = lower.trim_start_matches('<').trim_start_matches('/');
+    ["script", "style", "textarea", "title", "xmp", "iframe", "noscript", "noembed", "noframes", "template", "plaintext"]
+        .iter()
+        .any(|t| name.starts_with(t) && name[t.len()..].starts_with(|c: char| c == '>' || c == '/' || c.is_whitespace()))
+}
+
+/// The element name when `html` opens a raw-text element that it does not also close.
+pub fn raw_text_open(html: &str) -> Option<String> {
+    let lower = html.trim_start().to_ascii_lowercase();
+    if lower.starts_with("</") || !is_raw_text_tag(&lower) {
+        return None;
+    }
+    let name: String = lower[1..].chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let self_closed = lower.trim_end().ends_with("/>");
+    (!self_closed && !lower.contains(&format!("</{name}"))).then_some(name)
+}
+
+/// Whether raw HTML carries something the sanitizer will remove for safety: scripts, event
+/// handlers, script URLs. Reported, so writers know their export contains it.
+pub fn looks_unsafe(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    lower.contains("<script") || lower.contains("javascript:") || lower.contains("vbscript:")
+        || lower.split(|c: char| c.is_whitespace() || c == '/' || c == '"' || c == '\'').any(|w| w.starts_with("on") && w.len() > 3 && w.contains('=') && w[2..].split('=').next().is_some_and(|n| n.chars().all(|c| c.is_ascii_alphabetic())))
 }
 
 #[cfg(test)]
@@ -164,6 +193,14 @@ mod tests {
         assert_eq!(strip_originals(html), r#"<td><span data-ttu-id="a">Lokaal</span></td>"#);
         assert_eq!(strip_originals("<p>plain</p>"), "<p>plain</p>");
         assert_eq!(strip_originals(r#"x<span class="sxs-lookup"><span>unclosed"#), "x");
+    }
+
+    #[test]
+    fn raw_text_tags_and_unsafe_html() {
+        assert!(is_raw_text_tag("<style>") && is_raw_text_tag("</SCRIPT>") && is_raw_text_tag("<textarea rows=2>"));
+        assert!(!is_raw_text_tag("<strong>") && !is_raw_text_tag("<styled>"));
+        assert!(looks_unsafe(r#"<img src=x onerror=alert(1)>"#) && looks_unsafe("<a href='JavaScript:x'>"));
+        assert!(!looks_unsafe("<td>one</td>") && !looks_unsafe(r#"<a name="only">"#));
     }
 
     #[test]

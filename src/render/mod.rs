@@ -25,6 +25,8 @@ use theme::Theme;
 
 pub struct Renderer<'a> {
     tera: Tera,
+    /// Template name → (source, file), to name the file a template error is in.
+    templates: std::collections::BTreeMap<String, (String, std::path::PathBuf)>,
     /// `serve` adds its live-reload script to every page; `build` never does.
     pub live_reload: bool,
     /// Pages link the decision tree when the site has one.
@@ -69,13 +71,10 @@ impl<'a> Renderer<'a> {
         });
         let sources = theme.templates.iter().map(|(name, (source, _))| (name.as_str(), source.as_str()));
         if let Err(e) = tera.add_raw_templates(sources) {
-            // tera names the template in its message; point at the file it came from.
-            let path = theme.templates.iter().find(|(name, _)| e.to_string().contains(&format!("'{name}'")))
-                .map_or_else(|| std::path::PathBuf::from("templates"), |(_, (_, p))| p.clone());
-            diags.push(template_error(&path, &e));
+            diags.push(template_error(&theme.templates, "templates", &e));
             return Err(TemplateFailed);
         }
-        Ok(Renderer { tera, live_reload: false, has_tree, config, i18n, urls })
+        Ok(Renderer { tera, templates: theme.templates.clone(), live_reload: false, has_tree, config, i18n, urls })
     }
 
     /// Renders to bytes: the output goes straight to a file, so it is never checked as UTF-8
@@ -85,7 +84,7 @@ impl<'a> Renderer<'a> {
         match self.tera.render_to(template, ctx, &mut out) {
             Ok(()) => Some(out),
             Err(e) => {
-                diags.push(template_error(std::path::Path::new(&format!("templates/{template}")), &e));
+                diags.push(template_error(&self.templates, template, &e));
                 None
             }
         }
@@ -151,6 +150,10 @@ impl<'a> Renderer<'a> {
         }
         out.write("sitemap.xml", sitemap::sitemap(site, self.config, self.urls).as_bytes(), diags);
         out.write("robots.txt", sitemap::robots(self.urls).as_bytes(), diags);
+        for (lang, key, why) in self.i18n.take_broken() {
+            diags.push(Diagnostic::warning(Kind::Locale, Some(Location::new(std::path::Path::new("locales").join(lang.as_str()), 1, 1)),
+                format!("UI string `{key}` in {lang} cannot be formatted: {why}")).with_hint("fix the message in its .ftl file"));
+        }
         for (lang, key) in self.i18n.take_missing() {
             diags.push(Diagnostic::warning(Kind::Locale, Some(Location::new(std::path::Path::new("locales").join(lang.as_str()), 1, 1)),
                 format!("UI string `{key}` missing in {lang}; English shown")).with_hint(format!("add `{key}` to a .ftl file in locales/{lang}/")));
@@ -347,14 +350,25 @@ impl<'a> Renderer<'a> {
     }
 }
 
-fn template_error(path: &std::path::Path, e: &tera::Error) -> Diagnostic {
-    let mut message = e.to_string();
+/// A tera error as a diagnostic at the template file, line and column tera names
+/// (` --> page.html:4:21`), with tera's source excerpt kept in the message.
+fn template_error(templates: &std::collections::BTreeMap<String, (String, std::path::PathBuf)>, fallback: &str, e: &tera::Error) -> Diagnostic {
+    let mut text = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
-        message.push_str(": ");
-        message.push_str(&s.to_string());
+        text.push_str(": ");
+        text.push_str(&s.to_string());
         source = s.source();
     }
-    Diagnostic::error(Kind::Template, Some(Location::new(path, 1, 1)), message)
+    let position = text.lines().find_map(|l| l.trim().strip_prefix("--> ")).and_then(|at| {
+        let mut parts = at.rsplitn(3, ':');
+        let column = parts.next()?.trim().parse::<usize>().ok()?;
+        let line = parts.next()?.trim().parse::<usize>().ok()?;
+        Some((parts.next()?.to_string(), line, column))
+    });
+    let (name, line, column) = position.unwrap_or_else(|| (fallback.to_string(), 1, 1));
+    let path = templates.get(&name).map_or_else(|| std::path::Path::new("templates").join(&name), |(_, p)| p.clone());
+    let message = text.trim_start_matches("error: ").to_string();
+    Diagnostic::error(Kind::Template, Some(Location::new(path, line, column)), format!("template: {message}"))
         .with_hint("fix the template; the built-in ones in themes/default/templates show the variables available")
 }

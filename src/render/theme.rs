@@ -25,7 +25,9 @@ impl Theme {
             crate::builtin::STATIC.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
         let theme_dir = config.root.join("themes").join(&config.theme);
         if config.theme != "default" && !theme_dir.is_dir() {
-            diags.push(Diagnostic::error(Kind::Config, Some(Location::new("site.yaml", 1, 1)),
+            let text = std::fs::read_to_string(config.root.join("site.yaml")).unwrap_or_default();
+            let line = text.lines().position(|l| l.trim_start().starts_with("theme:")).map_or(1, |i| i + 1);
+            diags.push(Diagnostic::error(Kind::Config, Some(Location::new("site.yaml", line, 1)),
                 format!("theme `{}` not found at {}", config.theme, display_path(&config.root, &theme_dir).display()))
                 .with_hint("create the folder, or remove `theme` from site.yaml for the built-in theme"));
         }

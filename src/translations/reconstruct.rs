@@ -34,6 +34,8 @@ pub fn english_text(text: &str) -> String {
 
 /// The English of the pair at the start of `pair`, and the pair's length.
 fn original_of(pair: &str) -> Option<(&str, usize)> {
+    // A pair never spans a blank line: an unclosed span must not swallow the next paragraph.
+    let pair = pair.split("\n\n").next().unwrap_or(pair);
     let open_end = pair.find('>')? + 1;
     let local_end = open_end + pair[open_end..].find("</span>")? + "</span>".len();
     let after = &pair[local_end..];
@@ -50,7 +52,7 @@ fn original_of(pair: &str) -> Option<(&str, usize)> {
     let english_len = pair[english_start..].find("</span>")?;
     let closing = &pair[english_start + english_len..];
     let close_len = "</span>".len();
-    let end = if closing[close_len..].starts_with("</span>") { 2 * close_len } else { close_len };
+    let end = if closing.get(close_len..).is_some_and(|c| c.starts_with("</span>")) { 2 * close_len } else { close_len };
     Some((&pair[english_start..english_start + english_len], english_start + english_len + end))
 }
 

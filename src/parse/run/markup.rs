@@ -9,6 +9,11 @@ use super::{Run, Sink, State};
 use crate::parse::html::{self, RawTag};
 use crate::parse::links::{self, LinkNote, Target};
 use crate::parse::{escape, plain_text, Original, PageLink, MAX_INCLUDE_DEPTH};
+
+/// Includes one page may pull in, all together: a file including itself many times over
+/// would otherwise multiply without end.
+const MAX_INCLUDES: usize = 64;
+const MAX_INCLUDE_BYTES: u64 = 1024 * 1024;
 use crate::urls::Urls;
 
 impl<'p> Run<'p> {
@@ -53,7 +58,7 @@ impl<'p> Run<'p> {
             }
         }
         if !st.capturing_original() && self.depth == 0 {
-            let at = |fragment: &Option<String>| fragment.as_ref().map(|_| crate::diag::Location::at_offset(&self.page.path, self.text, self.base + offset));
+            let at = |fragment: &Option<String>| fragment.as_ref().map(|_| self.location(offset));
             let record = match &resolved.target {
                 Target::Page { lang, slug, fragment } => Some(PageLink { location: at(fragment), written: dest.to_string(), slug: slug.clone(), lang: Some(lang.clone()), fragment: fragment.clone() }),
                 Target::Fragment(f) => Some(PageLink { location: at(&Some(f.clone())), written: dest.to_string(), slug: self.page.slug.clone(), lang: None, fragment: Some(f.clone()) }),
@@ -146,7 +151,18 @@ impl<'p> Run<'p> {
         }
     }
 
-    pub(super) fn inline_html(&self, st: &mut State<'p>, raw: &CowStr<'p>) {
+    pub(super) fn inline_html(&self, st: &mut State<'p>, raw: &CowStr<'p>, offset: usize) {
+        if let Some(name) = html::raw_text_open(raw) {
+            self.warn(st, offset, format!("`{}` removed with its content", raw.trim()), Some("scripts, styles and the like never reach readers; remove them from the content"));
+            st.raw_text = Some(name);
+            return;
+        }
+        if html::is_raw_text_tag(raw) {
+            if !raw.trim_start().starts_with("</") {
+                self.warn(st, offset, format!("`{}` removed with its content", raw.trim()), Some("scripts, styles and the like never reach readers; remove them from the content"));
+            }
+            return;
+        }
         match html::classify(raw) {
             RawTag::LocalizedOpen => st.spans.push(RawTag::LocalizedOpen),
             RawTag::OriginalOpen => {
@@ -157,7 +173,10 @@ impl<'p> Run<'p> {
             RawTag::OtherSpanOpen => {
                 st.spans.push(RawTag::OtherSpanOpen);
                 st.needs_sanitize = true;
-                st.emit(Event::InlineHtml(raw.clone()));
+                self.report_unsafe(st, raw, offset);
+                // Content's own HTML travels as `Html`, ours as `InlineHtml`: only blocks
+                // holding the former go through the sanitizer.
+                st.emit(Event::Html(raw.clone()));
             }
             RawTag::SpanClose => match st.spans.pop() {
                 Some(RawTag::OriginalOpen) => self.end_original(st),
@@ -182,12 +201,26 @@ impl<'p> Run<'p> {
             RawTag::LineBreak => st.html("<br>"),
             RawTag::AnchorClose | RawTag::Other => {
                 st.needs_sanitize = true;
-                st.emit(Event::InlineHtml(raw.clone()));
+                self.report_unsafe(st, raw, offset);
+                // Content's own HTML travels as `Html`, ours as `InlineHtml`: only blocks
+                // holding the former go through the sanitizer.
+                st.emit(Event::Html(raw.clone()));
             }
         }
     }
 
-    pub(super) fn block_html(&self, st: &mut State<'p>, raw: &CowStr<'p>) {
+    pub(super) fn block_html(&self, st: &mut State<'p>, raw: &CowStr<'p>, offset: usize) {
+        if let Some(name) = html::raw_text_open(raw) {
+            self.warn(st, offset, format!("`{}` removed with its content", raw.trim().lines().next().unwrap_or("")), Some("scripts, styles and the like never reach readers; remove them from the content"));
+            st.raw_text = Some(name);
+            return;
+        }
+        if html::is_raw_text_tag(raw) {
+            if !raw.trim_start().starts_with("</") {
+                self.warn(st, offset, format!("`{}` removed with its content", raw.trim().lines().next().unwrap_or("")), Some("scripts, styles and the like never reach readers; remove them from the content"));
+            }
+            return;
+        }
         match html::classify(raw) {
             RawTag::Comment | RawTag::SelfClosingSpan => {}
             RawTag::LineBreak => st.html("<br>"),
@@ -199,8 +232,17 @@ impl<'p> Run<'p> {
             }
             _ => {
                 st.needs_sanitize = true;
+                self.report_unsafe(st, raw, offset);
                 st.emit(Event::Html(html::strip_originals(raw).into_owned().into()));
             }
+        }
+    }
+
+    /// Raw HTML the sanitizer will strip for safety is reported, so writers see it.
+    fn report_unsafe(&self, st: &State, raw: &str, offset: usize) {
+        if !self.cx.trust_html && html::looks_unsafe(raw) {
+            let shown: String = raw.trim().chars().take(60).collect();
+            self.warn(st, offset, format!("unsafe HTML removed: `{shown}`"), Some("scripts, event handlers and script URLs never reach readers; remove them from the content"));
         }
     }
 
@@ -208,6 +250,10 @@ impl<'p> Run<'p> {
         let Some((Sink::Original, events)) = st.sinks.pop() else { return };
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, events.iter().cloned());
+        // An original can hold raw HTML from content too; it is shown, so it is cleaned.
+        if !self.cx.trust_html && events.iter().any(|e| matches!(e, Event::Html(_))) {
+            html = crate::parse::sanitize::clean(&html);
+        }
         let text = plain_text(&events);
         st.pending.push(Original { html, text });
     }
@@ -247,10 +293,11 @@ impl<'p> Run<'p> {
     pub(super) fn include(&self, body: &str, range: &Range<usize>, st: &State) -> String {
         let src = &body[range.clone()];
         let target = src.find("](").and_then(|s| src[s + 2..].find(')').map(|e| &src[s + 2..s + 2 + e])).unwrap_or("").trim();
-        if self.depth >= MAX_INCLUDE_DEPTH {
-            self.warn(st, range.start, format!("include `{target}` nested too deeply; not included"), Some("an include may be including itself"));
+        if self.depth >= MAX_INCLUDE_DEPTH || self.includes.get() >= MAX_INCLUDES {
+            self.warn(st, range.start, format!("include `{target}` not included: too many or too deeply nested includes"), Some("an include may be including itself"));
             return String::new();
         }
+        self.includes.set(self.includes.get() + 1);
         let lang_dir = self.cx.content_dir.join(self.lang.as_str());
         let path = lang_dir.join(&self.source_dir).join(crate::urls::decode(target));
         let inside = match (path.canonicalize(), self.cx.content_dir.canonicalize()) {
@@ -261,15 +308,17 @@ impl<'p> Run<'p> {
             self.warn(st, range.start, format!("include `{target}` not found inside content/"), Some("fix the include's path"));
             return String::new();
         };
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            self.warn(st, range.start, format!("include `{target}` cannot be read as UTF-8 text"), None);
+        // Only a regular, reasonably small file: a FIFO or device would block the build.
+        let regular = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= MAX_INCLUDE_BYTES);
+        let Some(text) = regular.then(|| std::fs::read_to_string(&path).ok()).flatten() else {
+            self.warn(st, range.start, format!("include `{target}` is not a readable UTF-8 text file of at most 1 MiB"), None);
             return String::new();
         };
-        let text = text.replace("\r\n", "\n");
+        let text = crate::load::normalize(text);
         let body_start = crate::load::frontmatter::split(&text).map_or(0, |s| s.body_offset);
         let inc_dir = path.parent().and_then(|p| p.strip_prefix(lang_dir.canonicalize().ok()?).ok())
             .map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
-        let run = Run { text: &text, base: body_start, source_dir: inc_dir, page_dir: self.page_dir.clone(), depth: self.depth + 1, ..*self };
+        let run = Run { text: &text, base: body_start, source_dir: inc_dir, page_dir: self.page_dir.clone(), depth: self.depth + 1, includes: std::rc::Rc::clone(&self.includes), lines: Default::default(), ..*self };
         run.parse(&text[body_start..]).html
     }
 }

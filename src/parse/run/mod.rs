@@ -30,6 +30,10 @@ pub(super) struct Run<'p> {
     source_dir: String,
     page_dir: String,
     depth: usize,
+    /// Includes pulled in so far by the page (shared with the included runs).
+    includes: std::rc::Rc<std::cell::Cell<usize>>,
+    /// Line starts of `text`, made on the first message that needs a line number.
+    lines: std::cell::OnceCell<crate::diag::LineIndex>,
 }
 
 /// Where events go: the page, or a buffer (a heading being collected, an English original).
@@ -51,6 +55,9 @@ struct State<'a> {
     quotes: Vec<bool>,
     anchor_open: bool,
     in_code: bool,
+    /// Inside a raw-text element from content (`<script>`, `<style>`…): everything up to its
+    /// end tag, or the end of the block, is dropped, like the sanitizer would.
+    raw_text: Option<String>,
     needs_sanitize: bool,
     ids: IdSet,
     toc: Vec<TocEntry>,
@@ -92,14 +99,21 @@ impl<'p> Run<'p> {
             source_dir,
             page_dir: crate::urls::Urls::page_path(reader, &page.slug),
             depth: 0,
+            includes: Default::default(),
+            lines: Default::default(),
         }
+    }
+
+    /// Where a body offset is in the file.
+    fn location(&self, offset: usize) -> crate::diag::Location {
+        self.lines.get_or_init(|| crate::diag::LineIndex::new(self.text)).location(&self.page.path, self.text, self.base + offset)
     }
 
     fn warn(&self, st: &State, offset: usize, message: String, hint: Option<&str>) {
         if st.capturing_original() || self.cx.quiet {
             return; // the same link or image is reported once, from the localized text
         }
-        let mut d = Diagnostic::warning(Kind::Content, Some(crate::diag::Location::at_offset(&self.page.path, self.text, self.base + offset)), message);
+        let mut d = Diagnostic::warning(Kind::Content, Some(self.location(offset)), message);
         if let Some(h) = hint {
             d = d.with_hint(h);
         }
@@ -117,6 +131,21 @@ impl<'p> Run<'p> {
         while i < events.len() {
             let (ev, range) = &events[i];
             i += 1;
+            if st.raw_text.is_some() {
+                match ev {
+                    Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => continue,
+                    Event::InlineHtml(raw) | Event::Html(raw) => {
+                        let closes = st.raw_text.as_ref().is_some_and(|name| raw.to_ascii_lowercase().contains(&format!("</{name}")));
+                        if closes {
+                            st.raw_text = None;
+                        }
+                        continue;
+                    }
+                    // A block ends the element: a stray tag never hides more than its block.
+                    Event::End(_) => st.raw_text = None,
+                    _ => {}
+                }
+            }
             match ev {
                 Event::Start(Tag::Paragraph) if self.is_include(body, range) => {
                     let inner = self.include(body, range, &st);
@@ -208,8 +237,8 @@ impl<'p> Run<'p> {
                     self.note_text(&mut st, code);
                     st.emit(ev.clone());
                 }
-                Event::InlineHtml(raw) => self.inline_html(&mut st, raw),
-                Event::Html(raw) => self.block_html(&mut st, raw),
+                Event::InlineHtml(raw) => self.inline_html(&mut st, raw, range.start),
+                Event::Html(raw) => self.block_html(&mut st, raw, range.start),
                 other => st.emit(other.clone()),
             }
         }
@@ -220,11 +249,13 @@ impl<'p> Run<'p> {
             st.out.extend(buf);
         }
         self.flush_originals(&mut st);
-        let mut body_html = String::with_capacity(body.len() + body.len() / 2);
-        pulldown_cmark::html::push_html(&mut body_html, st.out.into_iter());
-        if st.needs_sanitize && !self.cx.trust_html {
-            body_html = sanitize::clean(&body_html);
-        }
+        let body_html = if st.needs_sanitize && !self.cx.trust_html {
+            render_sanitizing_blocks(st.out, body.len())
+        } else {
+            let mut html = String::with_capacity(body.len() + body.len() / 2);
+            pulldown_cmark::html::push_html(&mut html, st.out.into_iter());
+            html
+        };
         ParsedPage {
             html: body_html,
             h1: st.h1,
@@ -327,6 +358,43 @@ impl<'p> Run<'p> {
         }
         st.words += count_words(text);
     }
+}
+
+/// Separates top-level blocks in the rendered HTML; nothing in content can produce it.
+const BLOCK_MARK: &str = "\u{E000}signpost-block\u{E000}";
+
+/// Renders the page, then sanitizes each top-level block that holds content's raw HTML on
+/// its own: hostile or broken markup (an unclosed `<textarea>`, mutation-XSS tricks) is
+/// confined to its block instead of swallowing the rest of the page.
+fn render_sanitizing_blocks(events: Vec<Event>, len: usize) -> String {
+    let mut marked = Vec::with_capacity(events.len() + events.len() / 4);
+    let mut raw_blocks = Vec::new();
+    let (mut depth, mut raw) = (0usize, false);
+    for ev in events {
+        match &ev {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(_) => raw = true,
+            _ => {}
+        }
+        marked.push(ev);
+        if depth == 0 {
+            marked.push(Event::InlineHtml(BLOCK_MARK.into()));
+            raw_blocks.push(raw);
+            raw = false;
+        }
+    }
+    let mut html = String::with_capacity(len + len / 2);
+    pulldown_cmark::html::push_html(&mut html, marked.into_iter());
+    let mut out = String::with_capacity(html.len());
+    for (i, block) in html.split(BLOCK_MARK).enumerate() {
+        if raw_blocks.get(i).copied().unwrap_or(true) {
+            out.push_str(&sanitize::clean(block));
+        } else {
+            out.push_str(block);
+        }
+    }
+    out
 }
 
 /// Words as runs of non-space bytes: the reading-time estimate runs over every text event,
