@@ -27,7 +27,7 @@ enum Field {
     Body(f32),
 }
 /// Characters of body text kept per page for result excerpts.
-const EXCERPT_CHARS: usize = 1200;
+const EXCERPT_CHARS: usize = 700;
 
 /// (document, weight) pairs of one term.
 pub type Postings = Vec<(u32, f32)>;
@@ -104,7 +104,7 @@ pub fn build(lang: &Lang, entries: Vec<Entry>, section_name: impl Fn(&str) -> St
         }
         let weights: Vec<(String, f32)> = weights.into_iter().map(|(t, (tf, in_title, in_heading))| {
             let w = 1.0 + tf.ln_1p() + if in_title { TITLE } else { 0.0 } + if in_heading { HEADING } else { 0.0 };
-            (t.to_string(), (w * 100.0).round() / 100.0)
+            (t.to_string(), (w * 10.0).round() / 10.0)
         }).collect();
         (Doc { t: e.title.clone(), u: e.href.clone(), s: section_name(&e.section), x: excerpt(&e.body) }, weights)
     }).collect();
@@ -133,9 +133,18 @@ impl LangIndex {
     /// (file name, JSON) of the index and its shards, under `search/<lang>/`.
     pub fn files(&self) -> Vec<(String, String)> {
         let mut out = vec![("index.json".to_string(), serde_json::to_string(self).unwrap_or_default())];
-        let mut by_shard: BTreeMap<String, BTreeMap<&str, &Postings>> = BTreeMap::new();
+        // Shards are compact: per term a flat list of (gap to the previous document,
+        // weight in tenths) — about half the size of (document, weight) pairs.
+        let mut by_shard: BTreeMap<String, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
         for (term, postings) in &self.terms {
-            by_shard.entry(shard_of(term)).or_default().insert(term, postings);
+            let mut flat = Vec::with_capacity(postings.len() * 2);
+            let mut prev = 0;
+            for &(doc, w) in postings {
+                flat.push(doc - prev);
+                flat.push((w * 10.0).round() as u32);
+                prev = doc;
+            }
+            by_shard.entry(shard_of(term)).or_default().insert(term, flat);
         }
         for (shard, terms) in by_shard {
             out.push((format!("s-{shard}.json"), serde_json::to_string(&terms).unwrap_or_default()));
@@ -149,8 +158,15 @@ impl LangIndex {
         let mut index: LangIndex = serde_json::from_str(&text).map_err(std::io::Error::other)?;
         for shard in index.shards.clone() {
             let text = std::fs::read_to_string(dir.join(format!("s-{shard}.json")))?;
-            let terms: BTreeMap<String, Vec<(u32, f32)>> = serde_json::from_str(&text).map_err(std::io::Error::other)?;
-            index.terms.extend(terms);
+            let terms: BTreeMap<String, Vec<u32>> = serde_json::from_str(&text).map_err(std::io::Error::other)?;
+            index.terms.extend(terms.into_iter().map(|(term, flat)| {
+                let mut doc = 0;
+                let postings = flat.chunks(2).map(|pair| {
+                    doc += pair[0];
+                    (doc, pair.get(1).copied().unwrap_or(0) as f32 / 10.0)
+                }).collect();
+                (term, postings)
+            }));
         }
         Ok(index)
     }

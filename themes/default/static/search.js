@@ -71,6 +71,20 @@
   }
 
   // A query's words, without a second word with the same stem (LangIndex::query_words).
+  // A shard lists per term (gap to the previous document, weight in tenths) pairs.
+  function decodeShard(raw) {
+    var terms = {};
+    Object.keys(raw).forEach(function (t) {
+      var flat = raw[t], pairs = [], doc = 0;
+      for (var i = 0; i + 1 < flat.length; i += 2) {
+        doc += flat[i];
+        pairs.push([doc, flat[i + 1] / 10]);
+      }
+      terms[t] = pairs;
+    });
+    return terms;
+  }
+
   function queryWords(q) {
     var seen = [];
     return splitWords(q).filter(function (w) {
@@ -84,7 +98,9 @@
   if (typeof module === "object" && module.exports) {
     module.exports = {
       make: function (index, shards) {
-        state = { index: index, shards: shards };
+        var decoded = {};
+        Object.keys(shards).forEach(function (k) { decoded[k] = decodeShard(shards[k]); });
+        state = { index: index, shards: decoded };
         return { fold: fold, splitWords: splitWords, stem: stem, shardOf: shardOf, rank: rank, queryWords: queryWords };
       },
     };
@@ -107,7 +123,7 @@
   }
   function ensureShard(name) {
     if (state.shards[name] || state.index.shards.indexOf(name) < 0) return Promise.resolve();
-    return load(base + "s-" + name + ".json").then(function (s) { state.shards[name] = s; });
+    return load(base + "s-" + name + ".json").then(function (s) { state.shards[name] = decodeShard(s); });
   }
 
   function excerpt(text, stems) {
