@@ -31,6 +31,13 @@ impl Renderer<'_> {
         crate::progress::stage("indexing", self.config.languages.len());
         self.config.languages.par_iter().for_each(|lang| {
             crate::progress::tick();
+            self.render_search_in(site, tree, lang, out, diags);
+        });
+    }
+
+    /// One language's search index and search page.
+    pub fn render_search_in(&self, site: &Site, tree: Option<&Tree>, lang: &Lang, out: &Output, diags: &Diagnostics) {
+        {
             let dir = search_dir(lang);
             let mut entries: Vec<Entry> = site.pages_in(lang).map(|p| Entry {
                 title: p.title.clone(),
@@ -62,7 +69,7 @@ impl Renderer<'_> {
             if let Some(html) = self.render("search.html", &ctx, diags) {
                 out.write(&format!("{dir}index.html"), &html, diags);
             }
-        });
+        }
     }
 
     /// The search page: a search box for JavaScript, and an A–Z list of every page for

@@ -103,12 +103,21 @@ fn rebuild_loop(mut session: Session, rx: mpsc::Receiver<Change>, shared: Shared
         let _ = shared.events.send(notice);
         // The search index follows once the edited pages are out, unless more edits wait.
         if session.search_stale() {
-            match rx.recv_timeout(std::time::Duration::from_millis(300)) {
+            match rx.recv_timeout(std::time::Duration::from_millis(1000)) {
                 Ok(next) => waiting = Some(next),
                 Err(_) => {
                     let start = std::time::Instant::now();
-                    session.refresh_search();
-                    eprintln!("search index updated in {:.1} ms", start.elapsed().as_secs_f64() * 1000.0);
+                    let next: std::cell::RefCell<Option<Change>> = std::cell::RefCell::new(None);
+                    session.refresh_search(|| {
+                        if next.borrow().is_none() {
+                            *next.borrow_mut() = rx.try_recv().ok();
+                        }
+                        next.borrow().is_some()
+                    });
+                    waiting = next.into_inner();
+                    if !session.search_stale() {
+                        eprintln!("search index updated in {:.1} ms", start.elapsed().as_secs_f64() * 1000.0);
+                    }
                 }
             }
         }

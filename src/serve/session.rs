@@ -214,13 +214,19 @@ impl Session {
 
     /// Rebuilds the search indexes, which a page edit leaves for after the reload: they
     /// take longer than the page itself, and readers of the edited page do not wait.
-    pub fn refresh_search(&mut self) {
-        self.search_stale = false;
+    /// One language at a time, asking `more_waiting` in between: a new edit stops the
+    /// refresh (the index stays stale and is refreshed after that edit).
+    pub fn refresh_search(&mut self, more_waiting: impl Fn() -> bool) {
         let Some(p) = &self.state else { return };
         let diags = Diagnostics::default();
-        if let Ok(renderer) = Renderer::new(&p.config, &p.theme, Arc::clone(&p.i18n), &p.urls, p.tree.is_some(), &diags) {
-            renderer.render_search(&p.site, p.tree.as_ref().map(|(t, _)| t), &Output::direct(&self.out_dir), &diags);
+        let Ok(renderer) = Renderer::new(&p.config, &p.theme, Arc::clone(&p.i18n), &p.urls, p.tree.is_some(), &diags) else { return };
+        for lang in &p.config.languages {
+            if more_waiting() {
+                return;
+            }
+            renderer.render_search_in(&p.site, p.tree.as_ref().map(|(t, _)| t), lang, &Output::direct(&self.out_dir), &diags);
         }
+        self.search_stale = false;
     }
 
     fn locales_changed(&mut self, langs: &BTreeSet<String>, diags: &Diagnostics) -> usize {
