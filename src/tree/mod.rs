@@ -180,7 +180,7 @@ pub fn load(content_dir: &Path, root: &Path, diags: &Diagnostics) -> Option<Tree
     let full = content_dir.join(TREE_FILE);
     let path = crate::diag::display_path(root, &full);
     let source = match std::fs::read_to_string(&full) {
-        Ok(s) => s.replace("\r\n", "\n"),
+        Ok(s) => crate::load::normalize(s),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
         Err(e) => {
             diags.push(Diagnostic::error(Kind::Tree, Some(Location::new(&path, 1, 1)), format!("cannot read the decision tree: {e}")));

@@ -1,5 +1,4 @@
 //! Faults the fuzz targets and their corpus found, each reduced to a small input and named.
-//! A test marked `#[ignore = "bug: …"]` still fails: the fault is reported and waits for a
 //! fix in `src/`; the fix removes the `ignore`.
 
 /// A decision tree saved with lone CR line ends (classic Mac): YAML reads CR as a line break,
@@ -9,7 +8,6 @@
 /// Found by `tree::random_trees` (`"start: q0\nnodes:\n  - id: q\r0\n"` reports line 5 of a
 /// 3-line file).
 #[test]
-#[ignore = "bug: lone CR line ends in who-handles-this.yaml give wrong error lines (src/tree/mod.rs load: normalize CR like load::normalize)"]
 fn tree_with_cr_line_ends_reports_the_right_line() {
     let tree = "start: q\nnodes:\n  - id: q\n    question: k-q\n    options:\n      - text: k-a\n        next: o\n      - text: k-b\n        next: nowhere\n  - id: o\n    outcome:\n      handler: you\n      title: k-t\n      summary: k-s\n"
         .replace('\n', "\r");
