@@ -388,13 +388,45 @@ fn render_sanitizing_blocks(events: Vec<Event>, len: usize) -> String {
     pulldown_cmark::html::push_html(&mut html, marked.into_iter());
     let mut out = String::with_capacity(html.len());
     for (i, block) in html.split(BLOCK_MARK).enumerate() {
-        if raw_blocks.get(i).copied().unwrap_or(true) {
+        if raw_blocks.get(i).copied().unwrap_or(true) && nesting_depth(block) > MAX_RAW_DEPTH {
+            // The HTML parser's cost grows with the square of nesting: absurdly deep raw HTML
+            // is shown as text instead.
+            out.push_str("<pre>");
+            out.push_str(&escape(block));
+            out.push_str("</pre>");
+        } else if raw_blocks.get(i).copied().unwrap_or(true) {
             out.push_str(&sanitize::clean(block));
         } else {
             out.push_str(block);
         }
     }
     out
+}
+
+/// Deepest raw HTML nesting sanitized as HTML; real pages stay far below it.
+const MAX_RAW_DEPTH: usize = 512;
+
+/// How deeply tags nest in an HTML fragment (void and self-closing tags do not count).
+fn nesting_depth(html: &str) -> usize {
+    const VOID: [&str; 8] = ["br", "img", "hr", "input", "meta", "link", "col", "wbr"];
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        rest = &rest[lt + 1..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        if let Some(closing) = tag.strip_prefix('/') {
+            let _ = closing;
+            depth = depth.saturating_sub(1);
+        } else if !tag.starts_with('!') && !tag.ends_with('/') {
+            let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+            if !name.is_empty() && !VOID.contains(&name.as_str()) {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+    }
+    max
 }
 
 /// Words as runs of non-space bytes: the reading-time estimate runs over every text event,
