@@ -2,6 +2,7 @@
 // screenshots and an axe-core accessibility check. Run by tests/site/browser.rs.
 
 import { createServer } from "node:http";
+import { after, before } from "node:test";
 import { createReadStream, readFileSync } from "node:fs";
 import { mkdir, realpath, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -184,4 +185,20 @@ export function formatViolations(violations) {
   return violations
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary}`).join("\n"))
     .join("\n");
+}
+
+// Serves the built site and starts Chromium before a test file's tests, and stops both after;
+// `set(server, browser)` hands them to the file.
+export function useSiteAndBrowser(set) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serve(siteDir());
+    browser = await launch();
+    set(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }

@@ -2,9 +2,9 @@
 // in a real Chromium: with JavaScript (choice remembered), without it (CSS :has() only), and by
 // keyboard alone. SIGNPOST_SITE names the built site; screenshots go to SIGNPOST_SHOTS.
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, shot, siteDir } from "./lib.mjs";
+import { launch, serve, shot, siteDir, useSiteAndBrowser } from "./lib.mjs";
 
 const PAGE = "pl/customer-self-support/";
 const LABEL = "Pokaż angielski oryginał";
@@ -14,14 +14,9 @@ const T = { timeout: 30_000 };
 let server;
 let browser;
 
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useSiteAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** Runs `body` on a fresh page of a fresh context; on failure saves a "failed-<name>" screenshot. */

@@ -4,12 +4,12 @@
 // names for the switcher and the checkbox as Chromium's accessibility tree reports them.
 // SIGNPOST_SITE names the built site (no base URL); screenshots go to SIGNPOST_SHOTS.
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { axeCheck, formatViolations, launch, serve, shot, siteDir } from "./lib.mjs";
+import { axeCheck, formatViolations, launch, serve, shot, siteDir, useSiteAndBrowser } from "./lib.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const T = { timeout: 60_000 };
@@ -54,14 +54,9 @@ const PAGES = [
 let server;
 let browser;
 
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useSiteAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function newPage(colorScheme) {

@@ -4,12 +4,12 @@
 // in index.html); screenshots go to SIGNPOST_SHOTS. Expected titles and section names are read
 // from locales/<lang>/who-handles-this.ftl, so the test follows the translations.
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { axeCheck, formatViolations, launch, serve, shot, siteDir } from "./lib.mjs";
+import { axeCheck, formatViolations, launch, serve, shot, siteDir, useSiteAndBrowser } from "./lib.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const T = { timeout: 30_000 };
@@ -41,14 +41,9 @@ const CASES = {
 let server;
 let browser;
 
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useSiteAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const searchUrl = (lang, query) =>

@@ -4,12 +4,12 @@
 // SIGNPOST_SITE names the built site (no base URL, so links end in index.html); screenshots
 // go to SIGNPOST_SHOTS. Visible texts are read from locales/<lang>/who-handles-this.ftl.
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { axeCheck, formatViolations, launch, serve, shot, siteDir } from "./lib.mjs";
+import { axeCheck, formatViolations, launch, serve, shot, siteDir, useSiteAndBrowser } from "./lib.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const T = { timeout: 30_000 };
@@ -106,14 +106,9 @@ const PATHS = {
 let server;
 let browser;
 
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useSiteAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const startUrl = (lang) => `${server.url}${lang}/${TREE}/index.html`;
