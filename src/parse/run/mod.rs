@@ -10,7 +10,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, TextMerge
 
 use super::directives::{self, Piece};
 use super::headings::{slugify, IdSet, TocEntry};
-use super::html::RawTag;
+use super::html::{self, RawTag};
 use super::{escape, options, sanitize, Context, Original, PageLink, ParsedPage};
 use crate::diag::{Diagnostic, Kind};
 use crate::lang::Lang;
@@ -238,7 +238,30 @@ impl<'p> Run<'p> {
                     st.emit(ev.clone());
                 }
                 Event::InlineHtml(raw) => self.inline_html(&mut st, raw, range.start),
-                Event::Html(raw) => self.block_html(&mut st, raw, range.start),
+                Event::Html(raw) => {
+                    self.block_html(&mut st, raw, range.start);
+                    if html::classify(raw) == RawTag::Comment && !body[range.start..].contains("-->") {
+                        // An HTML comment that never closes would hide the rest of the page
+                        // (browsers) or show it as raw lines (markdown): it ends at its line.
+                        self.warn(&st, range.start, "unclosed HTML comment: it ends at its line, the rest of the page is shown".into(),
+                            Some("close the comment with `-->`"));
+                        let from = range.end.min(body.len());
+                        self.close_open_spans(&mut st);
+                        let rest = Run { base: self.base + from, includes: std::rc::Rc::clone(&self.includes), lines: Default::default(), source_dir: self.source_dir.clone(), page_dir: self.page_dir.clone(), ..*self };
+                        let tail = rest.parse(&body[from..]);
+                        st.html(tail.html);
+                        st.words += tail.words;
+                        st.toc.extend(tail.toc);
+                        st.heading_ids.extend(tail.heading_ids);
+                        st.originals.extend(tail.originals);
+                        st.links.extend(tail.links);
+                        st.wanted.extend(tail.wanted);
+                        if st.h1.is_none() {
+                            st.h1 = tail.h1;
+                        }
+                        break;
+                    }
+                }
                 other => st.emit(other.clone()),
             }
         }
