@@ -129,8 +129,13 @@ impl I18n {
                 let mut errors = Vec::new();
                 let out = bundle.format_pattern(pattern, None, &mut errors);
                 // A message that needs variables reports them missing; it is formatted per call.
+                // Any other error (a cycle, a missing reference) is the message's own fault.
                 if errors.is_empty() {
                     plain.entry(lang.to_string()).or_default().insert(id.clone(), out.into_owned());
+                } else if let Some(e) = errors.iter().find(|e| !matches!(e,
+                    fluent_bundle::FluentError::ResolverError(fluent_bundle::resolver::ResolverError::Reference(
+                        fluent_bundle::resolver::errors::ReferenceKind::Variable { .. })))) {
+                    self.broken.lock().unwrap_or_else(|e| e.into_inner()).insert((lang.clone(), id.clone(), e.to_string()));
                 }
             }
         }
