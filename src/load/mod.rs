@@ -53,10 +53,6 @@ impl SourcePage {
     pub fn body(&self) -> &str {
         &self.text[self.body_offset..]
     }
-
-    pub fn location_at(&self, offset: usize) -> Location {
-        Location::at_offset(&self.path, &self.text, offset)
-    }
 }
 
 /// A file under `content/` that is not a page (images and other media), copied as is.

@@ -40,11 +40,6 @@ impl LinkIndex {
     pub fn has_asset(&self, rel: &str) -> bool {
         self.assets.contains(rel)
     }
-
-    /// Languages that have this page.
-    pub fn languages_of(&self, slug: &str) -> impl Iterator<Item = &Lang> {
-        self.pages.get(slug).into_iter().flat_map(|m| m.keys())
-    }
 }
 
 /// Where a link in content goes.

@@ -120,7 +120,7 @@ async function withPage(name, { javaScriptEnabled = true, colorScheme = "light" 
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  // The site has no favicon; Chromium asks for /favicon.ico anyway.
+  // Chromium asks for /favicon.ico whatever the page links; that request is not the site's.
   page.on("console", (m) => m.type() === "error" && !m.location().url.endsWith("/favicon.ico") && errors.push(`${m.text()} (${m.location().url})`));
   page.on("response", (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
   try {
