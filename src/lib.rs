@@ -85,7 +85,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
         return Err(BuildError::Failed(diags.take_sorted()));
     }
     progress::finish();
+    let t = timing::Timer::start("commit");
     output.commit()?;
+    t.stop();
     let pages_per_language = prepared.config.languages.iter()
         .map(|l| (l.clone(), prepared.site.pages_in(l).count()))
         .collect();
@@ -120,23 +122,29 @@ pub fn render_into_live(p: &Prepared, out: &write::Output, diags: &Diagnostics) 
 }
 
 fn render_all(p: &Prepared, out: &write::Output, live_reload: bool, diags: &Diagnostics) {
+    let t = timing::Timer::start("templates");
     let Ok(mut renderer) = render::Renderer::new(&p.config, &p.theme, Arc::clone(&p.i18n), &p.urls, p.tree.is_some(), diags) else { return };
+    t.stop();
     renderer.live_reload = live_reload;
     let t = timing::Timer::start("render pages");
     renderer.render_site(&p.site, out, diags);
     t.stop();
+    let t = timing::Timer::start("render tree");
     if let Some((tree, walks)) = &p.tree {
         renderer.render_tree(&p.site, tree, walks, out, diags);
     }
+    t.stop();
     if p.config.search {
         let t = timing::Timer::start("search index");
         renderer.render_search(&p.site, p.tree.as_ref().map(|(t, _)| t), out, diags);
         t.stop();
     }
+    let t = timing::Timer::start("statics, assets");
     for (name, bytes) in &p.theme.statics {
         out.write(&format!("static/{name}"), bytes, diags);
     }
     p.assets.par_iter().for_each(|a| out.copy(&a.rel.to_string_lossy().replace('\\', "/"), &a.source, diags));
+    t.stop();
     if p.config.base_url.is_none() && !live_reload {
         diags.push(Diagnostic::warning(Kind::Config, None, "no base_url: canonical and sitemap URLs start at the host's root")
             .with_hint("pass --base-url https://your.host/path/ or set base_url in site.yaml"));

@@ -41,9 +41,11 @@ pub fn prepare_keeping(config: Config, keep_text: bool, diags: &Diagnostics) -> 
     let t = crate::timing::Timer::start("load");
     let loaded = load::load(&config, diags);
     t.stop();
+    let t = crate::timing::Timer::start("locales, theme");
     let i18n = Arc::new(I18n::load(&config, diags));
     i18n.report_coverage(&config, diags);
     let theme = Theme::load(&config, diags);
+    t.stop();
     prepare_with(config, loaded, i18n, theme, Reuse::default(), keep_text, diags)
 }
 
@@ -82,6 +84,7 @@ pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme
     let urls = Urls::new(config.base_url.clone());
     let mut preference = vec![config.default_language.clone()];
     preference.extend(config.languages.iter().filter(|l| **l != config.default_language).cloned());
+    let t = crate::timing::Timer::start("link index");
     let mut pages = loaded.pages;
     pages.extend(translations::reconstruct::reconstruct(&pages, &config));
     let index = parse::links::LinkIndex::new(&pages, &loaded.assets, preference);
@@ -97,6 +100,7 @@ pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme
         trust_html: config.trust_html,
         quiet,
     };
+    t.stop();
     let t = crate::timing::Timer::start("parse");
     // Fallback copies are parsed with their page, so a one-shot build can free each page's
     // markdown as soon as it is done with it.
@@ -138,6 +142,7 @@ pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme
         Some(model::Fallback { lang: reader, source, parsed })
     }).collect();
     t.stop();
+    let t = crate::timing::Timer::start("tree, checks");
     let tree = prepare_tree(&config, &site, &i18n, diags);
     check::fragments(&site, diags);
     if config.trust_html {
@@ -147,6 +152,7 @@ pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme
     }
     check::unused_ui_strings(&i18n, &theme, tree.as_ref().map(|(t, _)| t), &config, diags);
     check::translations(&site, &config, diags);
+    t.stop();
     Prepared { config, site, i18n, theme, assets: loaded.assets, urls, tree }
 }
 

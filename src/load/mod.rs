@@ -76,6 +76,7 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
     let root = &config.root;
     let mut md_files: Vec<(PathBuf, Lang, Slug)> = Vec::new();
     let mut assets = Vec::new();
+    let t = crate::timing::Timer::start("walk");
     let walker = walkdir::WalkDir::new(&config.content_dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -134,6 +135,7 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
         }
     }
     report_duplicate_slugs(root, &md_files, diags);
+    t.stop();
 
     crate::progress::stage("reading", md_files.len());
     let pages: Vec<SourcePage> = md_files
