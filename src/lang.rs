@@ -1,16 +1,19 @@
 //! Languages: a [`Lang`] is a code checked against the site's configured languages.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// A language code of this site (`nl`, `ru`, …). Only [`crate::config::Config`] makes them,
 /// from the languages it knows, so holding a `Lang` means the site has that language.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(transparent)]
-pub struct Lang(String);
+///
+/// Shared rather than owned: every page, link and template context holds one, and cloning
+/// must not allocate.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Lang(Arc<str>);
 
 impl Lang {
     pub(crate) fn new_unchecked(code: &str) -> Self {
-        Lang(code.to_ascii_lowercase())
+        Lang(Arc::from(code.to_ascii_lowercase()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -19,7 +22,7 @@ impl Lang {
 
     /// The language's name in itself, shown in switchers and choosers.
     pub fn autonym(&self) -> &str {
-        match self.0.as_str() {
+        match &*self.0 {
             "en" => "English",
             "nl" => "Nederlands",
             "ru" => "Русский",
@@ -41,6 +44,12 @@ impl Lang {
             "ko" => "한국어",
             other => other,
         }
+    }
+}
+
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
     }
 }
 

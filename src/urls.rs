@@ -47,8 +47,11 @@ impl Urls {
     /// path `to` (`ru/b/`, `static/style.css`, or `` for the root).
     pub fn relative(&self, from: &str, to: &str) -> String {
         let depth = from.split('/').filter(|s| !s.is_empty()).count();
-        let mut out = "../".repeat(depth);
-        out.push_str(&encode_path(to));
+        let mut out = String::with_capacity(depth * 3 + to.len() + 10);
+        for _ in 0..depth {
+            out.push_str("../");
+        }
+        push_encoded(&mut out, to);
         if self.explicit_index && (to.is_empty() || to.ends_with('/')) {
             out.push_str("index.html");
         }
@@ -86,7 +89,15 @@ impl Urls {
 }
 
 pub fn encode_path(path: &str) -> String {
-    path.split('/').map(|seg| utf8_percent_encode(seg, SEGMENT).to_string()).collect::<Vec<_>>().join("/")
+    let mut out = String::with_capacity(path.len());
+    push_encoded(&mut out, path);
+    out
+}
+
+/// Appends `path` percent-encoded; `/` is not in the set, so segments stay apart, and runs
+/// that need no escaping are copied whole.
+pub fn push_encoded(out: &mut String, path: &str) {
+    out.extend(utf8_percent_encode(path, SEGMENT));
 }
 
 pub fn decode(text: &str) -> String {

@@ -82,8 +82,7 @@ pub struct Resolved {
 pub fn resolve(index: &LinkIndex, lang: &Lang, dir: &str, dest: &str, docs_root: Option<&str>) -> Resolved {
     let mut notes = Vec::new();
     let dest = dest.trim();
-    let lower: String = dest.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
-    if ["javascript:", "vbscript:", "data:", "file:"].iter().any(|s| lower.starts_with(s)) {
+    if is_script_like(dest) {
         return Resolved { target: Target::Unsafe, notes };
     }
     if dest.is_empty() {
@@ -118,7 +117,7 @@ pub fn resolve(index: &LinkIndex, lang: &Lang, dir: &str, dest: &str, docs_root:
     let Some(joined) = join(dir, &path) else {
         return Resolved { target: Target::Missing, notes };
     };
-    let is_page = joined.to_ascii_lowercase().ends_with(".md");
+    let is_page = is_md(&joined);
     if !is_page {
         let in_lang = format!("{lang}/{joined}");
         if index.has_asset(&in_lang) {
@@ -137,7 +136,7 @@ pub fn resolve(index: &LinkIndex, lang: &Lang, dir: &str, dest: &str, docs_root:
         }
         return Resolved { target: Target::Missing, notes };
     }
-    let slug = crate::load::slug_of(std::path::Path::new(&joined));
+    let slug = page_slug(&joined);
     if index.pages.contains_key(&slug) {
         return page_target(index, lang, slug, fragment, notes);
     }
@@ -163,7 +162,37 @@ fn page_target(index: &LinkIndex, lang: &Lang, slug: Slug, fragment: Option<Stri
 pub fn would_be_slug(dir: &str, dest: &str) -> Option<Slug> {
     let path = dest.split(['#', '?']).next()?;
     let joined = join(dir, &decode(path).replace('\\', "/"))?;
-    joined.to_ascii_lowercase().ends_with(".md").then(|| crate::load::slug_of(std::path::Path::new(&joined)))
+    is_md(&joined).then(|| page_slug(&joined))
+}
+
+/// Schemes that run code or read local files; browsers ignore whitespace and control
+/// characters inside a scheme, so those are skipped before comparing.
+fn is_script_like(dest: &str) -> bool {
+    if !dest.contains(':') {
+        return false;
+    }
+    let lower: String = dest.chars().filter(|c| !c.is_whitespace() && !c.is_control()).take(12).collect::<String>().to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:", "file:"].iter().any(|s| lower.starts_with(s))
+}
+
+fn is_md(path: &str) -> bool {
+    path.len() >= 3 && path.as_bytes()[path.len() - 3..].eq_ignore_ascii_case(b".md")
+}
+
+/// [`crate::load::slug_of`] for a joined, `/`-separated path to a `.md` file, without going
+/// through `Path` (this runs for every link).
+fn page_slug(joined: &str) -> Slug {
+    let (dir, file) = joined.rsplit_once('/').unwrap_or(("", joined));
+    // As `Path::file_stem`: a leading dot alone does not start an extension.
+    let stem = match file.rfind('.') {
+        Some(0) | None => file,
+        Some(i) => &file[..i],
+    };
+    match (dir.is_empty(), stem.eq_ignore_ascii_case("index")) {
+        (_, true) => dir.to_string(),
+        (true, false) => stem.to_string(),
+        (false, false) => format!("{dir}/{stem}"),
+    }
 }
 
 fn has_scheme(dest: &str) -> bool {
@@ -244,6 +273,13 @@ mod tests {
         let r = resolve(&idx, &nl(), "", "sub\\b.md", None);
         assert!(r.notes.contains(&LinkNote::Backslashes));
         assert!(matches!(r.target, Target::Page { .. }));
+    }
+
+    #[test]
+    fn page_slugs_match_the_loaders() {
+        for p in ["a.md", "sub/b.md", "sub/index.md", "INDEX.MD", "x/.md", "x/..md", "a.b.md", "Ünïcode/Страница.md", "d/e/f.MD"] {
+            assert_eq!(page_slug(p), crate::load::slug_of(std::path::Path::new(p)), "{p}");
+        }
     }
 
     #[test]

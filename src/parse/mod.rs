@@ -46,11 +46,11 @@ pub struct Original {
     pub text: String,
 }
 
-/// A link from this page to a page of the site, kept so checks can follow it later.
+/// A `#fragment` link from this page (to itself or another page), kept so the fragment can be
+/// checked once every page is parsed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PageLink {
-    /// Where the link is, for links with a `#fragment` (the only ones checked later, when
-    /// the page's text may be gone).
+    /// Where the link is: the check runs when the page's text may be gone.
     pub location: Option<crate::diag::Location>,
     pub written: String,
     pub slug: String,
@@ -71,8 +71,10 @@ pub struct ParsedPage {
     pub originals: Vec<Original>,
     /// Every id on the page (headings and anchors), sorted, for checking `#fragment` links.
     pub ids: Vec<String>,
-    /// Links to pages of the site and to fragments of this page.
+    /// Links with a `#fragment`, to pages of the site or to this page.
     pub links: Vec<PageLink>,
+    /// Slugs of the site's pages this page links to (a slug may repeat).
+    pub linked: Vec<String>,
     /// Slugs of `.md` links no page answers yet; a page created there changes this page.
     pub wanted: Vec<String>,
 }

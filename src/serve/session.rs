@@ -182,7 +182,7 @@ impl Session {
         // Pages that link a changed slug show its title and whether it exists.
         let linking: BTreeSet<(Lang, String)> = if listed_changed {
             reuse.parsed.iter()
-                .filter(|(_, p)| p.links.iter().any(|l| changed.contains(&l.slug)) || p.wanted.iter().any(|w| changed.contains(w)))
+                .filter(|(_, p)| p.linked.iter().any(|l| changed.contains(l)) || p.wanted.iter().any(|w| changed.contains(w)))
                 .map(|(k, _)| k.clone())
                 .collect()
         } else {

@@ -58,13 +58,20 @@ impl<'p> Run<'p> {
             }
         }
         if !st.capturing_original() && self.depth == 0 {
-            let at = |fragment: &Option<String>| fragment.as_ref().map(|_| self.location(offset));
-            let record = match &resolved.target {
-                Target::Page { lang, slug, fragment } => Some(PageLink { location: at(fragment), written: dest.to_string(), slug: slug.clone(), lang: Some(lang.clone()), fragment: fragment.clone() }),
-                Target::Fragment(f) => Some(PageLink { location: at(&Some(f.clone())), written: dest.to_string(), slug: self.page.slug.clone(), lang: None, fragment: Some(f.clone()) }),
-                _ => None,
-            };
-            st.links.extend(record);
+            // Every page link is remembered by slug (serve follows them); only `#fragment`
+            // links, checked once all pages are parsed, keep where and how they were written.
+            match &resolved.target {
+                Target::Page { lang, slug, fragment } => {
+                    if st.linked.last() != Some(slug) {
+                        st.linked.push(slug.clone());
+                    }
+                    if fragment.is_some() {
+                        st.links.push(PageLink { location: Some(self.location(offset)), written: dest.to_string(), slug: slug.clone(), lang: Some(lang.clone()), fragment: fragment.clone() });
+                    }
+                }
+                Target::Fragment(f) => st.links.push(PageLink { location: Some(self.location(offset)), written: dest.to_string(), slug: self.page.slug.clone(), lang: None, fragment: Some(f.clone()) }),
+                _ => {}
+            }
         }
         if resolved.notes.contains(&LinkNote::OtherLanguage) {
             self.warn(st, offset, format!("link `{dest}`: the page has no {} translation; the reader is shown a fallback", self.reader),

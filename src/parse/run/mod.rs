@@ -67,6 +67,7 @@ struct State<'a> {
     pending: Vec<Original>,
     originals: Vec<Original>,
     links: Vec<PageLink>,
+    linked: Vec<String>,
     wanted: Vec<String>,
 }
 
@@ -126,7 +127,7 @@ impl<'p> Run<'p> {
     pub(super) fn parse(&self, body: &str) -> ParsedPage {
         let mut events: Vec<(Event, Range<usize>)> = Vec::with_capacity(body.len() / 16);
         events.extend(TextMergeWithOffset::new(Parser::new_ext(body, options()).into_offset_iter()));
-        let mut st = State::default();
+        let mut st = State { out: Vec::with_capacity(events.len() + events.len() / 4), ..State::default() };
         let mut i = 0;
         while i < events.len() {
             let (ev, range) = &events[i];
@@ -255,6 +256,7 @@ impl<'p> Run<'p> {
                         st.heading_ids.extend(tail.heading_ids);
                         st.originals.extend(tail.originals);
                         st.links.extend(tail.links);
+                        st.linked.extend(tail.linked);
                         st.wanted.extend(tail.wanted);
                         if st.h1.is_none() {
                             st.h1 = tail.h1;
@@ -280,7 +282,9 @@ impl<'p> Run<'p> {
             html
         };
         ParsedPage {
-            html: body_html,
+            // Every page's HTML is held until rendering: spare capacity would add up to a
+            // quarter of a big build's memory.
+            html: { let mut h = body_html; h.shrink_to_fit(); h },
             h1: st.h1,
             toc: st.toc,
             heading_ids: st.heading_ids,
@@ -288,6 +292,7 @@ impl<'p> Run<'p> {
             originals: st.originals,
             ids: st.ids.into_sorted(),
             links: st.links,
+            linked: st.linked,
             wanted: st.wanted,
         }
     }
@@ -295,7 +300,7 @@ impl<'p> Run<'p> {
     fn end_heading(&self, st: &mut State) {
         self.close_open_spans(st);
         let Some((Sink::Heading { level, anchor, text, tab }, inner)) = st.sinks.pop() else { return };
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = collapse_spaces(&text);
         let wanted = anchor.unwrap_or_else(|| slugify(&text));
         let id = st.ids.claim(&wanted);
         let n = level as usize;
@@ -318,11 +323,11 @@ impl<'p> Run<'p> {
     fn text(&self, st: &mut State<'p>, text: &CowStr<'p>, range: &Range<usize>) {
         let offset = range.start;
         // Even escaped (`\*\*`), a double asterisk in this content is a broken bold marker.
-        if !st.in_code && text.contains("**") {
+        if !st.in_code && has_marker(text, "**") {
             self.stray_bold(st, text);
             return;
         }
-        if st.in_code || !text.contains(":::") {
+        if st.in_code || !has_marker(text, ":::") {
             if !st.in_code {
                 self.note_text(st, text);
             }
@@ -452,17 +457,32 @@ fn nesting_depth(html: &str) -> usize {
     max
 }
 
+/// `text` with each run of whitespace made one space, and none at either end.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// `text.contains(marker)` for an ASCII marker, by jumping between its first byte's
+/// occurrences with SIMD: it runs on every text event, where the markers are rare.
+fn has_marker(text: &str, marker: &str) -> bool {
+    let (bytes, marker) = (text.as_bytes(), marker.as_bytes());
+    memchr::memchr_iter(marker[0], bytes).any(|i| bytes[i..].starts_with(marker))
+}
+
 /// Words as runs of non-space bytes: the reading-time estimate runs over every text event,
 /// so this avoids `split_whitespace`'s char decoding.
 fn count_words(text: &str) -> usize {
-    let mut count = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        let space = b.is_ascii_whitespace();
-        if !space && !in_word {
-            count += 1;
-        }
-        in_word = !space;
-    }
-    count
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.first() else { return 0 };
+    // A word starts wherever a space is followed by a non-space; counting those pairs has no
+    // branches, so the compiler vectorizes it.
+    usize::from(!first.is_ascii_whitespace())
+        + bytes.windows(2).filter(|w| w[0].is_ascii_whitespace() & !w[1].is_ascii_whitespace()).count()
 }
