@@ -8,8 +8,63 @@ use signpost::config::Overrides;
 use signpost::diag::{Diagnostic, Severity};
 use signpost::{build, BuildError, BuildOptions};
 
+// A build makes millions of small, short-lived allocations on every core (see Cargo.toml).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// signpost: multilingual support documentation, built into a static site.
+#[derive(Parser)]
+#[command(name = "signpost", version, about)]
+struct Cli {
+    /// The site's folder (with content/, and optionally site.yaml, locales/, templates/).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default: <root>/public).
+    Build {
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Absolute URL the site is published at, e.g. https://example.org/support/
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Replace an output folder that signpost did not create.
+        #[arg(long)]
+        force: bool,
+        /// Leave out the search index and search pages.
+        #[arg(long)]
+        no_search: bool,
+    },
+    /// Build, serve on localhost and rebuild on every save; open pages reload themselves.
+    Serve {
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but localhost exposes the site to your network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+        /// Leave out the search index and search pages.
+        #[arg(long)]
+        no_search: bool,
+    },
+    /// List every problem in the site without writing anything; exit status 1 on errors.
+    Check {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
