@@ -481,7 +481,6 @@ fn duplicate_front_matter_key_is_an_error() {
 }
 
 #[test]
-#[ignore = "bug: a duplicate key is reported at the start of the mapping (2:1), not at the repeated key"]
 fn duplicate_front_matter_key_points_at_the_repeat() {
     let o = Site::fixture("fm-duplicate-keys").build().failed();
     // `title:` first stands on line 4 and is repeated on line 6.
