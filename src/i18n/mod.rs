@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::resolver::ResolverError;
+use fluent_bundle::resolver::errors::ReferenceKind;
+use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics, Kind, Location};
+use crate::diag::{Diagnostic, Diagnostics, Kind, LineIndex, Location};
 use crate::lang::Lang;
 use crate::model::date::Date;
 
@@ -30,14 +32,20 @@ pub struct MissingKey {
 
 pub struct I18n {
     bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+    /// The built-in strings alone, by language: what readers see when a site's own message
+    /// cannot be formatted.
+    builtin: HashMap<Lang, FluentBundle<FluentResource>>,
+    /// Where the message each bundle uses is defined, by language, so a broken one can be
+    /// pointed at.
+    defined: HashMap<Lang, HashMap<String, Location>>,
     fallback: Lang,
     /// Message ids per language, for coverage reports.
     ids: BTreeMap<Lang, BTreeSet<String>>,
     /// Keys looked up in a language that lacks them: reported once each after rendering.
     missing: Mutex<BTreeSet<(Lang, String)>>,
     /// Messages that failed to format (a reference cycle, a missing message reference):
-    /// reported after rendering.
-    broken: Mutex<BTreeSet<(Lang, String, String)>>,
+    /// reported after rendering, once per language and message.
+    broken: Mutex<BTreeMap<(Lang, String), Broken>>,
     /// Messages without variables, formatted once: templates ask for them on every page.
     /// By language, then id, so a lookup needs no allocation.
     plain: HashMap<String, HashMap<String, String>>,
@@ -49,6 +57,26 @@ struct Source {
     overriding: bool,
 }
 
+/// Why a message failed to format, and what readers see instead.
+#[derive(Debug)]
+struct Broken {
+    error: FluentError,
+    shown: Shown,
+}
+
+/// The text readers see in place of a message that cannot be formatted.
+#[derive(Debug)]
+enum Shown {
+    /// Fluent's own output: the errors only cut it short (too many placeables) or are a
+    /// variable the calling template did not pass, which a stand-in would lack as well.
+    Partial,
+    /// The built-in message of this language.
+    BuiltIn(Lang),
+    /// The site's message in the fallback language.
+    Fallback(Lang),
+    Nothing,
+}
+
 impl I18n {
     pub fn load(config: &Config, diags: &Diagnostics) -> I18n {
         let fallback = config.lang("en").cloned().unwrap_or_else(|| Lang::new_unchecked("en"));
@@ -57,6 +85,8 @@ impl I18n {
             langs.push(fallback.clone());
         }
         let mut bundles = HashMap::new();
+        let mut builtin = HashMap::new();
+        let mut defined = HashMap::new();
         let mut ids = BTreeMap::new();
         for lang in langs {
             let mut sources: Vec<Source> = crate::builtin::LOCALES
@@ -66,9 +96,17 @@ impl I18n {
                 .collect();
             sources.extend(site_files(&config.root, &lang, diags));
             let langid: LanguageIdentifier = lang.as_str().parse().unwrap_or_default();
-            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
             bundle.set_use_isolating(false);
+            let mut own = FluentBundle::new_concurrent(vec![langid]);
+            own.set_use_isolating(false);
+            for (_, _, text) in crate::builtin::LOCALES.iter().filter(|(l, _, _)| *l == lang.as_str()) {
+                // Syntax errors in built-in files are reported below, with the site's bundle.
+                let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+                let _ = own.add_resource(resource);
+            }
             let mut lang_ids = BTreeSet::new();
+            let mut lang_defined: HashMap<String, Location> = HashMap::new();
             for src in sources {
                 let resource = match FluentResource::try_new(src.text) {
                     Ok(r) => r,
@@ -82,9 +120,18 @@ impl I18n {
                         r
                     }
                 };
+                let lines = LineIndex::new(resource.source());
                 for entry in resource.entries() {
                     if let fluent_syntax::ast::Entry::Message(m) = entry {
                         lang_ids.insert(m.id.name.to_string());
+                        let at = || lines.location(&src.shown, resource.source(), offset_in(resource.source(), m.id.name));
+                        // Mirrors the bundle: a site file replaces a message, a built-in one
+                        // does not replace the first definition.
+                        if src.overriding {
+                            lang_defined.insert(m.id.name.to_string(), at());
+                        } else {
+                            lang_defined.entry(m.id.name.to_string()).or_insert_with(at);
+                        }
                     }
                 }
                 if src.overriding {
@@ -96,9 +143,11 @@ impl I18n {
                 }
             }
             ids.insert(lang.clone(), lang_ids);
+            defined.insert(lang.clone(), lang_defined);
+            builtin.insert(lang.clone(), own);
             bundles.insert(lang, bundle);
         }
-        let mut i18n = I18n { bundles, fallback, ids, missing: Mutex::default(), broken: Mutex::default(), plain: HashMap::new() };
+        let mut i18n = I18n { bundles, builtin, defined, fallback, ids, missing: Mutex::default(), broken: Mutex::default(), plain: HashMap::new() };
         i18n.plain = i18n.format_plain();
         i18n
     }
@@ -128,14 +177,23 @@ impl I18n {
                 let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else { continue };
                 let mut errors = Vec::new();
                 let out = bundle.format_pattern(pattern, None, &mut errors);
+                // Any error but a missing variable (a cycle, a missing reference) is the
+                // message's own fault, reported even if no template uses the message.
+                let text = match self.repair(lang, id, None, &errors) {
+                    Some((text, shown, e)) => {
+                        self.note_broken(lang, id, e, shown);
+                        text
+                    }
+                    None => {
+                        if let Some(e) = errors.iter().find(|e| !is_missing_variable(e)) {
+                            self.note_broken(lang, id, e, Shown::Partial);
+                        }
+                        out.into_owned()
+                    }
+                };
                 // A message that needs variables reports them missing; it is formatted per call.
-                // Any other error (a cycle, a missing reference) is the message's own fault.
-                if errors.is_empty() {
-                    plain.entry(lang.to_string()).or_default().insert(id.clone(), out.into_owned());
-                } else if let Some(e) = errors.iter().find(|e| !matches!(e,
-                    fluent_bundle::FluentError::ResolverError(fluent_bundle::resolver::ResolverError::Reference(
-                        fluent_bundle::resolver::errors::ReferenceKind::Variable { .. })))) {
-                    self.broken.lock().unwrap_or_else(|e| e.into_inner()).insert((lang.clone(), id.clone(), e.to_string()));
+                if !errors.iter().any(is_missing_variable) {
+                    plain.entry(lang.to_string()).or_default().insert(id.clone(), text);
                 }
             }
         }
@@ -159,15 +217,70 @@ impl I18n {
         }
         let mut errors = Vec::new();
         let out = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+        if let Some((text, shown, e)) = self.repair(lang, key, Some(&fargs), &errors) {
+            self.note_broken(lang, key, e, shown);
+            return Some(text);
+        }
         if let Some(e) = errors.first() {
-            self.broken.lock().unwrap_or_else(|e| e.into_inner()).insert((lang.clone(), key.to_string(), e.to_string()));
+            self.note_broken(lang, key, e, Shown::Partial);
         }
         Some(out.into_owned())
     }
 
-    /// Messages that failed to format, with the reason.
-    pub fn take_broken(&self) -> BTreeSet<(Lang, String, String)> {
-        std::mem::take(&mut *self.broken.lock().unwrap_or_else(|e| e.into_inner()))
+    /// A stand-in for a message whose formatting left `{placeholders}` in its text (`None`
+    /// when it did not): the built-in message in the reader's language, else the site's
+    /// message in the fallback language, else the built-in one there, else nothing. A
+    /// stand-in may lack variables the call did not pass, as the message itself would.
+    fn repair<'e>(&self, lang: &Lang, key: &str, args: Option<&FluentArgs>, errors: &'e [FluentError]) -> Option<(String, Shown, &'e FluentError)> {
+        let error = errors.iter().find(|e| leaves_placeholder(e))?;
+        let clean = |bundle: Option<&FluentBundle<FluentResource>>| {
+            let pattern = bundle?.get_message(key)?.value()?;
+            let mut errors = Vec::new();
+            let out = bundle?.format_pattern(pattern, args, &mut errors);
+            errors.iter().all(is_missing_variable).then(|| out.into_owned())
+        };
+        let found = clean(self.builtin.get(lang))
+            .map(|s| (s, Shown::BuiltIn(lang.clone())))
+            .or_else(|| (*lang != self.fallback).then(|| clean(self.bundles.get(&self.fallback)))?
+                .map(|s| (s, Shown::Fallback(self.fallback.clone()))))
+            .or_else(|| (*lang != self.fallback).then(|| clean(self.builtin.get(&self.fallback)))?
+                .map(|s| (s, Shown::BuiltIn(self.fallback.clone()))));
+        let (text, shown) = found.unwrap_or((String::new(), Shown::Nothing));
+        Some((text, shown, error))
+    }
+
+    fn note_broken(&self, lang: &Lang, key: &str, error: &FluentError, shown: Shown) {
+        self.broken.lock().unwrap_or_else(|e| e.into_inner())
+            .entry((lang.clone(), key.to_string()))
+            .or_insert_with(|| Broken { error: error.clone(), shown });
+    }
+
+    /// Reports each message that failed to format since the last call, at its definition.
+    pub fn report_broken(&self, diags: &Diagnostics) {
+        let broken = std::mem::take(&mut *self.broken.lock().unwrap_or_else(|e| e.into_inner()));
+        for ((lang, key), b) in broken {
+            let at = self.defined.get(&lang).and_then(|d| d.get(&key)).cloned()
+                .unwrap_or_else(|| Location::new(Path::new("locales").join(lang.as_str()), 1, 1));
+            let instead = match &b.shown {
+                Shown::Partial => String::new(),
+                Shown::BuiltIn(l) => format!("; readers see the built-in {l} text instead"),
+                Shown::Fallback(l) => format!("; readers see the {l} text instead"),
+                Shown::Nothing => "; readers see nothing in its place".to_string(),
+            };
+            let hint = match &b.error {
+                FluentError::ResolverError(ResolverError::Cyclic) =>
+                    "a message must not refer to itself, directly or through the messages it refers to".to_string(),
+                FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable { .. })) =>
+                    "a template passes this message too few variables; keep the message's { $variables } as they are in English".to_string(),
+                FluentError::ResolverError(ResolverError::Reference(_) | ResolverError::NoValue(_)) =>
+                    format!("define what the message refers to in a .ftl file in locales/{lang}/, or remove the reference"),
+                FluentError::ResolverError(ResolverError::TooManyPlaceables) =>
+                    "a message may expand to at most 100 placeables; use fewer references".to_string(),
+                _ => "fix the message in its .ftl file".to_string(),
+            };
+            diags.push(Diagnostic::warning(Kind::Locale, Some(at),
+                format!("UI string `{key}` in {lang} cannot be formatted: {}{instead}", b.error)).with_hint(hint));
+        }
     }
 
     /// A message without variables, already formatted, by language code.
@@ -218,6 +331,27 @@ impl I18n {
     pub fn take_missing(&self) -> BTreeSet<(Lang, String)> {
         std::mem::take(&mut *self.missing.lock().unwrap_or_else(|e| e.into_inner()))
     }
+}
+
+fn is_missing_variable(e: &FluentError) -> bool {
+    matches!(e, FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable { .. })))
+}
+
+/// Errors after which Fluent's output shows a `{reference}` in place of text it could not
+/// resolve. Too many placeables only cuts the text short, and a missing variable is the
+/// calling template's fault, which a stand-in message would share.
+fn leaves_placeholder(e: &FluentError) -> bool {
+    match e {
+        FluentError::ResolverError(ResolverError::Reference(kind)) => !matches!(kind, ReferenceKind::Variable { .. }),
+        FluentError::ResolverError(r) => matches!(r, ResolverError::Cyclic | ResolverError::NoValue(_) | ResolverError::MissingDefault),
+        _ => false,
+    }
+}
+
+/// Byte offset of `part` in `source`, when `part` is a slice of it. fluent-syntax's AST has
+/// no spans, but its names borrow the parsed text, so their address gives their position.
+fn offset_in(source: &str, part: &str) -> usize {
+    part.as_ptr().addr().checked_sub(source.as_ptr().addr()).filter(|&o| o + part.len() <= source.len()).unwrap_or(0)
 }
 
 fn site_files(root: &Path, lang: &Lang, diags: &Diagnostics) -> Vec<Source> {

@@ -3,6 +3,7 @@
 //! Real exports vary (`ms.custom` is a string or a list, numbers are quoted or not, keys have
 //! spaces), so the typed fields are read leniently and every key is kept for templates.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
@@ -96,6 +97,8 @@ pub struct YamlError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// What to do about it, when the problem is specific enough to say.
+    pub hint: Option<String>,
 }
 
 /// Parses front matter YAML into typed fields plus every key.
@@ -104,8 +107,10 @@ pub fn parse(yaml: &str) -> Result<(FrontMatter, Vec<FieldWarning>), YamlError> 
         return Ok((FrontMatter::default(), Vec::new()));
     }
     let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| {
-        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        YamlError { line, column, message: crate::config::strip_yaml_position(&e.to_string()) }
+        repeated_key(yaml).unwrap_or_else(|| {
+            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+            YamlError { line, column, message: crate::config::strip_yaml_position(&e.to_string()), hint: None }
+        })
     })?;
     let map = match value {
         serde_yaml::Value::Mapping(map) => map,
@@ -115,6 +120,7 @@ pub fn parse(yaml: &str) -> Result<(FrontMatter, Vec<FieldWarning>), YamlError> 
                 line: 1,
                 column: 1,
                 message: format!("it must be a map of `key: value` lines, found {}", kind_name(&other)),
+                hint: None,
             });
         }
     };
@@ -212,6 +218,118 @@ fn yaml_to_json(v: serde_yaml::Value) -> Json {
     }
 }
 
+/// The first key that a mapping repeats, anywhere in the YAML, as an error at the repeat.
+///
+/// serde_norway reports a repeated key at the start of its mapping, which in front matter is
+/// the first line, however far down the repeat is. Its parser does stamp an error with the
+/// position of the scalar being read when the error is raised, so this walks the document
+/// again and fails while reading the repeated key itself. Only called after a failed parse:
+/// `None` when the failure was something else.
+fn repeated_key(yaml: &str) -> Option<YamlError> {
+    let found = Cell::new(None);
+    let err = serde::de::DeserializeSeed::deserialize(Walk { seen: None, found: &found }, serde_yaml::Deserializer::from_str(yaml)).err()?;
+    let key = found.take()?;
+    let location = err.location()?;
+    Some(YamlError {
+        line: location.line(),
+        column: location.column(),
+        message: format!("duplicate key `{key}`: it is already set above"),
+        hint: Some(format!("a key may appear only once; keep one `{key}:` line and delete the other")),
+    })
+}
+
+/// One value of the document, read only to look for repeated keys. `seen` holds the keys read
+/// so far when the value is a mapping key; the first repeat is written to `found`.
+struct Walk<'a> {
+    seen: Option<&'a [serde_yaml::Value]>,
+    found: &'a Cell<Option<String>>,
+}
+
+impl Walk<'_> {
+    /// A scalar key as `Value` would hold it, so repeats compare as they do in `Mapping`.
+    fn scalar<E: serde::de::Error>(self, key: serde_yaml::Value) -> Result<Option<serde_yaml::Value>, E> {
+        if let Some(seen) = self.seen
+            && seen.contains(&key)
+        {
+            self.found.set(Some(scalar_text(&key).unwrap_or_else(|| "null".to_string())));
+            // Raised inside the visitor, so the parser stamps it with this key's position.
+            return Err(E::custom("duplicate key"));
+        }
+        Ok(Some(key))
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_> {
+    /// The key, when it is a scalar.
+    type Value = Option<serde_yaml::Value>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Walk<'_> {
+    type Value = Option<serde_yaml::Value>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        self.scalar(serde_yaml::Value::Bool(v))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.scalar(serde_yaml::Value::Number(v.into()))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.scalar(serde_yaml::Value::Number(v.into()))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        self.scalar(serde_yaml::Value::Number(v.into()))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        self.scalar(serde_yaml::Value::String(v.to_string()))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        self.scalar(serde_yaml::Value::Null)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        self.scalar(serde_yaml::Value::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element_seed(Walk { seen: None, found: self.found })?.is_some() {}
+        Ok(None)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut keys = Vec::new();
+        while let Some(key) = map.next_key_seed(Walk { seen: Some(&keys), found: self.found })? {
+            map.next_value_seed(Walk { seen: None, found: self.found })?;
+            // Lists, maps and tagged values as keys are not compared: front matter has none.
+            keys.extend(key);
+        }
+        Ok(None)
+    }
+
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
+        // A tagged value (`!tag value`): serde_norway hands the tag over as an enum variant.
+        let (_, value) = data.variant::<serde::de::IgnoredAny>()?;
+        serde::de::VariantAccess::newtype_variant_seed(value, Walk { seen: None, found: self.found })?;
+        Ok(None)
+    }
+}
+
 /// 1-based line of `key:` at the start of a line in the YAML, or 1.
 fn key_line(yaml: &str, key: &str) -> usize {
     yaml.lines()
@@ -259,6 +377,34 @@ mod tests {
         let err = parse("title: ok\ndescription: [unclosed\nauthor: x\n").unwrap_err();
         assert!(err.line >= 2, "{err:?}");
         assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+
+    #[test]
+    fn repeated_key_is_reported_at_the_repeat() {
+        let err = parse("ms.topic: article\ntitle: One\nms.date: 05/05/2020\ntitle: Two\n").unwrap_err();
+        assert_eq!((err.line, err.column), (4, 1), "{err:?}");
+        assert!(err.message.contains("duplicate key `title`"), "{}", err.message);
+        assert!(err.hint.as_deref().is_some_and(|h| h.contains("`title:`")), "{err:?}");
+    }
+
+    #[test]
+    fn repeated_key_in_a_nested_or_flow_map_is_reported_at_the_repeat() {
+        let err = parse("title: x\nms.custom:\n  a: 1\n  b: 2\n  a: 3\n").unwrap_err();
+        assert_eq!((err.line, err.column), (5, 3), "{err:?}");
+        assert!(err.message.contains("`a`"), "{}", err.message);
+        let err = parse("title: x\nmeta: {one: 1, two: 2, one: 3}\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 24), "{err:?}");
+        // Keys compare as values, so `1` and `"1"` differ while `'t'` repeats `t`.
+        assert!(parse("1: a\n\"1\": b\n").is_ok());
+        let err = parse("t: a\n't': b\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 1), "{err:?}");
+    }
+
+    #[test]
+    fn other_yaml_errors_keep_their_own_message() {
+        let err = parse("title: ok\ndescription: [unclosed\n").unwrap_err();
+        assert!(!err.message.contains("duplicate"), "{}", err.message);
+        assert_eq!(err.hint, None);
     }
 
     #[test]

@@ -277,7 +277,9 @@ fn read_page(root: &Path, path: &Path, lang: Lang, slug: Slug, diags: &Diagnosti
                     Some(Location::new(&shown, e.line + split.yaml_line - 1, e.column)),
                     format!("front matter: {}", e.message),
                 )
-                .with_hint("front matter is YAML: `key: value` lines; quote values that contain `: ` or start with a special character"),
+                .with_hint(e.hint.unwrap_or_else(|| {
+                    "front matter is YAML: `key: value` lines; quote values that contain `: ` or start with a special character".to_string()
+                })),
             );
             return None;
         }

@@ -150,10 +150,7 @@ impl<'a> Renderer<'a> {
         }
         out.write("sitemap.xml", sitemap::sitemap(site, self.config, self.urls).as_bytes(), diags);
         out.write("robots.txt", sitemap::robots(self.urls).as_bytes(), diags);
-        for (lang, key, why) in self.i18n.take_broken() {
-            diags.push(Diagnostic::warning(Kind::Locale, Some(Location::new(std::path::Path::new("locales").join(lang.as_str()), 1, 1)),
-                format!("UI string `{key}` in {lang} cannot be formatted: {why}")).with_hint("fix the message in its .ftl file"));
-        }
+        self.i18n.report_broken(diags);
         for (lang, key) in self.i18n.take_missing() {
             diags.push(Diagnostic::warning(Kind::Locale, Some(Location::new(std::path::Path::new("locales").join(lang.as_str()), 1, 1)),
                 format!("UI string `{key}` missing in {lang}; English shown")).with_hint(format!("add `{key}` to a .ftl file in locales/{lang}/")));

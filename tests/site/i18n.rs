@@ -114,3 +114,49 @@ fn ftl_syntax_error_names_file_and_line() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].starts_with("locales/nl/broken.ftl:3:"), "{}", errors[0]);
 }
+
+#[test]
+fn message_that_cannot_be_formatted_is_replaced_and_reported_at_its_definition() {
+    let f = Fixture::new(&[
+        ("site.yaml", "languages: [en, nl]\n"),
+        ("content/nl/a.md", "# A\n"),
+        ("locales/en/site.ftl", "custom = Own text\nlonely = { lonely }\n"),
+        (
+            "locales/nl/site.ftl",
+            "# Site overrides.\nskip-to-content = Sla { loop } over\nloop = { loop }\ncustom = Eigen { nergens }\n\
+             reading-time = { $minutes } { -nergens }\n",
+        ),
+    ]);
+    let config = Config::load(f.root(), &Overrides::default()).unwrap();
+    let diags = Diagnostics::default();
+    let i = I18n::load(&config, &diags);
+    let (nl, en) = (config.lang("nl").unwrap(), config.lang("en").unwrap());
+    // The built-in message in the reader's language, from the cache templates read and per call.
+    assert_eq!(i.plain_text("nl", "skip-to-content"), Some("Direct naar de inhoud"));
+    assert_eq!(i.text(nl, "skip-to-content", &[]).unwrap(), "Direct naar de inhoud");
+    // No built-in one: the site's English message.
+    assert_eq!(i.text(nl, "custom", &[]).unwrap(), "Own text");
+    // Broken in every language it exists in: nothing rather than `{lonely}`.
+    assert_eq!(i.text(en, "lonely", &[]).unwrap(), "");
+    // Messages with variables get the same stand-in, with the variables filled in.
+    assert_eq!(i.text(nl, "reading-time", &[("minutes", Arg::Num(3.0))]).unwrap(), "3 minuten leestijd");
+
+    i.report_broken(&diags);
+    let shown: Vec<String> = diags.take_sorted().iter().filter(|d| d.message.contains("cannot be formatted")).map(ToString::to_string).collect();
+    let at = |prefix: &str, words: &[&str]| {
+        assert!(
+            shown.iter().any(|d| d.starts_with(prefix) && words.iter().all(|w| d.contains(w))),
+            "no {prefix} {words:?} in:\n{}",
+            shown.join("\n")
+        );
+    };
+    at("locales/nl/site.ftl:2:1", &["`skip-to-content`", "built-in nl text"]);
+    at("locales/nl/site.ftl:3:1", &["`loop`", "Cyclical"]);
+    at("locales/nl/site.ftl:4:1", &["`custom`", "nergens", "the en text"]);
+    at("locales/nl/site.ftl:5:1", &["`reading-time`", "-nergens", "built-in nl text"]);
+    at("locales/en/site.ftl:2:1", &["`lonely`", "nothing"]);
+    // Reported once per message, and taken: a second report adds nothing.
+    assert_eq!(shown.iter().filter(|d| d.contains("`skip-to-content`")).count(), 1);
+    i.report_broken(&diags);
+    assert!(diags.take_sorted().is_empty());
+}
