@@ -81,6 +81,9 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
         .follow_links(true)
         .sort_by_file_name()
         .min_depth(1);
+    // linked[d]: the folder entered at depth d+1 was reached through a symbolic link, itself
+    // or above. Folders come before what they hold, so this replaces an lstat per ancestor.
+    let mut linked: Vec<bool> = Vec::new();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -96,11 +99,17 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
                 continue;
             }
         };
+        let through_link = linked.get(entry.depth().saturating_sub(2)).copied().unwrap_or(false) && entry.depth() > 1;
+        if entry.file_type().is_dir() {
+            linked.truncate(entry.depth() - 1);
+            linked.push(through_link || entry.path_is_symlink());
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
         // A link may point anywhere on the machine; only what really lies in content/ is used.
-        if entry.path_is_symlink() || entry.depth() > 1 && followed_links(&entry) {
+        if entry.path_is_symlink() || through_link {
             let inside = match (entry.path().canonicalize(), config.content_dir.canonicalize()) {
                 (Ok(p), Ok(c)) => p.starts_with(c),
                 _ => false,
@@ -168,11 +177,6 @@ pub fn read_one(config: &Config, path: &Path, diags: &Diagnostics) -> Option<Sou
         return None;
     }
     read_page(&config.root, path, lang, slug, diags)
-}
-
-/// Whether a folder on the way to this entry was reached through a symbolic link.
-fn followed_links(entry: &walkdir::DirEntry) -> bool {
-    entry.path().ancestors().skip(1).take(entry.depth()).any(|a| a.is_symlink())
 }
 
 fn report_unknown_language(config: &Config, folder: &str, diags: &Diagnostics) {

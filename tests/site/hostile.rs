@@ -1192,6 +1192,22 @@ fn names_with_spaces_cyrillic_and_emoji_get_working_urls() {
 
 #[cfg(unix)]
 #[test]
+fn files_in_a_linked_folder_outside_content_are_skipped() {
+    let site = Site::empty("linked-folder");
+    site.write("content/en/a.md", "# A\n").write("elsewhere/deep/secret.md", "# OUTSIDE-SECRET\n");
+    site.write("content/en/inside/real.md", "# Real\n");
+    let outside = site.path("elsewhere");
+    site.symlink("content/en/ext", outside.to_str().unwrap());
+    // A link to a folder inside content/ is followed: the files really lie there.
+    site.symlink("content/en/alias", "inside");
+    let o = site.build().built();
+    o.warning("content/en/ext/deep/secret.md:1:1", &["symbolic link", "outside"]);
+    assert_no_secrets(&o);
+    assert!(o.exists("en/a/index.html") && o.exists("en/alias/real/index.html"));
+}
+
+#[cfg(unix)]
+#[test]
 fn symlink_loop_is_an_error_not_a_hang() {
     let site = Site::empty("symlink-loop");
     site.write("content/en/a.md", "# A\n").write("content/en/sub/b.md", "# B\n");
