@@ -288,6 +288,11 @@ impl I18n {
         self.plain.get(lang)?.get(key).map(String::as_str)
     }
 
+    /// Every message without variables, formatted: (language, key, text).
+    pub fn plain_texts(&self) -> impl Iterator<Item = (&str, &str, &str)> {
+        self.plain.iter().flat_map(|(lang, texts)| texts.iter().map(move |(k, t)| (lang.as_str(), k.as_str(), t.as_str())))
+    }
+
     /// A full date in the language's own form: `5 mei 2020`, `5 мая 2020 г.`.
     pub fn date(&self, lang: &Lang, date: Date) -> String {
         let month = self.label(lang, &format!("month-{}", date.month));

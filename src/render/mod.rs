@@ -6,6 +6,7 @@ pub mod search;
 pub mod theme;
 pub mod tree;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -44,15 +45,20 @@ impl<'a> Renderer<'a> {
     pub fn new(config: &'a Config, theme: &Theme, i18n: Arc<I18n>, urls: &'a Urls, has_tree: bool, diags: &Diagnostics) -> Result<Self, TemplateFailed> {
         let mut tera = Tera::new();
         let fl = Arc::clone(&i18n);
-        tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+        // Strings without variables go to templates as ready tera values: a page asks for
+        // a few dozen, and a clone of a ready value does not allocate.
+        let mut plain: HashMap<String, HashMap<String, tera::Value>> = HashMap::new();
+        for (lang, key, text) in i18n.plain_texts() {
+            plain.entry(lang.to_string()).or_default().insert(key.to_string(), tera::Value::from(text));
+        }
+        tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<tera::Value> {
             let key: &str = kwargs.must_get("key")?;
-            let lang_value: Option<String> = state.get("lang")?;
-            let lang = lang_value.as_deref().unwrap_or("en");
-            // Most strings have no variables: those come formatted from a cache.
+            let lang_value: Option<tera::Value> = state.get("lang")?;
+            let lang = lang_value.as_ref().and_then(tera::Value::as_str).unwrap_or("en");
             if kwargs.iter().count() == 1
-                && let Some(text) = fl.plain_text(lang, key)
+                && let Some(text) = plain.get(lang).and_then(|texts| texts.get(key))
             {
-                return Ok(text.to_string());
+                return Ok(text.clone());
             }
             let mut args = Vec::new();
             for (k, v) in kwargs.iter() {
@@ -67,7 +73,7 @@ impl<'a> Renderer<'a> {
                 args.push((name.to_string(), arg));
             }
             let borrowed: Vec<(&str, Arg)> = args.iter().map(|(n, a)| (n.as_str(), a.clone())).collect();
-            fl.text(&Lang::new_unchecked(lang), key, &borrowed).map_err(|e| tera::Error::message(e.to_string()))
+            fl.text(&Lang::new_unchecked(lang), key, &borrowed).map(tera::Value::from).map_err(|e| tera::Error::message(e.to_string()))
         });
         let sources = theme.templates.iter().map(|(name, (source, _))| (name.as_str(), source.as_str()));
         if let Err(e) = tera.add_raw_templates(sources) {
