@@ -1,6 +1,6 @@
 //! Heading ids and the table of contents.
 
-use std::collections::{HashMap, HashSet};
+use crate::hashing::{FastMap, FastSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TocEntry {
@@ -15,31 +15,52 @@ pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
     for c in text.chars() {
-        // ASCII first: Unicode's tables are slow, and most headings are mostly ASCII.
-        let keep = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
-        if keep {
-            if dash && !out.is_empty() {
-                out.push('-');
+        match lowered_letter(c) {
+            Some(lower) => {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                match lower {
+                    Lowered::One(l) => out.push(l),
+                    Lowered::Unicode => out.extend(c.to_lowercase()),
+                }
             }
-            dash = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        } else if c != '\'' && c != '’' {
-            dash = true;
+            None if c != '\'' && c != '’' => dash = true,
+            None => {}
         }
     }
     if out.is_empty() { "section".into() } else { out }
 }
 
+enum Lowered {
+    One(char),
+    /// Needs Unicode's tables (and may lowercase to more than one char).
+    Unicode,
+}
+
+/// A letter or digit and its lowercase form; `None` for anything else. ASCII and basic
+/// Cyrillic are answered without Unicode's tables, which cost ~100 instructions a char
+/// and every heading of a Russian page goes through here.
+fn lowered_letter(c: char) -> Option<Lowered> {
+    match c {
+        'a'..='z' | '0'..='9' | '\u{0430}'..='\u{045F}' => Some(Lowered::One(c)),
+        'A'..='Z' => Some(Lowered::One(c.to_ascii_lowercase())),
+        // А–Я lowercase 0x20 up, Ѐ–Џ 0x50 up.
+        '\u{0410}'..='\u{042F}' => char::from_u32(c as u32 + 0x20).map(Lowered::One),
+        '\u{0400}'..='\u{040F}' => char::from_u32(c as u32 + 0x50).map(Lowered::One),
+        _ if c.is_ascii() => None,
+        _ if c.is_alphanumeric() => Some(Lowered::Unicode),
+        _ => None,
+    }
+}
+
 /// Hands out ids that are unique within one page; the first claimant of an id keeps it.
 #[derive(Debug, Default)]
 pub struct IdSet {
-    used: HashSet<String>,
+    used: FastSet<String>,
     /// Per wanted id, the next number to try, so a thousand equal headings stay linear.
-    next: HashMap<String, usize>,
+    next: FastMap<String, usize>,
 }
 
 impl IdSet {
@@ -80,6 +101,18 @@ mod tests {
         assert_eq!(slugify("Zażółć gęślą jaźń!"), "zażółć-gęślą-jaźń");
         assert_eq!(slugify("What's new?"), "whats-new");
         assert_eq!(slugify("!!!"), "section");
+    }
+
+    #[test]
+    fn fast_lowercasing_agrees_with_unicode() {
+        for c in (0u32..0x0600).filter_map(char::from_u32) {
+            let fast = lowered_letter(c).map(|l| match l {
+                Lowered::One(l) => l.to_string(),
+                Lowered::Unicode => c.to_lowercase().collect(),
+            });
+            let unicode = c.is_alphanumeric().then(|| c.to_lowercase().collect::<String>());
+            assert_eq!(fast, unicode, "{c:?} U+{:04X}", c as u32);
+        }
     }
 
     #[test]

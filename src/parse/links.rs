@@ -1,6 +1,8 @@
 //! Link targets in content: which page, asset or outside address a link points at.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::hashing::{FastMap, FastSet};
 
 use crate::lang::Lang;
 use crate::load::{Asset, SourcePage, Slug};
@@ -10,11 +12,11 @@ use crate::urls::decode;
 #[derive(Debug, Default)]
 pub struct LinkIndex {
     /// slug → languages that have it, with the page's title there.
-    pages: HashMap<Slug, BTreeMap<Lang, String>>,
+    pages: FastMap<Slug, BTreeMap<Lang, String>>,
     /// lowercased slug → slug, for links that differ from a file name only in case.
-    folded: HashMap<String, Slug>,
+    folded: FastMap<String, Slug>,
     /// Asset paths relative to `content/`, with `/` separators.
-    assets: HashSet<String>,
+    assets: FastSet<String>,
     /// Languages in the order to look for a page missing in the reader's language.
     preference: Vec<Lang>,
 }

@@ -6,7 +6,6 @@ pub mod search;
 pub mod theme;
 pub mod tree;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -14,6 +13,7 @@ use tera::{Context as TeraContext, Kwargs, State, Tera, TeraResult};
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Kind, Location};
+use crate::hashing::FastMap;
 use crate::i18n::{Arg, I18n};
 use crate::lang::Lang;
 use crate::load::{Origin, TranslationType};
@@ -47,7 +47,7 @@ impl<'a> Renderer<'a> {
         let fl = Arc::clone(&i18n);
         // Strings without variables go to templates as ready tera values: a page asks for
         // a few dozen, and a clone of a ready value does not allocate.
-        let mut plain: HashMap<String, HashMap<String, tera::Value>> = HashMap::new();
+        let mut plain: FastMap<String, FastMap<String, tera::Value>> = FastMap::default();
         for (lang, key, text) in i18n.plain_texts() {
             plain.entry(lang.to_string()).or_default().insert(key.to_string(), tera::Value::from(text));
         }
