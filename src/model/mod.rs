@@ -6,6 +6,8 @@ pub mod sections;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::lang::Lang;
 use crate::load::{Origin, SourcePage, Slug};
@@ -55,7 +57,7 @@ impl Site {
     pub fn new(config: &Config, pages: Vec<(SourcePage, ParsedPage)>) -> Site {
         let sections = sections::Sections::new(&config.sections);
         let mut pages: Vec<Page> = pages
-            .into_iter()
+            .into_par_iter()
             .map(|(source, parsed)| {
                 let title = source.front.title.clone()
                     .filter(|t| !t.trim().is_empty())
@@ -70,7 +72,7 @@ impl Site {
                 Page { source, parsed, title, description, section, newer: None }
             })
             .collect();
-        pages.sort_by(|a, b| (a.lang(), a.slug()).cmp(&(b.lang(), b.slug())));
+        pages.par_sort_by(|a, b| (a.lang(), a.slug()).cmp(&(b.lang(), b.slug())));
         let sources: Vec<&SourcePage> = pages.iter().map(|p| &p.source).collect();
         for (stale, newer) in crate::translations::staleness(&sources) {
             pages[stale].newer = Some(newer);
