@@ -11,6 +11,7 @@ pub mod html;
 pub mod links;
 mod run;
 pub mod sanitize;
+mod sxs;
 
 use std::collections::BTreeMap;
 use std::path::Path;

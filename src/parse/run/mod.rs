@@ -6,12 +6,12 @@ mod markup;
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, TextMergeWithOffset};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::directives::{self, Piece};
 use super::headings::{slugify, IdSet, TocEntry};
 use super::html::{self, RawTag};
-use super::{escape, options, sanitize, Context, Original, PageLink, ParsedPage};
+use super::{escape, sanitize, Context, Original, PageLink, ParsedPage};
 use crate::diag::{Diagnostic, Kind};
 use crate::lang::Lang;
 use crate::load::SourcePage;
@@ -125,8 +125,8 @@ impl<'p> Run<'p> {
     }
 
     pub(super) fn parse(&self, body: &str) -> ParsedPage {
-        let mut events: Vec<(Event, Range<usize>)> = Vec::with_capacity(body.len() / 16);
-        events.extend(TextMergeWithOffset::new(Parser::new_ext(body, options()).into_offset_iter()));
+        let mut masked = String::new();
+        let events = super::sxs::events(body, &mut masked);
         let mut st = State { out: Vec::with_capacity(events.len() + events.len() / 4), ..State::default() };
         let mut i = 0;
         while i < events.len() {
