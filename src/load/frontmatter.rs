@@ -106,12 +106,15 @@ pub fn parse(yaml: &str) -> Result<(FrontMatter, Vec<FieldWarning>), YamlError> 
     if yaml.trim().is_empty() {
         return Ok((FrontMatter::default(), Vec::new()));
     }
-    let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| {
-        repeated_key(yaml).unwrap_or_else(|| {
-            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-            YamlError { line, column, message: crate::config::strip_yaml_position(&e.to_string()), hint: None }
-        })
-    })?;
+    let value = match simple_map(yaml) {
+        Some(map) => serde_yaml::Value::Mapping(map),
+        None => serde_yaml::from_str(yaml).map_err(|e| {
+            repeated_key(yaml).unwrap_or_else(|| {
+                let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+                YamlError { line, column, message: crate::config::strip_yaml_position(&e.to_string()), hint: None }
+            })
+        })?,
+    };
     let map = match value {
         serde_yaml::Value::Mapping(map) => map,
         serde_yaml::Value::Null => return Ok((FrontMatter::default(), Vec::new())),
@@ -170,6 +173,64 @@ pub fn parse(yaml: &str) -> Result<(FrontMatter, Vec<FieldWarning>), YamlError> 
         fm.extra.insert(key, yaml_to_json(value));
     }
     Ok((fm, warnings))
+}
+
+/// The front matter as a map, when every line is a `key: value` pair whose value can only be
+/// text; `None` hands it to the YAML parser. Exports write front matter this way, and the
+/// full parser costs more than reading and splitting the page. Anything YAML could read
+/// otherwise (numbers, booleans, nulls, escapes, comments, flow or block structure, repeated
+/// keys) goes to the parser, so both always agree (a unit test compares them on every
+/// page of the seeds and the corpus).
+fn simple_map(yaml: &str) -> Option<serde_yaml::Mapping> {
+    let mut map = serde_yaml::Mapping::new();
+    for line in yaml.lines() {
+        if line.is_empty() {
+            continue;
+        }
+        let (key, value) = line.split_once(": ")?;
+        let simple_key = key.starts_with(|c: char| c.is_ascii_alphabetic())
+            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b));
+        if !simple_key || maybe_not_text(key) {
+            return None;
+        }
+        let text = text_value(value.trim_matches(' '))?;
+        if map.insert(serde_yaml::Value::String(key.to_string()), serde_yaml::Value::String(text.to_string())).is_some() {
+            return None;
+        }
+    }
+    (!map.is_empty()).then_some(map)
+}
+
+/// A one-line value that YAML reads as exactly this text: quoted without escapes, or plain
+/// with nothing that could start structure, a comment, or another type.
+fn text_value(value: &str) -> Option<&str> {
+    if value.chars().any(|c| c.is_control()) {
+        return None;
+    }
+    for quote in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(quote) {
+            let inner = inner.strip_suffix(quote)?;
+            return (!inner.contains(quote) && !inner.contains('\\')).then_some(inner);
+        }
+    }
+    let starts_structure = value.starts_with(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`']);
+    if value.is_empty() || starts_structure || value.contains(':') || value.contains(" #") || maybe_not_text(value) {
+        return None;
+    }
+    Some(value)
+}
+
+/// Whether a plain scalar might be a null, a boolean or a number rather than text: a
+/// superset of what the YAML parser resolves, so a doubtful value goes to the parser.
+fn maybe_not_text(plain: &str) -> bool {
+    let lower = plain.to_ascii_lowercase();
+    let unsigned = lower.strip_prefix(['+', '-']).unwrap_or(&lower);
+    matches!(lower.as_str(), "~" | "null" | "true" | "false" | "y" | "n" | "yes" | "no" | "on" | "off" | ".nan")
+        || unsigned == ".inf"
+        || ["0x", "0o", "0b"].iter().any(|p| unsigned.starts_with(p))
+        || (unsigned.bytes().any(|b| b.is_ascii_digit())
+            && unsigned.bytes().all(|b| b.is_ascii_digit() || b"._+-e".contains(&b)))
+        || ["inf", "nan"].iter().any(|w| unsigned.starts_with(w))
 }
 
 fn kind_name(v: &serde_yaml::Value) -> &'static str {
@@ -343,6 +404,60 @@ fn key_line(yaml: &str, key: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every front matter the fast path takes must read exactly as the YAML parser reads it.
+    fn agrees_with_the_parser(yaml: &str) -> bool {
+        let Some(fast) = simple_map(yaml) else { return false };
+        let full: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("fast path took invalid YAML {yaml:?}: {e}"));
+        assert_eq!(serde_yaml::Value::Mapping(fast), full, "{yaml}");
+        true
+    }
+
+    #[test]
+    fn simple_front_matter_reads_as_the_yaml_parser_reads_it() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (mut pages, mut fast) = (0, 0);
+        for dir in ["content", "tests/fixtures", "../shared/seeds", "../shared/corpus"] {
+            for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().filter_map(Result::ok) {
+                if entry.path().extension().is_none_or(|e| e != "md") {
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+                let text = text.replace("\r\n", "\n");
+                let Ok(Split { yaml: Some(yaml), .. }) = split(text.trim_start_matches('\u{feff}')) else { continue };
+                if serde_yaml::from_str::<serde_yaml::Value>(yaml).is_err() {
+                    assert!(simple_map(yaml).is_none(), "fast path took invalid YAML in {}", entry.path().display());
+                    continue;
+                }
+                pages += 1;
+                fast += usize::from(agrees_with_the_parser(yaml));
+            }
+        }
+        assert!(pages > 0);
+        // Real exports are simple: nearly all of them take the fast path.
+        if root.join("../shared/corpus").is_dir() {
+            assert!(fast * 10 >= pages * 9, "only {fast} of {pages} front matters took the fast path");
+        }
+    }
+
+    #[test]
+    fn doubtful_values_go_to_the_parser() {
+        for yaml in [
+            "a: 1", "a: -1", "a: 1.5e3", "a: .5", "a: 0x1f", "a: 0o17", "a: true", "a: False", "a: null", "a: ~", "a: .inf",
+            "a: -.INF", "a: .NaN", "a:", "a: [1, 2]", "a: {b: c}", "a: b: c", "a: x # comment", "a: 'it''s'", "a: \"x\\ty\"",
+            "a: |", "a: >", "a: &anchor x", "a: *alias", "a: !tag x", "a: x\n  continued", "a: x\na: y", "1: x", "a b: x",
+            "\"a\": x", "- a", "a: http://x.org", "a: yes", "a: inf", "a: nan",
+        ] {
+            assert!(simple_map(yaml).is_none(), "{yaml:?} took the fast path");
+        }
+        for yaml in [
+            "title: Hallo wereld", "ms.date: 07/18/2024", "ms.openlocfilehash: 3a2415ab9833d5c574ad76d462f526a131c24f33",
+            "ms.locfileid: \"111391195\"", "title: 'Szybki Start: PowerShell'", "a: 1a", "a: x-1", "a: e", "title: Ünïcode — тест",
+            "a: x\n\nb: z", "a:   spaced   ",
+        ] {
+            assert!(agrees_with_the_parser(yaml), "{yaml:?} should take the fast path");
+        }
+    }
 
     #[test]
     fn splits_front_matter_and_reports_body_offset() {
