@@ -8,6 +8,7 @@ pub mod builtin;
 pub mod check;
 pub mod config;
 pub mod diag;
+pub mod find;
 pub mod hashing;
 pub mod i18n;
 pub mod lang;

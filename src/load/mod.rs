@@ -47,7 +47,7 @@ pub enum Origin {
 impl SourcePage {
     /// Whether the text carries side-by-side English originals.
     pub fn has_side_by_side(&self) -> bool {
-        self.origin == Origin::Written && self.text.contains("sxs-lookup")
+        self.origin == Origin::Written && crate::find::contains(&self.text, "sxs-lookup")
     }
 
     pub fn body(&self) -> &str {
@@ -232,14 +232,13 @@ fn report_duplicate_slugs(root: &Path, files: &[(PathBuf, Lang, Slug)], diags: &
 fn read_page(root: &Path, path: &Path, lang: Lang, slug: Slug, diags: &Diagnostics) -> Option<SourcePage> {
     let shown = display_path(root, path);
     let at_start = || Some(Location::new(&shown, 1, 1));
-    let too_big = std::fs::metadata(path).map(|m| m.len() > MAX_PAGE_BYTES).unwrap_or(false);
-    if too_big {
-        diags.push(Diagnostic::error(Kind::Content, at_start(), format!("page is larger than {} MiB", MAX_PAGE_BYTES >> 20))
-            .with_hint("split it into several pages"));
-        return None;
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let bytes = match read_bounded(path) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            diags.push(Diagnostic::error(Kind::Content, at_start(), format!("page is larger than {} MiB", MAX_PAGE_BYTES >> 20))
+                .with_hint("split it into several pages"));
+            return None;
+        }
         Err(e) => {
             diags.push(Diagnostic::error(Kind::Io, at_start(), format!("cannot read this file: {e}"))
                 .with_hint("check that the file exists and is readable"));
@@ -297,6 +296,20 @@ fn read_page(root: &Path, path: &Path, lang: Lang, slug: Slug, diags: &Diagnosti
 }
 
 /// Removes a UTF-8 BOM and turns CRLF/CR line endings into LF. Line numbers stay the same.
+/// The file's bytes, or `None` when it is over [`MAX_PAGE_BYTES`]; one open and one stat.
+fn read_bounded(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if len > MAX_PAGE_BYTES {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    // The size can change under us; never read past the limit whatever it says now.
+    file.take(MAX_PAGE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_PAGE_BYTES).then_some(bytes))
+}
+
 pub(crate) fn normalize(text: String) -> String {
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
     if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text }
