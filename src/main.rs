@@ -120,6 +120,10 @@ impl signpost::progress::Progress for Bar {
         self.0.inc(1);
     }
 
+    fn more(&self, n: u64) {
+        self.0.inc_length(n);
+    }
+
     fn finish(&self) {
         self.0.finish_and_clear();
     }

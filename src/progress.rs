@@ -8,6 +8,8 @@ pub trait Progress: Send + Sync {
     fn stage(&self, name: &'static str, total: u64);
     /// One more step of the current stage is done.
     fn tick(&self);
+    /// The current stage has `n` more steps than it said (its total is found as it goes).
+    fn more(&self, n: u64);
     fn finish(&self);
 }
 
@@ -21,6 +23,12 @@ pub fn install(display: Box<dyn Progress>) {
 pub fn stage(name: &'static str, total: usize) {
     if let Some(d) = DISPLAY.get() {
         d.stage(name, total as u64);
+    }
+}
+
+pub fn more(n: usize) {
+    if let Some(d) = DISPLAY.get() {
+        d.more(n as u64);
     }
 }
 

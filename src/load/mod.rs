@@ -74,17 +74,76 @@ const MAX_PAGE_BYTES: u64 = 32 * 1024 * 1024;
 
 pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
     let root = &config.root;
-    let mut md_files: Vec<(PathBuf, Lang, Slug)> = Vec::new();
-    let mut assets = Vec::new();
-    let t = crate::timing::Timer::start("walk");
-    let walker = walkdir::WalkDir::new(&config.content_dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .min_depth(1);
-    // linked[d]: the folder entered at depth d+1 was reached through a symbolic link, itself
-    // or above. Folders come before what they hold, so this replaces an lstat per ancestor.
-    let mut linked: Vec<bool> = Vec::new();
-    for entry in walker {
+    let t = crate::timing::Timer::start("walk and read");
+    crate::progress::stage("reading", 0);
+    // Pages are read while the walk goes on: one worker at a time takes the walk's next file
+    // (the walk itself is one sequence of system calls), the others read what it found.
+    let found: Vec<(Found, Option<SourcePage>)> = Walk::new(config, diags)
+        .par_bridge()
+        .map(|found| {
+            let page = match &found {
+                Found::Page { path, lang, slug } => read_page(root, path, lang.clone(), slug.clone(), diags),
+                Found::Asset(_) => None,
+            };
+            if matches!(found, Found::Page { .. }) {
+                crate::progress::tick();
+            }
+            (found, page)
+        })
+        .collect();
+    let mut found = found;
+    // Back to the walk's order (by file name, folder by folder), whatever order the workers
+    // finished in: duplicates are reported against the first file, as a reader sees them.
+    found.sort_by(|a, b| a.0.path().cmp(b.0.path()));
+    let mut md_files = Vec::new();
+    let (mut pages, mut assets) = (Vec::new(), Vec::new());
+    for (f, page) in found {
+        match f {
+            Found::Page { path, lang, slug } => md_files.push((path, lang, slug)),
+            Found::Asset(a) => assets.push(a),
+        }
+        pages.extend(page);
+    }
+    report_duplicate_slugs(root, &md_files, diags);
+    t.stop();
+    Loaded { pages, assets }
+}
+
+/// A file the walk found in a language folder.
+enum Found {
+    Page { path: PathBuf, lang: Lang, slug: Slug },
+    Asset(Asset),
+}
+
+impl Found {
+    fn path(&self) -> &Path {
+        match self {
+            Found::Page { path, .. } => path,
+            Found::Asset(a) => &a.source,
+        }
+    }
+}
+
+/// The walk over `content/`, yielding the pages and assets of its language folders and
+/// reporting what it skips.
+struct Walk<'a> {
+    entries: walkdir::IntoIter,
+    config: &'a Config,
+    diags: &'a Diagnostics,
+    /// linked[d]: the folder entered at depth d+1 was reached through a symbolic link, itself
+    /// or above. Folders come before what they hold, so this replaces an lstat per ancestor.
+    linked: Vec<bool>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(config: &'a Config, diags: &'a Diagnostics) -> Walk<'a> {
+        let entries = walkdir::WalkDir::new(&config.content_dir).follow_links(true).sort_by_file_name().min_depth(1).into_iter();
+        Walk { entries, config, diags, linked: Vec::new() }
+    }
+
+    /// What one entry of the walk is; `None` for folders and whatever is skipped.
+    fn classify(&mut self, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Found> {
+        let (config, diags, root) = (self.config, self.diags, &self.config.root);
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -96,17 +155,17 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
                 };
                 diags.push(Diagnostic::error(Kind::Io, path.map(|p| Location::new(p, 1, 1)), message)
                     .with_hint("remove the link or fix the file's permissions"));
-                continue;
+                return None;
             }
         };
-        let through_link = linked.get(entry.depth().saturating_sub(2)).copied().unwrap_or(false) && entry.depth() > 1;
+        let through_link = entry.depth() > 1 && self.linked.get(entry.depth() - 2).copied().unwrap_or(false);
         if entry.file_type().is_dir() {
-            linked.truncate(entry.depth() - 1);
-            linked.push(through_link || entry.path_is_symlink());
-            continue;
+            self.linked.truncate(entry.depth() - 1);
+            self.linked.push(through_link || entry.path_is_symlink());
+            return None;
         }
         if !entry.file_type().is_file() {
-            continue;
+            return None;
         }
         // A link may point anywhere on the machine; only what really lies in content/ is used.
         if entry.path_is_symlink() || through_link {
@@ -118,7 +177,7 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
                 diags.push(Diagnostic::warning(Kind::Io, Some(Location::new(display_path(root, entry.path()), 1, 1)),
                     "skipped: a symbolic link to a file outside content/")
                     .with_hint("copy the file into content/ instead of linking it"));
-                continue;
+                return None;
             }
         }
         let rel = entry.path().strip_prefix(&config.content_dir).unwrap_or(entry.path()).to_path_buf();
@@ -128,34 +187,35 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
         let is_md = rel.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
         if !in_lang_folder {
             // Top-level files (the decision tree, shared data) belong to other stages.
-            continue;
+            return None;
         }
         let Some(lang) = config.lang(&first).cloned() else {
             if is_md && entry.depth() == 2 {
                 report_unknown_language(config, &first, diags);
             }
-            continue;
+            return None;
         };
         if is_md {
-            let inner = rel.strip_prefix(&first).unwrap_or(&rel);
-            md_files.push((entry.path().to_path_buf(), lang, slug_of(inner)));
+            let slug = slug_of(rel.strip_prefix(&first).unwrap_or(&rel));
+            crate::progress::more(1);
+            Some(Found::Page { path: entry.into_path(), lang, slug })
         } else {
-            assets.push(Asset { source: entry.path().to_path_buf(), rel });
+            Some(Found::Asset(Asset { source: entry.into_path(), rel }))
         }
     }
-    report_duplicate_slugs(root, &md_files, diags);
-    t.stop();
+}
 
-    crate::progress::stage("reading", md_files.len());
-    let pages: Vec<SourcePage> = md_files
-        .into_par_iter()
-        .filter_map(|(path, lang, slug)| {
-            let page = read_page(root, &path, lang, slug, diags);
-            crate::progress::tick();
-            page
-        })
-        .collect();
-    Loaded { pages, assets }
+impl Iterator for Walk<'_> {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        loop {
+            let entry = self.entries.next()?;
+            if let Some(found) = self.classify(entry) {
+                return Some(found);
+            }
+        }
+    }
 }
 
 /// The language and slug of a markdown file under `content/<lang>/`, if it is a page.
