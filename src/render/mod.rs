@@ -98,8 +98,10 @@ impl<'a> Renderer<'a> {
 
     /// Renders every page kind and hands each file to `out`.
     pub fn render_site(&self, site: &Site, out: &Output, diags: &Diagnostics) {
-        self.render_pages(site, &|_, _| true, out, diags);
-        self.render_shared(site, out, diags);
+        // The lists are independent of the pages: rendered alongside, they fill the cores
+        // while the last pages finish.
+        rayon::join(|| self.render_pages(site, &|_, _| true, out, diags), || self.render_lists(site, out, diags));
+        self.report_ui_strings(diags);
     }
 
     /// The pages (own and fallback) whose (language, slug) `which` picks.
@@ -122,18 +124,26 @@ impl<'a> Renderer<'a> {
         });
     }
 
-    /// Pages that list or sum up the whole site: language homes, 404s, the chooser, the
-    /// status report, the sitemap.
+    /// Pages that list or sum up the whole site (language homes, 404s, the chooser, the
+    /// status report, the sitemap), then what the UI strings lacked.
     pub fn render_shared(&self, site: &Site, out: &Output, diags: &Diagnostics) {
-        if self.config.status {
+        self.render_lists(site, out, diags);
+        self.report_ui_strings(diags);
+    }
+
+    fn render_lists(&self, site: &Site, out: &Output, diags: &Diagnostics) {
+        let status = || {
+            if !self.config.status {
+                return;
+            }
             let report = crate::translations::status::report(site, self.config, &self.i18n);
             out.write("status.json", serde_json::to_string_pretty(&report).unwrap_or_default().as_bytes(), diags);
             let ctx = self.status_context(&report);
             if let Some(html) = self.render("status.html", &ctx, diags) {
                 out.write("status/index.html", &html, diags);
             }
-        }
-        self.config.languages.par_iter().for_each(|lang| {
+        };
+        let homes = || self.config.languages.par_iter().for_each(|lang| {
             let dir = Urls::page_path(lang, "");
             if site.translation("", lang).is_none() {
                 let ctx = self.home_context(site, lang, &dir);
@@ -146,16 +156,23 @@ impl<'a> Renderer<'a> {
                 out.write(&format!("{dir}404.html"), &html, diags);
             }
         });
-        let ctx = self.chooser_context(site);
-        if let Some(html) = self.render("chooser.html", &ctx, diags) {
-            out.write("index.html", &html, diags);
-        }
-        let ctx = self.not_found_context(&self.config.default_language);
-        if let Some(html) = self.render("404.html", &ctx, diags) {
-            out.write("404.html", &html, diags);
-        }
-        out.write("sitemap.xml", sitemap::sitemap(site, self.config, self.urls).as_bytes(), diags);
-        out.write("robots.txt", sitemap::robots(self.urls).as_bytes(), diags);
+        let root = || {
+            let ctx = self.chooser_context(site);
+            if let Some(html) = self.render("chooser.html", &ctx, diags) {
+                out.write("index.html", &html, diags);
+            }
+            let ctx = self.not_found_context(&self.config.default_language);
+            if let Some(html) = self.render("404.html", &ctx, diags) {
+                out.write("404.html", &html, diags);
+            }
+            out.write("sitemap.xml", sitemap::sitemap(site, self.config, self.urls).as_bytes(), diags);
+            out.write("robots.txt", sitemap::robots(self.urls).as_bytes(), diags);
+        };
+        rayon::join(status, || rayon::join(homes, root));
+    }
+
+    /// UI strings that could not be formatted, or were missing and shown in English.
+    fn report_ui_strings(&self, diags: &Diagnostics) {
         self.i18n.report_broken(diags);
         for (lang, key) in self.i18n.take_missing() {
             diags.push(Diagnostic::warning(Kind::Locale, Some(Location::new(std::path::Path::new("locales").join(lang.as_str()), 1, 1)),
@@ -286,7 +303,7 @@ impl<'a> Renderer<'a> {
             let own = site.pages_in(lang).map(|p| (p, false));
             let others = site.fallbacks.iter().filter(|f| &f.lang == lang).map(|f| (&site.pages[f.source], true));
             let mut pages: Vec<(&Page, bool)> = own.chain(others).filter(|(p, _)| p.section == rule.id && !p.slug().is_empty()).collect();
-            pages.sort_by_key(|(p, fallback)| (*fallback, p.title.to_lowercase()));
+            pages.sort_by_cached_key(|(p, fallback)| (*fallback, p.title.to_lowercase()));
             SectionView {
                 id: rule.id.clone(),
                 translated: pages.iter().filter(|(_, f)| !f).count(),

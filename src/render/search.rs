@@ -89,7 +89,7 @@ impl Renderer<'_> {
             });
         }
         let letters: Vec<Letter> = letters.into_iter().map(|(letter, mut pages)| {
-            pages.sort_by_key(|p| p.title.to_lowercase());
+            pages.sort_by_cached_key(|p| p.title.to_lowercase());
             Letter { letter, pages }
         }).collect();
         let switcher = self.config.languages.iter()
