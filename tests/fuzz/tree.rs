@@ -281,8 +281,7 @@ fn tree_yaml() -> impl Strategy<Value = String> {
 fn valid_tree() -> impl Strategy<Value = String> {
     (2..6usize, proptest::collection::vec((0..6usize, 0..6usize), 6), prop::option::weighted(0.5, mangle())).prop_map(|(questions, targets, m)| {
         let mut out = String::from("start: q0\nnodes:\n");
-        for i in 0..questions {
-            let (t, u) = targets[i];
+        for (i, &(t, u)) in targets.iter().enumerate().take(questions) {
             out.push_str(&format!("  - id: q{i}\n    question: k-q\n    hint: k-h\n    options:\n"));
             if i + 1 < questions {
                 // Forward only: to the next question, and maybe on to a later one.
