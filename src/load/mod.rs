@@ -74,7 +74,6 @@ const MAX_PAGE_BYTES: u64 = 32 * 1024 * 1024;
 
 pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
     let root = &config.root;
-    let t = crate::timing::Timer::start("walk and read");
     crate::progress::stage("reading", 0);
     // Pages are read while the walk goes on: one worker at a time takes the walk's next file
     // (the walk itself is one sequence of system calls), the others read what it found.
@@ -105,7 +104,6 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
         pages.extend(page);
     }
     report_duplicate_slugs(root, &md_files, diags);
-    t.stop();
     Loaded { pages, assets }
 }
 
