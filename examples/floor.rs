@@ -17,19 +17,29 @@ fn main() {
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
         .map(|e| e.into_path())
         .collect();
-    files.par_iter().for_each(|path| render(&content, &out, path));
+    files
+        .par_iter()
+        .for_each(|path| render(&content, &out, path));
     println!("{} pages", files.len());
 }
 
 fn render(content: &Path, out: &Path, path: &Path) {
     let text = std::fs::read_to_string(path).expect("read");
-    let body = match text.strip_prefix("---\n").and_then(|rest| rest.find("\n---\n").map(|i| &rest[i + 5..])) {
+    let body = match text
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.find("\n---\n").map(|i| &rest[i + 5..]))
+    {
         Some(body) => body,
         None => &text,
     };
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::ENABLE_TABLES));
-    let target = out.join(path.strip_prefix(content).expect("inside")).with_extension("html");
+    pulldown_cmark::html::push_html(
+        &mut html,
+        pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::ENABLE_TABLES),
+    );
+    let target = out
+        .join(path.strip_prefix(content).expect("inside"))
+        .with_extension("html");
     std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
     std::fs::write(target, html).expect("write");
 }

@@ -13,24 +13,60 @@ use crate::tree::Tree;
 
 /// Every `page.md#fragment` and `#fragment` link must name an id on its target page.
 pub fn fragments(site: &Site, diags: &Diagnostics) {
-    for page in site.pages.iter().filter(|p| p.source.origin == Origin::Written) {
+    for page in site
+        .pages
+        .iter()
+        .filter(|p| p.source.origin == Origin::Written)
+    {
         for link in &page.parsed.links {
-            let Some(fragment) = link.fragment.as_deref().filter(|f| !f.is_empty() && !f.starts_with("tab/")) else { continue };
+            let Some(fragment) = link
+                .fragment
+                .as_deref()
+                .filter(|f| !f.is_empty() && !f.starts_with("tab/"))
+            else {
+                continue;
+            };
             let target = match &link.lang {
                 Some(lang) => site.translation(&link.slug, lang),
                 None => Some(page),
             };
             let Some(target) = target else { continue };
-            if target.parsed.ids.binary_search_by(|id| id.as_str().cmp(fragment)).is_ok() {
+            if target
+                .parsed
+                .ids
+                .binary_search_by(|id| id.as_str().cmp(fragment))
+                .is_ok()
+            {
                 continue;
             }
             let at = link.location.clone();
-            let same_but_case = target.parsed.ids.iter().find(|id| id.eq_ignore_ascii_case(fragment));
+            let same_but_case = target
+                .parsed
+                .ids
+                .iter()
+                .find(|id| id.eq_ignore_ascii_case(fragment));
             let d = match same_but_case {
-                Some(id) => Diagnostic::warning(Kind::BrokenLink, at, format!("link `{}`: `#{fragment}` matches the id `{id}` only when ignoring case", link.written))
-                    .with_hint(format!("write `#{id}`")),
-                None => Diagnostic::warning(Kind::BrokenLink, at, format!("link `{}`: no heading or anchor `#{fragment}` on {}", link.written, target.source.path.display()))
-                    .with_hint("link a heading that exists; headings keep the id of their `<a name>` anchor"),
+                Some(id) => Diagnostic::warning(
+                    Kind::BrokenLink,
+                    at,
+                    format!(
+                        "link `{}`: `#{fragment}` matches the id `{id}` only when ignoring case",
+                        link.written
+                    ),
+                )
+                .with_hint(format!("write `#{id}`")),
+                None => Diagnostic::warning(
+                    Kind::BrokenLink,
+                    at,
+                    format!(
+                        "link `{}`: no heading or anchor `#{fragment}` on {}",
+                        link.written,
+                        target.source.path.display()
+                    ),
+                )
+                .with_hint(
+                    "link a heading that exists; headings keep the id of their `<a name>` anchor",
+                ),
             };
             diags.push(d);
         }
@@ -39,18 +75,49 @@ pub fn fragments(site: &Site, diags: &Diagnostics) {
 
 /// Message ids the code asks for by name (templates and the tree name theirs in their text).
 const CODE_KEYS: &[&str] = &[
-    "alert-caution", "alert-important", "alert-note", "alert-tip", "alert-warning", "breadcrumb-home",
-    "chooser-title", "date-long", "home-title", "image-missing", "link-other-language", "link-unavailable",
-    "not-found-title", "search-title", "site-tagline", "site-title", "status-title", "who-overview-title", "who-within-days", "who-within-hours",
+    "alert-caution",
+    "alert-important",
+    "alert-note",
+    "alert-tip",
+    "alert-warning",
+    "breadcrumb-home",
+    "chooser-title",
+    "date-long",
+    "home-title",
+    "image-missing",
+    "link-other-language",
+    "link-unavailable",
+    "not-found-title",
+    "search-title",
+    "site-tagline",
+    "site-title",
+    "status-title",
+    "who-overview-title",
+    "who-within-days",
+    "who-within-hours",
 ];
 
 /// Prefixes of ids made from data: `month-5`, `section-<id>`, `status-<state>`, `who-handler-<handler>`.
 const DYNAMIC_PREFIXES: &[&str] = &["month-", "section-", "status-", "who-handler-"];
 
 /// Reports English message ids that no template, tree or code uses.
-pub fn unused_ui_strings(i18n: &I18n, theme: &Theme, tree: Option<&Tree>, config: &Config, diags: &Diagnostics) {
-    let Some(en) = config.lang("en").cloned().or_else(|| Some(crate::lang::Lang::new_unchecked("en"))) else { return };
-    let Some(all) = i18n.ids().get(&en) else { return };
+pub fn unused_ui_strings(
+    i18n: &I18n,
+    theme: &Theme,
+    tree: Option<&Tree>,
+    config: &Config,
+    diags: &Diagnostics,
+) {
+    let Some(en) = config
+        .lang("en")
+        .cloned()
+        .or_else(|| Some(crate::lang::Lang::new_unchecked("en")))
+    else {
+        return;
+    };
+    let Some(all) = i18n.ids().get(&en) else {
+        return;
+    };
     let mut used: BTreeSet<String> = CODE_KEYS.iter().map(|k| k.to_string()).collect();
     for (source, _) in theme.templates.values() {
         let mut rest = source.as_str();
@@ -66,14 +133,27 @@ pub fn unused_ui_strings(i18n: &I18n, theme: &Theme, tree: Option<&Tree>, config
         // A site without a tree does not use the built-in tree strings; that is no fault.
         None => used.extend(all.iter().filter(|k| k.starts_with("who-")).cloned()),
     }
-    let unused: Vec<&String> = all.iter()
+    let unused: Vec<&String> = all
+        .iter()
         .filter(|k| !used.contains(*k) && !DYNAMIC_PREFIXES.iter().any(|p| k.starts_with(p)))
         .collect();
     if !unused.is_empty() {
-        diags.push(Diagnostic::warning(Kind::Locale, Some(Location::new("locales/en", 1, 1)),
-            format!("{} UI string(s) are not used by any template, the tree or signpost: {}", unused.len(),
-                unused.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")))
-            .with_hint("remove them from the .ftl files, or use them in a template"));
+        diags.push(
+            Diagnostic::warning(
+                Kind::Locale,
+                Some(Location::new("locales/en", 1, 1)),
+                format!(
+                    "{} UI string(s) are not used by any template, the tree or signpost: {}",
+                    unused.len(),
+                    unused
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+            .with_hint("remove them from the .ftl files, or use them in a template"),
+        );
     }
 }
 
@@ -83,9 +163,21 @@ pub fn translations(site: &Site, config: &Config, diags: &Diagnostics) {
         let at = Some(Location::new(&page.source.path, 1, 1));
         if let Some(newer) = page.newer {
             let newer = &site.pages[newer];
-            diags.push(Diagnostic::note(Kind::Translation, at.clone(),
-                format!("{} was translated from an older English text than {} ({})", page.lang(), newer.lang(), newer.source.path.display()))
-                .with_hint("request a new translation; readers see a notice that it may be out of date"));
+            diags.push(
+                Diagnostic::note(
+                    Kind::Translation,
+                    at.clone(),
+                    format!(
+                        "{} was translated from an older English text than {} ({})",
+                        page.lang(),
+                        newer.lang(),
+                        newer.source.path.display()
+                    ),
+                )
+                .with_hint(
+                    "request a new translation; readers see a notice that it may be out of date",
+                ),
+            );
         }
         if let Origin::Reconstructed { from } = &page.source.origin {
             diags.push(Diagnostic::note(Kind::Translation, at.clone(),
@@ -95,8 +187,17 @@ pub fn translations(site: &Site, config: &Config, diags: &Diagnostics) {
     }
     for f in &site.fallbacks {
         let shown = &site.pages[f.source];
-        diags.push(Diagnostic::note(Kind::Translation, Some(Location::new(&shown.source.path, 1, 1)),
-            format!("not translated into {}; readers of /{}/{}/ see the {} page", f.lang, f.lang, shown.slug(), shown.lang())));
+        diags.push(Diagnostic::note(
+            Kind::Translation,
+            Some(Location::new(&shown.source.path, 1, 1)),
+            format!(
+                "not translated into {}; readers of /{}/{}/ see the {} page",
+                f.lang,
+                f.lang,
+                shown.slug(),
+                shown.lang()
+            ),
+        ));
     }
     let _ = config;
 }

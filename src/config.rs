@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diag::Location;
-use crate::lang::{looks_like_lang_code, Lang};
+use crate::lang::{Lang, looks_like_lang_code};
 
 pub const CONFIG_FILE: &str = "site.yaml";
 
@@ -100,15 +100,28 @@ pub struct Config {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{location}: {message}")]
-    Invalid { location: Location, message: String, hint: Option<String> },
+    Invalid {
+        location: Location,
+        message: String,
+        hint: Option<String>,
+    },
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("no content folder at {0}")]
     NoContent(PathBuf),
 }
 
 impl ConfigError {
-    fn invalid(path: &Path, line: usize, column: usize, message: String, hint: Option<&str>) -> Self {
+    fn invalid(
+        path: &Path,
+        line: usize,
+        column: usize,
+        message: String,
+        hint: Option<&str>,
+    ) -> Self {
         ConfigError::Invalid {
             location: Location::new(path, line, column),
             message,
@@ -121,11 +134,20 @@ pub fn default_sections() -> Vec<SectionRule> {
     vec![
         SectionRule {
             id: "self-support".into(),
-            paths: vec!["*self-support*".into(), "*self-help*".into(), "*service-health*".into()],
+            paths: vec![
+                "*self-support*".into(),
+                "*self-help*".into(),
+                "*service-health*".into(),
+            ],
             subservices: vec![],
             topics: vec![],
         },
-        SectionRule { id: "escalation".into(), paths: vec![], subservices: vec![], topics: vec![] },
+        SectionRule {
+            id: "escalation".into(),
+            paths: vec![],
+            subservices: vec![],
+            topics: vec![],
+        },
     ]
 }
 
@@ -145,7 +167,9 @@ impl Config {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => text.trim_start_matches('\u{feff}').to_string(),
                 Err(e) => {
-                    let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
+                    let valid =
+                        String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()])
+                            .into_owned();
                     return Err(ConfigError::Invalid {
                         location: Location::at_offset(CONFIG_FILE, &valid, valid.len()),
                         message: "site.yaml is not valid UTF-8".into(),
@@ -160,11 +184,18 @@ impl Config {
         Config::from_raw(root, raw, overrides, &text)
     }
 
-    fn from_raw(root: &Path, raw: RawConfig, ov: &Overrides, text: &str) -> Result<Config, ConfigError> {
+    fn from_raw(
+        root: &Path,
+        raw: RawConfig,
+        ov: &Overrides,
+        text: &str,
+    ) -> Result<Config, ConfigError> {
         let content_dir = root.join("content");
         let file = Path::new(CONFIG_FILE);
         let line_of = |needle: &str| {
-            text.lines().position(|l| l.trim_start().starts_with(needle)).map_or(1, |i| i + 1)
+            text.lines()
+                .position(|l| l.trim_start().starts_with(needle))
+                .map_or(1, |i| i + 1)
         };
         let languages: Vec<Lang> = match raw.languages {
             Some(list) => {
@@ -211,7 +242,11 @@ impl Config {
                 .unwrap_or(&languages[0])
                 .clone(),
         };
-        let base_url = ov.base_url.clone().or(raw.base_url).map(|u| normalize_base_url(&u));
+        let base_url = ov
+            .base_url
+            .clone()
+            .or(raw.base_url)
+            .map(|u| normalize_base_url(&u));
         if let Some(url) = &base_url
             && !(url.starts_with("http://") || url.starts_with("https://"))
         {
@@ -224,11 +259,18 @@ impl Config {
             ));
         }
         if let Some(theme) = &raw.theme
-            && (theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') || Path::new(theme).is_absolute())
+            && (theme.is_empty()
+                || theme.contains(['/', '\\'])
+                || theme.starts_with('.')
+                || Path::new(theme).is_absolute())
         {
-            return Err(ConfigError::invalid(file, line_of("theme"), 1,
+            return Err(ConfigError::invalid(
+                file,
+                line_of("theme"),
+                1,
                 format!("theme `{theme}` must be the name of a folder in themes/"),
-                Some("write just the folder's name, e.g. `theme: corporate` for themes/corporate/")));
+                Some("write just the folder's name, e.g. `theme: corporate` for themes/corporate/"),
+            ));
         }
         let sections = raw.sections.unwrap_or_else(default_sections);
         if sections.is_empty() {
@@ -255,11 +297,26 @@ impl Config {
         }
         let mut fallbacks = BTreeMap::new();
         for (code, order) in raw.fallbacks.unwrap_or_default() {
-            let known = |c: &str| languages.iter().find(|l| l.as_str() == c.to_ascii_lowercase()).cloned();
-            let unknown = |c: &str| ConfigError::invalid(file, line_of(&format!("{c}:")).max(line_of("fallbacks")), 1,
-                format!("`{c}` in `fallbacks` is not one of the site's languages"), Some("list only languages from `languages`"));
+            let known = |c: &str| {
+                languages
+                    .iter()
+                    .find(|l| l.as_str() == c.to_ascii_lowercase())
+                    .cloned()
+            };
+            let unknown = |c: &str| {
+                ConfigError::invalid(
+                    file,
+                    line_of(&format!("{c}:")).max(line_of("fallbacks")),
+                    1,
+                    format!("`{c}` in `fallbacks` is not one of the site's languages"),
+                    Some("list only languages from `languages`"),
+                )
+            };
             let lang = known(&code).ok_or_else(|| unknown(&code))?;
-            let order = order.iter().map(|c| known(c).ok_or_else(|| unknown(c))).collect::<Result<Vec<_>, _>>()?;
+            let order = order
+                .iter()
+                .map(|c| known(c).ok_or_else(|| unknown(c)))
+                .collect::<Result<Vec<_>, _>>()?;
             fallbacks.insert(lang, order);
         }
         Ok(Config {
@@ -270,7 +327,9 @@ impl Config {
             languages,
             default_language,
             sections,
-            docs_root_url: raw.docs_root_url.map(|u| u.trim_end_matches('/').to_string()),
+            docs_root_url: raw
+                .docs_root_url
+                .map(|u| u.trim_end_matches('/').to_string()),
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             reading_speed: raw.reading_speed.unwrap_or(200).max(1),
             fallbacks,
@@ -290,7 +349,11 @@ impl Config {
 
 fn normalize_base_url(url: &str) -> String {
     let url = url.trim();
-    if url.ends_with('/') { url.to_string() } else { format!("{url}/") }
+    if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }
 }
 
 /// Parses `site.yaml` text; the YAML library's own messages name unknown keys and the line.
@@ -305,13 +368,21 @@ pub fn parse_raw(text: &str, file: &Path) -> Result<RawConfig, ConfigError> {
         } else {
             None
         };
-        ConfigError::invalid(file, line, column, strip_yaml_position(&e.to_string()), hint)
+        ConfigError::invalid(
+            file,
+            line,
+            column,
+            strip_yaml_position(&e.to_string()),
+            hint,
+        )
     })
 }
 
 /// serde_yaml puts " at line N column M" into messages; we print our own position first.
 pub fn strip_yaml_position(message: &str) -> String {
-    let Some(i) = message.find(" at line ") else { return message.to_string() };
+    let Some(i) = message.find(" at line ") else {
+        return message.to_string();
+    };
     let rest = &message[i + " at line ".len()..];
     let after_numbers = rest
         .trim_start_matches(|c: char| c.is_ascii_digit())
@@ -326,7 +397,10 @@ fn languages_from_folders(content: &Path) -> Result<Vec<Lang>, ConfigError> {
         if source.kind() == std::io::ErrorKind::NotFound {
             ConfigError::NoContent(content.to_path_buf())
         } else {
-            ConfigError::Io { path: content.to_path_buf(), source }
+            ConfigError::Io {
+                path: content.to_path_buf(),
+                source,
+            }
         }
     })?;
     let mut langs: Vec<Lang> = entries
@@ -346,17 +420,31 @@ mod tests {
 
     #[test]
     fn unknown_key_names_key_and_line() {
-        let err = parse_raw("base_url: https://x.org/\nlanguagse: [nl]\n", Path::new("site.yaml"))
-            .unwrap_err();
-        let ConfigError::Invalid { location, message, .. } = err else { panic!("{err:?}") };
+        let err = parse_raw(
+            "base_url: https://x.org/\nlanguagse: [nl]\n",
+            Path::new("site.yaml"),
+        )
+        .unwrap_err();
+        let ConfigError::Invalid {
+            location, message, ..
+        } = err
+        else {
+            panic!("{err:?}")
+        };
         assert_eq!(location.line, 2, "{message}");
         assert!(message.contains("languagse"), "{message}");
     }
 
     #[test]
     fn yaml_positions_are_cut_from_messages() {
-        assert_eq!(strip_yaml_position("did not find ',' at line 3 column 7, while parsing"), "did not find ',', while parsing");
-        assert_eq!(strip_yaml_position("unknown field `x` at line 2 column 1"), "unknown field `x`");
+        assert_eq!(
+            strip_yaml_position("did not find ',' at line 3 column 7, while parsing"),
+            "did not find ',', while parsing"
+        );
+        assert_eq!(
+            strip_yaml_position("unknown field `x` at line 2 column 1"),
+            "unknown field `x`"
+        );
     }
 
     #[test]

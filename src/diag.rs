@@ -26,7 +26,11 @@ pub struct Location {
 
 impl Location {
     pub fn new(path: impl Into<PathBuf>, line: usize, column: usize) -> Self {
-        Location { path: path.into(), line, column }
+        Location {
+            path: path.into(),
+            line,
+            column,
+        }
     }
 
     /// Line and column of a byte offset in `text`, counted from the file's first line.
@@ -106,15 +110,33 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(kind: Kind, location: Option<Location>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, kind, location, message: message.into(), hint: None }
+        Diagnostic {
+            severity: Severity::Error,
+            kind,
+            location,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn note(kind: Kind, location: Option<Location>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Note, kind, location, message: message.into(), hint: None }
+        Diagnostic {
+            severity: Severity::Note,
+            kind,
+            location,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn warning(kind: Kind, location: Option<Location>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, kind, location, message: message.into(), hint: None }
+        Diagnostic {
+            severity: Severity::Warning,
+            kind,
+            location,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -157,7 +179,11 @@ impl Diagnostics {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.items.lock().unwrap_or_else(|e| e.into_inner()).iter().any(Diagnostic::is_error)
+        self.items
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .any(Diagnostic::is_error)
     }
 
     /// All diagnostics, errors first, then by file and position, without duplicates.
@@ -176,5 +202,7 @@ impl Diagnostics {
 
 /// A path shown relative to the site root, so messages read `content/ru/x.md:3:5`.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }

@@ -13,7 +13,9 @@ pub fn contains(hay: &str, needle: &str) -> bool {
 /// every one of a page's text events.
 pub fn contains_marker(hay: &str, marker: &str) -> bool {
     let (hay, marker) = (hay.as_bytes(), marker.as_bytes());
-    let Some(&first) = marker.first() else { return true };
+    let Some(&first) = marker.first() else {
+        return true;
+    };
     memchr::memchr_iter(first, hay).any(|i| hay[i..].starts_with(marker))
 }
 

@@ -35,7 +35,7 @@ use rayon::prelude::*;
 use config::{Config, Overrides};
 use diag::{Diagnostic, Diagnostics, Kind};
 use lang::Lang;
-pub use prepare::{prepare, Prepared};
+pub use prepare::{Prepared, prepare};
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -77,7 +77,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let prepared = prepare(config, &diags);
     if diags.has_errors() {
         // Templates too, so one run lists every error, not just the content's.
-        let _ = render::Renderer::new(&prepared.config, &prepared.theme, Arc::clone(&prepared.i18n), &prepared.urls, false, &diags);
+        let _ = render::Renderer::new(
+            &prepared.config,
+            &prepared.theme,
+            Arc::clone(&prepared.i18n),
+            &prepared.urls,
+            false,
+            &diags,
+        );
         return Err(BuildError::Failed(diags.take_sorted()));
     }
     let output = write::Output::begin(&prepared.config.output_dir, opts.force)?;
@@ -90,7 +97,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let t = timing::Timer::start("commit");
     output.commit()?;
     t.stop();
-    let pages_per_language = prepared.config.languages.iter()
+    let pages_per_language = prepared
+        .config
+        .languages
+        .iter()
         .map(|l| (l.clone(), prepared.site.pages_in(l).count()))
         .collect();
     let output_dir = prepared.config.output_dir.clone();
@@ -125,7 +135,16 @@ pub fn render_into_live(p: &Prepared, out: &write::Output, diags: &Diagnostics) 
 
 fn render_all(p: &Prepared, out: &write::Output, live_reload: bool, diags: &Diagnostics) {
     let t = timing::Timer::start("templates");
-    let Ok(mut renderer) = render::Renderer::new(&p.config, &p.theme, Arc::clone(&p.i18n), &p.urls, p.tree.is_some(), diags) else { return };
+    let Ok(mut renderer) = render::Renderer::new(
+        &p.config,
+        &p.theme,
+        Arc::clone(&p.i18n),
+        &p.urls,
+        p.tree.is_some(),
+        diags,
+    ) else {
+        return;
+    };
     t.stop();
     renderer.live_reload = live_reload;
     let t = timing::Timer::start("render pages");
@@ -145,10 +164,22 @@ fn render_all(p: &Prepared, out: &write::Output, live_reload: bool, diags: &Diag
     for (name, bytes) in &p.theme.statics {
         out.write(&format!("static/{name}"), bytes, diags);
     }
-    p.assets.par_iter().for_each(|a| out.copy(&a.rel.to_string_lossy().replace('\\', "/"), &a.source, diags));
+    p.assets.par_iter().for_each(|a| {
+        out.copy(
+            &a.rel.to_string_lossy().replace('\\', "/"),
+            &a.source,
+            diags,
+        )
+    });
     t.stop();
     if p.config.base_url.is_none() && !live_reload {
-        diags.push(Diagnostic::warning(Kind::Config, None, "no base_url: canonical and sitemap URLs start at the host's root")
-            .with_hint("pass --base-url https://your.host/path/ or set base_url in site.yaml"));
+        diags.push(
+            Diagnostic::warning(
+                Kind::Config,
+                None,
+                "no base_url: canonical and sitemap URLs start at the host's root",
+            )
+            .with_hint("pass --base-url https://your.host/path/ or set base_url in site.yaml"),
+        );
     }
 }

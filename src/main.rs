@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use signpost::config::Overrides;
 use signpost::diag::{Diagnostic, Severity};
-use signpost::{build, BuildError, BuildOptions};
+use signpost::{BuildError, BuildOptions, build};
 
 // A build makes millions of small, short-lived allocations on every core (see Cargo.toml).
 #[global_allocator]
@@ -88,13 +88,37 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { output, base_url, force, no_search } => {
-            let opts = BuildOptions { root: cli.root, overrides: Overrides { output, base_url, no_search }, force };
+        Command::Build {
+            output,
+            base_url,
+            force,
+            no_search,
+        } => {
+            let opts = BuildOptions {
+                root: cli.root,
+                overrides: Overrides {
+                    output,
+                    base_url,
+                    no_search,
+                },
+                force,
+            };
             run_build(&opts)
         }
         Command::Check { format } => run_check(&cli.root, format),
-        Command::Serve { port, bind, open, no_search } => {
-            let opts = signpost::serve::ServeOptions { root: cli.root, bind, port, open, no_search };
+        Command::Serve {
+            port,
+            bind,
+            open,
+            no_search,
+        } => {
+            let opts = signpost::serve::ServeOptions {
+                root: cli.root,
+                bind,
+                port,
+                open,
+                no_search,
+            };
             match signpost::serve::serve(&opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
@@ -144,7 +168,11 @@ fn run_build(opts: &BuildOptions) -> ExitCode {
     match result {
         Ok(summary) => {
             print_diagnostics(&summary.diagnostics, false);
-            let per_lang: Vec<String> = summary.pages_per_language.iter().map(|(l, n)| format!("{l} {n}")).collect();
+            let per_lang: Vec<String> = summary
+                .pages_per_language
+                .iter()
+                .map(|(l, n)| format!("{l} {n}"))
+                .collect();
             eprintln!(
                 "built {} in {:.2?}: pages {}; {}, 0 errors",
                 summary.output.display(),
@@ -157,12 +185,19 @@ fn run_build(opts: &BuildOptions) -> ExitCode {
         Err(BuildError::Failed(diags)) => {
             print_diagnostics(&diags, false);
             let errors = diags.iter().filter(|d| d.is_error()).count();
-            eprintln!("build failed: {errors} error(s), {}; the previous output was left untouched", counts(&diags));
+            eprintln!(
+                "build failed: {errors} error(s), {}; the previous output was left untouched",
+                counts(&diags)
+            );
             ExitCode::FAILURE
         }
         Err(e) => {
             eprintln!("error: {e}");
-            if let BuildError::Config(signpost::config::ConfigError::Invalid { hint: Some(h), .. }) = &e {
+            if let BuildError::Config(signpost::config::ConfigError::Invalid {
+                hint: Some(h),
+                ..
+            }) = &e
+            {
                 eprintln!("  hint: {h}");
             }
             ExitCode::FAILURE
@@ -175,7 +210,11 @@ fn run_check(root: &std::path::Path, format: Format) -> ExitCode {
         Ok(d) => d,
         Err(e) => {
             let d = match &e {
-                signpost::config::ConfigError::Invalid { location, message, hint } => Diagnostic {
+                signpost::config::ConfigError::Invalid {
+                    location,
+                    message,
+                    hint,
+                } => Diagnostic {
                     severity: Severity::Error,
                     kind: signpost::diag::Kind::Config,
                     location: Some(location.clone()),
@@ -196,19 +235,32 @@ fn run_check(root: &std::path::Path, format: Format) -> ExitCode {
                 "notes": diags.iter().filter(|d| d.severity == Severity::Note).count(),
                 "diagnostics": diags,
             });
-            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).unwrap_or_default()
+            );
         }
         Format::Text => {
             print_diagnostics(&diags, true);
             eprintln!("check: {errors} error(s), {}", counts(&diags));
         }
     }
-    if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn counts(diags: &[Diagnostic]) -> String {
-    let warnings = diags.iter().filter(|d| d.severity == Severity::Warning).count();
-    let notes = diags.iter().filter(|d| d.severity == Severity::Note).count();
+    let warnings = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    let notes = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Note)
+        .count();
     format!("{warnings} warning(s), {notes} note(s)")
 }
 
@@ -218,7 +270,10 @@ fn print_diagnostics(diags: &[Diagnostic], all: bool) {
     const SHOW_WARNINGS: usize = 20;
     let color = std::io::stderr().is_terminal();
     let errors = diags.iter().filter(|d| d.is_error());
-    let warnings: Vec<&Diagnostic> = diags.iter().filter(|d| d.severity == Severity::Warning).collect();
+    let warnings: Vec<&Diagnostic> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .collect();
     for d in errors {
         eprintln!("{}", paint(d, color));
     }
@@ -232,7 +287,11 @@ fn print_diagnostics(diags: &[Diagnostic], all: bool) {
             *by_kind.entry(format!("{:?}", d.kind)).or_insert(0usize) += 1;
         }
         let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{k}: {n}")).collect();
-        eprintln!("… and {} more warning(s) ({}); `signpost check` lists them all", warnings.len() - shown, kinds.join(", "));
+        eprintln!(
+            "… and {} more warning(s) ({}); `signpost check` lists them all",
+            warnings.len() - shown,
+            kinds.join(", ")
+        );
     }
     if all {
         for d in diags.iter().filter(|d| d.severity == Severity::Note) {

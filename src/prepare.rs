@@ -46,7 +46,15 @@ pub fn prepare_keeping(config: Config, keep_text: bool, diags: &Diagnostics) -> 
     i18n.report_coverage(&config, diags);
     let theme = Theme::load(&config, diags);
     t.stop();
-    prepare_with(config, loaded, i18n, theme, Reuse::default(), keep_text, diags)
+    prepare_with(
+        config,
+        loaded,
+        i18n,
+        theme,
+        Reuse::default(),
+        keep_text,
+        diags,
+    )
 }
 
 /// Parse results a rebuild may keep, by (language, slug): pages whose text and whose
@@ -63,10 +71,14 @@ impl Reuse {
         let mut reuse = Reuse::default();
         let slugs: Vec<Slug> = site.pages.iter().map(|p| p.source.slug.clone()).collect();
         for f in site.fallbacks {
-            reuse.fallbacks.insert((f.lang, slugs[f.source].clone()), f.parsed);
+            reuse
+                .fallbacks
+                .insert((f.lang, slugs[f.source].clone()), f.parsed);
         }
         for p in site.pages {
-            reuse.parsed.insert((p.source.lang, p.source.slug), p.parsed);
+            reuse
+                .parsed
+                .insert((p.source.lang, p.source.slug), p.parsed);
         }
         reuse
     }
@@ -80,15 +92,33 @@ impl Reuse {
 
 /// Parse → model from loaded pages, reusing what `reuse` holds. `keep_text` keeps each page's
 /// markdown after parsing (`serve` parses pages again; a one-shot build does not).
-pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme: Theme, mut reuse: Reuse, keep_text: bool, diags: &Diagnostics) -> Prepared {
+pub fn prepare_with(
+    config: Config,
+    loaded: load::Loaded,
+    i18n: Arc<I18n>,
+    theme: Theme,
+    mut reuse: Reuse,
+    keep_text: bool,
+    diags: &Diagnostics,
+) -> Prepared {
     let urls = Urls::new(config.base_url.clone());
     let mut preference = vec![config.default_language.clone()];
-    preference.extend(config.languages.iter().filter(|l| **l != config.default_language).cloned());
+    preference.extend(
+        config
+            .languages
+            .iter()
+            .filter(|l| **l != config.default_language)
+            .cloned(),
+    );
     let t = crate::timing::Timer::start("link index");
     let mut pages = loaded.pages;
     pages.extend(translations::reconstruct::reconstruct(&pages, &config));
     let index = parse::links::LinkIndex::new(&pages, &loaded.assets, preference);
-    let labels: std::collections::HashMap<Lang, Labels> = config.languages.iter().map(|l| (l.clone(), labels_for(&i18n, l, &config))).collect();
+    let labels: std::collections::HashMap<Lang, Labels> = config
+        .languages
+        .iter()
+        .map(|l| (l.clone(), labels_for(&i18n, l, &config)))
+        .collect();
     let cx_for = |page: &load::SourcePage, quiet: bool| parse::Context {
         index: &index,
         urls: &urls,
@@ -106,41 +136,74 @@ pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme
     // markdown as soon as it is done with it.
     let plan = translations::fallback_plan(&config, &pages);
     type Copies = Vec<(Lang, Option<ParsedPage>)>;
-    let with_reuse: Vec<(load::SourcePage, Option<ParsedPage>, Copies)> = pages.into_iter().map(|p| {
-        let key = (p.lang.clone(), p.slug.clone());
-        let kept = reuse.parsed.remove(&key);
-        let copies = plan.get(&key).into_iter().flatten()
-            .map(|reader| (reader.clone(), reuse.fallbacks.remove(&(reader.clone(), p.slug.clone()))))
-            .collect();
-        (p, kept, copies)
-    }).collect();
+    let with_reuse: Vec<(load::SourcePage, Option<ParsedPage>, Copies)> = pages
+        .into_iter()
+        .map(|p| {
+            let key = (p.lang.clone(), p.slug.clone());
+            let kept = reuse.parsed.remove(&key);
+            let copies = plan
+                .get(&key)
+                .into_iter()
+                .flatten()
+                .map(|reader| {
+                    (
+                        reader.clone(),
+                        reuse.fallbacks.remove(&(reader.clone(), p.slug.clone())),
+                    )
+                })
+                .collect();
+            (p, kept, copies)
+        })
+        .collect();
     crate::progress::stage("parsing", with_reuse.len());
-    let parsed: Vec<_> = with_reuse.into_par_iter().map(|(mut page, kept, copies)| {
-        let quiet = page.origin != load::Origin::Written;
-        let parsed = kept.unwrap_or_else(|| parse::parse_page(&page, &cx_for(&page, quiet)));
-        let copies: Vec<(Lang, ParsedPage)> = copies.into_iter().map(|(reader, kept)| {
-            let parsed = kept.unwrap_or_else(|| parse::parse_page_as(&page, &reader, &cx_for(&page, true)));
-            (reader, parsed)
-        }).collect();
-        if !keep_text {
-            page.text = Arc::from("");
-            page.body_offset = 0;
-        }
-        crate::progress::tick();
-        (page, parsed, copies)
-    }).collect();
+    let parsed: Vec<_> = with_reuse
+        .into_par_iter()
+        .map(|(mut page, kept, copies)| {
+            let quiet = page.origin != load::Origin::Written;
+            let parsed = kept.unwrap_or_else(|| parse::parse_page(&page, &cx_for(&page, quiet)));
+            let copies: Vec<(Lang, ParsedPage)> = copies
+                .into_iter()
+                .map(|(reader, kept)| {
+                    let parsed = kept.unwrap_or_else(|| {
+                        parse::parse_page_as(&page, &reader, &cx_for(&page, true))
+                    });
+                    (reader, parsed)
+                })
+                .collect();
+            if !keep_text {
+                page.text = Arc::from("");
+                page.body_offset = 0;
+            }
+            crate::progress::tick();
+            (page, parsed, copies)
+        })
+        .collect();
     t.stop();
     let t = crate::timing::Timer::start("model");
     let mut all_copies = Vec::new();
-    let pages: Vec<_> = parsed.into_iter().map(|(page, parsed, copies)| {
-        all_copies.extend(copies.into_iter().map(|(reader, p)| (reader, page.lang.clone(), page.slug.clone(), p)));
-        (page, parsed)
-    }).collect();
+    let pages: Vec<_> = parsed
+        .into_iter()
+        .map(|(page, parsed, copies)| {
+            all_copies.extend(
+                copies
+                    .into_iter()
+                    .map(|(reader, p)| (reader, page.lang.clone(), page.slug.clone(), p)),
+            );
+            (page, parsed)
+        })
+        .collect();
     let mut site = model::Site::new(&config, pages);
-    site.fallbacks = all_copies.into_iter().filter_map(|(reader, from, slug, parsed)| {
-        let source = *site.translations.get(&slug)?.get(&from)?;
-        Some(model::Fallback { lang: reader, source, parsed })
-    }).collect();
+    site.fallbacks = all_copies
+        .into_iter()
+        .filter_map(|(reader, from, slug, parsed)| {
+            let source = *site.translations.get(&slug)?.get(&from)?;
+            Some(model::Fallback {
+                lang: reader,
+                source,
+                parsed,
+            })
+        })
+        .collect();
     t.stop();
     let t = crate::timing::Timer::start("tree, checks");
     let tree = prepare_tree(&config, &site, &i18n, diags);
@@ -153,21 +216,45 @@ pub fn prepare_with(config: Config, loaded: load::Loaded, i18n: Arc<I18n>, theme
     check::unused_ui_strings(&i18n, &theme, tree.as_ref().map(|(t, _)| t), &config, diags);
     check::translations(&site, &config, diags);
     t.stop();
-    Prepared { config, site, i18n, theme, assets: loaded.assets, urls, tree }
+    Prepared {
+        config,
+        site,
+        i18n,
+        theme,
+        assets: loaded.assets,
+        urls,
+        tree,
+    }
 }
 
-fn prepare_tree(config: &Config, site: &model::Site, i18n: &I18n, diags: &Diagnostics) -> Option<(tree::Tree, Vec<tree::Walk>)> {
+fn prepare_tree(
+    config: &Config,
+    site: &model::Site,
+    i18n: &I18n,
+    diags: &Diagnostics,
+) -> Option<(tree::Tree, Vec<tree::Walk>)> {
     let tree = tree::load(&config.content_dir, &config.root, diags)?;
-    let valid = tree::validate::validate(&tree, |slug| site.translations.contains_key(slug), i18n, &config.languages, diags);
+    let valid = tree::validate::validate(
+        &tree,
+        |slug| site.translations.contains_key(slug),
+        i18n,
+        &config.languages,
+        diags,
+    );
     if !valid {
         return None;
     }
     match tree::walks(&tree, MAX_TREE_WALKS) {
         Ok(walks) => Some((tree, walks)),
         Err(limit) => {
-            diags.push(Diagnostic::error(Kind::Tree, Some(tree.location(1)),
-                format!("the decision tree has more than {limit} ways through it"))
-                .with_hint("join fewer branches back together, or split the tree"));
+            diags.push(
+                Diagnostic::error(
+                    Kind::Tree,
+                    Some(tree.location(1)),
+                    format!("the decision tree has more than {limit} ways through it"),
+                )
+                .with_hint("join fewer branches back together, or split the tree"),
+            );
             None
         }
     }
@@ -182,10 +269,19 @@ fn labels_for(i18n: &I18n, lang: &Lang, config: &Config) -> Labels {
         caution: i18n.label(lang, "alert-caution"),
         image_missing: i18n.label(lang, "image-missing"),
         link_unavailable: i18n.label(lang, "link-unavailable"),
-        other_language: config.languages.iter().map(|other| {
-            let text = i18n.text(lang, "link-other-language", &[("language", i18n::Arg::Str(other.autonym().to_string()))]).unwrap_or_default();
-            (other.clone(), text)
-        }).collect(),
+        other_language: config
+            .languages
+            .iter()
+            .map(|other| {
+                let text = i18n
+                    .text(
+                        lang,
+                        "link-other-language",
+                        &[("language", i18n::Arg::Str(other.autonym().to_string()))],
+                    )
+                    .unwrap_or_default();
+                (other.clone(), text)
+            })
+            .collect(),
     }
 }
-

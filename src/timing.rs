@@ -24,8 +24,14 @@ impl Timer {
 
     pub fn stop(self) {
         if let Some(start) = self.start {
-            let began = FIRST.get().map_or(0.0, |first| start.duration_since(*first).as_secs_f64() * 1000.0);
-            eprintln!("timing: {:<16} {:>8.1} ms  (from {began:.1} ms)", self.name, start.elapsed().as_secs_f64() * 1000.0);
+            let began = FIRST.get().map_or(0.0, |first| {
+                start.duration_since(*first).as_secs_f64() * 1000.0
+            });
+            eprintln!(
+                "timing: {:<16} {:>8.1} ms  (from {began:.1} ms)",
+                self.name,
+                start.elapsed().as_secs_f64() * 1000.0
+            );
         }
     }
 }

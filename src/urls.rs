@@ -4,14 +4,28 @@
 //! host (and from `file://`) without knowing where it will live. Absolute URLs (canonical,
 //! hreflang, sitemap) need the configured base URL.
 
-use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
 use crate::lang::Lang;
 
 /// Characters that cannot stand raw in a URL path segment.
 const SEGMENT: &AsciiSet = &CONTROLS
-    .add(b' ').add(b'"').add(b'#').add(b'%').add(b'<').add(b'>').add(b'?').add(b'`')
-    .add(b'{').add(b'}').add(b'\\').add(b'^').add(b'|').add(b'[').add(b']').add(b'\'');
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'|')
+    .add(b'[')
+    .add(b']')
+    .add(b'\'');
 
 #[derive(Debug, Clone)]
 pub struct Urls {
@@ -25,7 +39,10 @@ pub struct Urls {
 impl Urls {
     pub fn new(base_url: Option<String>) -> Self {
         let explicit_index = base_url.is_none();
-        Urls { base_url, explicit_index }
+        Urls {
+            base_url,
+            explicit_index,
+        }
     }
 
     /// For `serve`, which always answers directory URLs.
@@ -40,7 +57,11 @@ impl Urls {
 
     /// The site path of a page's folder: `nl/a/b/`, or `nl/` for the language home.
     pub fn page_path(lang: &Lang, slug: &str) -> String {
-        if slug.is_empty() { format!("{lang}/") } else { format!("{lang}/{slug}/") }
+        if slug.is_empty() {
+            format!("{lang}/")
+        } else {
+            format!("{lang}/{slug}/")
+        }
     }
 
     /// A link from the page whose folder is `from` (a site path like `nl/a/`) to the site
@@ -119,7 +140,10 @@ mod tests {
     fn relative_links_between_pages() {
         let pretty = Urls::new(Some("https://example.org/support/".into()));
         assert_eq!(pretty.relative("nl/a/", "ru/a/"), "../../ru/a/");
-        assert_eq!(pretty.relative("nl/x/y/", "static/style.css"), "../../../static/style.css");
+        assert_eq!(
+            pretty.relative("nl/x/y/", "static/style.css"),
+            "../../../static/style.css"
+        );
         assert_eq!(pretty.relative("", "nl/"), "nl/");
         assert_eq!(pretty.relative("nl/", ""), "../");
         let portable = Urls::new(None);
@@ -132,7 +156,10 @@ mod tests {
         assert_eq!(Urls::page_path(&lang("nl"), ""), "nl/");
         assert_eq!(Urls::page_path(&lang("nl"), "a/b"), "nl/a/b/");
         let u = Urls::new(Some("https://example.org/support/".into()));
-        assert_eq!(u.absolute("nl/a b/"), "https://example.org/support/nl/a%20b/");
+        assert_eq!(
+            u.absolute("nl/a b/"),
+            "https://example.org/support/nl/a%20b/"
+        );
         assert_eq!(u.root_path(), "/support/");
         assert_eq!(Urls::new(None).root_path(), "/");
     }

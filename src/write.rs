@@ -10,14 +10,22 @@ pub const MARKER: &str = ".signpost-output";
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("{0} exists and was not made by signpost; refusing to replace it (use --force, or choose another --output)")]
+    #[error(
+        "{0} exists and was not made by signpost; refusing to replace it (use --force, or choose another --output)"
+    )]
     NotOurs(PathBuf),
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
-    move |source| WriteError::Io { path: path.to_path_buf(), source }
+    move |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 pub struct Output {
@@ -33,27 +41,48 @@ impl Output {
         if target.exists() && !force && !target.join(MARKER).exists() && !is_empty_dir(target) {
             return Err(WriteError::NotOurs(target.to_path_buf()));
         }
-        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(io(parent))?;
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
         let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if staging.exists() {
             std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
         }
         std::fs::create_dir_all(&staging).map_err(io(&staging))?;
-        std::fs::write(staging.join(MARKER), b"This folder is written by signpost build; it is replaced on every build.\n")
-            .map_err(io(&staging))?;
-        Ok(Output { target: target.to_path_buf(), staging, discard: false })
+        std::fs::write(
+            staging.join(MARKER),
+            b"This folder is written by signpost build; it is replaced on every build.\n",
+        )
+        .map_err(io(&staging))?;
+        Ok(Output {
+            target: target.to_path_buf(),
+            staging,
+            discard: false,
+        })
     }
 
     /// Writes straight into `dir` (for `serve`, which updates single pages in place).
     pub fn direct(dir: &Path) -> Output {
-        Output { target: dir.to_path_buf(), staging: dir.to_path_buf(), discard: false }
+        Output {
+            target: dir.to_path_buf(),
+            staging: dir.to_path_buf(),
+            discard: false,
+        }
     }
 
     /// An output that throws every file away, for checking that everything renders.
     pub fn discard() -> Output {
-        Output { target: PathBuf::new(), staging: PathBuf::new(), discard: true }
+        Output {
+            target: PathBuf::new(),
+            staging: PathBuf::new(),
+            discard: true,
+        }
     }
 
     /// Writes one file at a `/`-separated site path.
@@ -62,9 +91,16 @@ impl Output {
             return;
         }
         let path = self.staging.join(site_path);
-        let result = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, bytes));
+        let result = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, bytes));
         if let Err(e) = result {
-            diags.push(Diagnostic::error(Kind::Io, Some(Location::new(self.target.join(site_path), 1, 1)), format!("cannot write: {e}")));
+            diags.push(Diagnostic::error(
+                Kind::Io,
+                Some(Location::new(self.target.join(site_path), 1, 1)),
+                format!("cannot write: {e}"),
+            ));
         }
     }
 
@@ -73,9 +109,16 @@ impl Output {
             return;
         }
         let path = self.staging.join(site_path);
-        let result = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::copy(source, &path).map(|_| ()));
+        let result = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::copy(source, &path).map(|_| ()));
         if let Err(e) = result {
-            diags.push(Diagnostic::error(Kind::Io, Some(Location::new(source, 1, 1)), format!("cannot copy to the output: {e}")));
+            diags.push(Diagnostic::error(
+                Kind::Io,
+                Some(Location::new(source, 1, 1)),
+                format!("cannot copy to the output: {e}"),
+            ));
         }
     }
 
@@ -83,7 +126,10 @@ impl Output {
     pub fn commit(self) -> Result<(), WriteError> {
         let old = self.staging.with_file_name(format!(
             ".{}.old-{}",
-            self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            self.target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             std::process::id()
         ));
         let had_old = self.target.exists();
@@ -94,7 +140,10 @@ impl Output {
             if had_old {
                 let _ = std::fs::rename(&old, &self.target);
             }
-            return Err(WriteError::Io { path: self.target.clone(), source });
+            return Err(WriteError::Io {
+                path: self.target.clone(),
+                source,
+            });
         }
         if had_old {
             std::fs::remove_dir_all(&old).map_err(io(&old))?;

@@ -79,7 +79,10 @@ enum Shown {
 
 impl I18n {
     pub fn load(config: &Config, diags: &Diagnostics) -> I18n {
-        let fallback = config.lang("en").cloned().unwrap_or_else(|| Lang::new_unchecked("en"));
+        let fallback = config
+            .lang("en")
+            .cloned()
+            .unwrap_or_else(|| Lang::new_unchecked("en"));
         let mut langs = config.languages.clone();
         if !langs.contains(&fallback) {
             langs.push(fallback.clone());
@@ -92,7 +95,11 @@ impl I18n {
             let mut sources: Vec<Source> = crate::builtin::LOCALES
                 .iter()
                 .filter(|(l, _, _)| *l == lang.as_str())
-                .map(|(l, name, text)| Source { shown: Path::new("locales").join(l).join(name).join("(built-in)"), text: text.to_string(), overriding: false })
+                .map(|(l, name, text)| Source {
+                    shown: Path::new("locales").join(l).join(name).join("(built-in)"),
+                    text: text.to_string(),
+                    overriding: false,
+                })
                 .collect();
             sources.extend(site_files(&config.root, &lang, diags));
             let langid: LanguageIdentifier = lang.as_str().parse().unwrap_or_default();
@@ -100,7 +107,10 @@ impl I18n {
             bundle.set_use_isolating(false);
             let mut own = FluentBundle::new_concurrent(vec![langid]);
             own.set_use_isolating(false);
-            for (_, _, text) in crate::builtin::LOCALES.iter().filter(|(l, _, _)| *l == lang.as_str()) {
+            for (_, _, text) in crate::builtin::LOCALES
+                .iter()
+                .filter(|(l, _, _)| *l == lang.as_str())
+            {
                 // Syntax errors in built-in files are reported below, with the site's bundle.
                 let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
                 let _ = own.add_resource(resource);
@@ -112,10 +122,22 @@ impl I18n {
                     Ok(r) => r,
                     Err((r, errors)) => {
                         for e in errors {
-                            let text = std::fs::read_to_string(config.root.join(&src.shown)).unwrap_or_default();
-                            diags.push(Diagnostic::error(Kind::Locale, Some(Location::at_offset(&src.shown, &text, e.slice.as_ref().map_or(e.pos.start, |s| s.start))),
-                                format!("Fluent syntax error: {}", e.kind))
-                                .with_hint("see https://projectfluent.org/fluent/guide/ for the syntax"));
+                            let text = std::fs::read_to_string(config.root.join(&src.shown))
+                                .unwrap_or_default();
+                            diags.push(
+                                Diagnostic::error(
+                                    Kind::Locale,
+                                    Some(Location::at_offset(
+                                        &src.shown,
+                                        &text,
+                                        e.slice.as_ref().map_or(e.pos.start, |s| s.start),
+                                    )),
+                                    format!("Fluent syntax error: {}", e.kind),
+                                )
+                                .with_hint(
+                                    "see https://projectfluent.org/fluent/guide/ for the syntax",
+                                ),
+                            );
                         }
                         r
                     }
@@ -124,7 +146,13 @@ impl I18n {
                 for entry in resource.entries() {
                     if let fluent_syntax::ast::Entry::Message(m) = entry {
                         lang_ids.insert(m.id.name.to_string());
-                        let at = || lines.location(&src.shown, resource.source(), offset_in(resource.source(), m.id.name));
+                        let at = || {
+                            lines.location(
+                                &src.shown,
+                                resource.source(),
+                                offset_in(resource.source(), m.id.name),
+                            )
+                        };
                         // Mirrors the bundle: a site file replaces a message, a built-in one
                         // does not replace the first definition.
                         if src.overriding {
@@ -138,7 +166,11 @@ impl I18n {
                     bundle.add_resource_overriding(resource);
                 } else if let Err(errs) = bundle.add_resource(resource) {
                     for e in errs {
-                        diags.push(Diagnostic::warning(Kind::Locale, Some(Location::new(&src.shown, 1, 1)), format!("{e}")));
+                        diags.push(Diagnostic::warning(
+                            Kind::Locale,
+                            Some(Location::new(&src.shown, 1, 1)),
+                            format!("{e}"),
+                        ));
                     }
                 }
             }
@@ -147,7 +179,16 @@ impl I18n {
             builtin.insert(lang.clone(), own);
             bundles.insert(lang, bundle);
         }
-        let mut i18n = I18n { bundles, builtin, defined, fallback, ids, missing: Mutex::default(), broken: Mutex::default(), plain: HashMap::new() };
+        let mut i18n = I18n {
+            bundles,
+            builtin,
+            defined,
+            fallback,
+            ids,
+            missing: Mutex::default(),
+            broken: Mutex::default(),
+            plain: HashMap::new(),
+        };
         i18n.plain = i18n.format_plain();
         i18n
     }
@@ -158,23 +199,33 @@ impl I18n {
             return Ok(s);
         }
         if let Some(s) = self.format(&self.fallback, key, args) {
-            self.missing.lock().unwrap_or_else(|e| e.into_inner()).insert((lang.clone(), key.to_string()));
+            self.missing
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert((lang.clone(), key.to_string()));
             return Ok(s);
         }
-        Err(MissingKey { key: key.to_string() })
+        Err(MissingKey {
+            key: key.to_string(),
+        })
     }
 
     /// Like [`I18n::text`], for strings the code itself needs; a missing key shows as the key.
     pub fn label(&self, lang: &Lang, key: &str) -> String {
-        self.text(lang, key, &[]).unwrap_or_else(|_| key.to_string())
+        self.text(lang, key, &[])
+            .unwrap_or_else(|_| key.to_string())
     }
 
     fn format_plain(&self) -> HashMap<String, HashMap<String, String>> {
         let mut plain: HashMap<String, HashMap<String, String>> = HashMap::new();
         for (lang, ids) in &self.ids {
-            let Some(bundle) = self.bundles.get(lang) else { continue };
+            let Some(bundle) = self.bundles.get(lang) else {
+                continue;
+            };
             for id in ids {
-                let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else { continue };
+                let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                    continue;
+                };
                 let mut errors = Vec::new();
                 let out = bundle.format_pattern(pattern, None, &mut errors);
                 // Any error but a missing variable (a cycle, a missing reference) is the
@@ -193,7 +244,10 @@ impl I18n {
                 };
                 // A message that needs variables reports them missing; it is formatted per call.
                 if !errors.iter().any(is_missing_variable) {
-                    plain.entry(lang.to_string()).or_default().insert(id.clone(), text);
+                    plain
+                        .entry(lang.to_string())
+                        .or_default()
+                        .insert(id.clone(), text);
                 }
             }
         }
@@ -231,35 +285,59 @@ impl I18n {
     /// when it did not): the built-in message in the reader's language, else the site's
     /// message in the fallback language, else the built-in one there, else nothing. A
     /// stand-in may lack variables the call did not pass, as the message itself would.
-    fn repair<'e>(&self, lang: &Lang, key: &str, args: Option<&FluentArgs>, errors: &'e [FluentError]) -> Option<(String, Shown, &'e FluentError)> {
+    fn repair<'e>(
+        &self,
+        lang: &Lang,
+        key: &str,
+        args: Option<&FluentArgs>,
+        errors: &'e [FluentError],
+    ) -> Option<(String, Shown, &'e FluentError)> {
         let error = errors.iter().find(|e| leaves_placeholder(e))?;
         let clean = |bundle: Option<&FluentBundle<FluentResource>>| {
             let pattern = bundle?.get_message(key)?.value()?;
             let mut errors = Vec::new();
             let out = bundle?.format_pattern(pattern, args, &mut errors);
-            errors.iter().all(is_missing_variable).then(|| out.into_owned())
+            errors
+                .iter()
+                .all(is_missing_variable)
+                .then(|| out.into_owned())
         };
         let found = clean(self.builtin.get(lang))
             .map(|s| (s, Shown::BuiltIn(lang.clone())))
-            .or_else(|| (*lang != self.fallback).then(|| clean(self.bundles.get(&self.fallback)))?
-                .map(|s| (s, Shown::Fallback(self.fallback.clone()))))
-            .or_else(|| (*lang != self.fallback).then(|| clean(self.builtin.get(&self.fallback)))?
-                .map(|s| (s, Shown::BuiltIn(self.fallback.clone()))));
+            .or_else(|| {
+                (*lang != self.fallback)
+                    .then(|| clean(self.bundles.get(&self.fallback)))?
+                    .map(|s| (s, Shown::Fallback(self.fallback.clone())))
+            })
+            .or_else(|| {
+                (*lang != self.fallback)
+                    .then(|| clean(self.builtin.get(&self.fallback)))?
+                    .map(|s| (s, Shown::BuiltIn(self.fallback.clone())))
+            });
         let (text, shown) = found.unwrap_or((String::new(), Shown::Nothing));
         Some((text, shown, error))
     }
 
     fn note_broken(&self, lang: &Lang, key: &str, error: &FluentError, shown: Shown) {
-        self.broken.lock().unwrap_or_else(|e| e.into_inner())
+        self.broken
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
             .entry((lang.clone(), key.to_string()))
-            .or_insert_with(|| Broken { error: error.clone(), shown });
+            .or_insert_with(|| Broken {
+                error: error.clone(),
+                shown,
+            });
     }
 
     /// Reports each message that failed to format since the last call, at its definition.
     pub fn report_broken(&self, diags: &Diagnostics) {
         let broken = std::mem::take(&mut *self.broken.lock().unwrap_or_else(|e| e.into_inner()));
         for ((lang, key), b) in broken {
-            let at = self.defined.get(&lang).and_then(|d| d.get(&key)).cloned()
+            let at = self
+                .defined
+                .get(&lang)
+                .and_then(|d| d.get(&key))
+                .cloned()
                 .unwrap_or_else(|| Location::new(Path::new("locales").join(lang.as_str()), 1, 1));
             let instead = match &b.shown {
                 Shown::Partial => String::new(),
@@ -278,8 +356,17 @@ impl I18n {
                     "a message may expand to at most 100 placeables; use fewer references".to_string(),
                 _ => "fix the message in its .ftl file".to_string(),
             };
-            diags.push(Diagnostic::warning(Kind::Locale, Some(at),
-                format!("UI string `{key}` in {lang} cannot be formatted: {}{instead}", b.error)).with_hint(hint));
+            diags.push(
+                Diagnostic::warning(
+                    Kind::Locale,
+                    Some(at),
+                    format!(
+                        "UI string `{key}` in {lang} cannot be formatted: {}{instead}",
+                        b.error
+                    ),
+                )
+                .with_hint(hint),
+            );
         }
     }
 
@@ -290,17 +377,25 @@ impl I18n {
 
     /// Every message without variables, formatted: (language, key, text).
     pub fn plain_texts(&self) -> impl Iterator<Item = (&str, &str, &str)> {
-        self.plain.iter().flat_map(|(lang, texts)| texts.iter().map(move |(k, t)| (lang.as_str(), k.as_str(), t.as_str())))
+        self.plain.iter().flat_map(|(lang, texts)| {
+            texts
+                .iter()
+                .map(move |(k, t)| (lang.as_str(), k.as_str(), t.as_str()))
+        })
     }
 
     /// A full date in the language's own form: `5 mei 2020`, `5 мая 2020 г.`.
     pub fn date(&self, lang: &Lang, date: Date) -> String {
         let month = self.label(lang, &format!("month-{}", date.month));
-        self.text(lang, "date-long", &[
-            ("day", Arg::Num(f64::from(date.day))),
-            ("month", Arg::Str(month)),
-            ("year", Arg::Str(date.year.to_string())),
-        ])
+        self.text(
+            lang,
+            "date-long",
+            &[
+                ("day", Arg::Num(f64::from(date.day))),
+                ("month", Arg::Str(month)),
+                ("year", Arg::Str(date.year.to_string())),
+            ],
+        )
         .unwrap_or_else(|_| date.iso())
     }
 
@@ -316,7 +411,9 @@ impl I18n {
 
     /// Keys the fallback language has and `lang` lacks.
     pub fn missing_in(&self, lang: &Lang) -> Vec<String> {
-        let (Some(all), Some(have)) = (self.ids.get(&self.fallback), self.ids.get(lang)) else { return Vec::new() };
+        let (Some(all), Some(have)) = (self.ids.get(&self.fallback), self.ids.get(lang)) else {
+            return Vec::new();
+        };
         all.difference(have).cloned().collect()
     }
 
@@ -325,9 +422,22 @@ impl I18n {
         for lang in &config.languages {
             let missing = self.missing_in(lang);
             if !missing.is_empty() {
-                diags.push(Diagnostic::warning(Kind::Locale, Some(Location::new(Path::new("locales").join(lang.as_str()), 1, 1)),
-                    format!("{} UI string(s) missing in {lang}, English is shown instead: {}", missing.len(), missing.join(", ")))
-                    .with_hint(format!("add them to a .ftl file in locales/{lang}/")));
+                diags.push(
+                    Diagnostic::warning(
+                        Kind::Locale,
+                        Some(Location::new(
+                            Path::new("locales").join(lang.as_str()),
+                            1,
+                            1,
+                        )),
+                        format!(
+                            "{} UI string(s) missing in {lang}, English is shown instead: {}",
+                            missing.len(),
+                            missing.join(", ")
+                        ),
+                    )
+                    .with_hint(format!("add them to a .ftl file in locales/{lang}/")),
+                );
             }
         }
     }
@@ -339,7 +449,10 @@ impl I18n {
 }
 
 fn is_missing_variable(e: &FluentError) -> bool {
-    matches!(e, FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable { .. })))
+    matches!(
+        e,
+        FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable { .. }))
+    )
 }
 
 /// Errors after which Fluent's output shows a `{reference}` in place of text it could not
@@ -347,8 +460,13 @@ fn is_missing_variable(e: &FluentError) -> bool {
 /// calling template's fault, which a stand-in message would share.
 fn leaves_placeholder(e: &FluentError) -> bool {
     match e {
-        FluentError::ResolverError(ResolverError::Reference(kind)) => !matches!(kind, ReferenceKind::Variable { .. }),
-        FluentError::ResolverError(r) => matches!(r, ResolverError::Cyclic | ResolverError::NoValue(_) | ResolverError::MissingDefault),
+        FluentError::ResolverError(ResolverError::Reference(kind)) => {
+            !matches!(kind, ReferenceKind::Variable { .. })
+        }
+        FluentError::ResolverError(r) => matches!(
+            r,
+            ResolverError::Cyclic | ResolverError::NoValue(_) | ResolverError::MissingDefault
+        ),
         _ => false,
     }
 }
@@ -356,23 +474,43 @@ fn leaves_placeholder(e: &FluentError) -> bool {
 /// Byte offset of `part` in `source`, when `part` is a slice of it. fluent-syntax's AST has
 /// no spans, but its names borrow the parsed text, so their address gives their position.
 fn offset_in(source: &str, part: &str) -> usize {
-    part.as_ptr().addr().checked_sub(source.as_ptr().addr()).filter(|&o| o + part.len() <= source.len()).unwrap_or(0)
+    part.as_ptr()
+        .addr()
+        .checked_sub(source.as_ptr().addr())
+        .filter(|&o| o + part.len() <= source.len())
+        .unwrap_or(0)
 }
 
 fn site_files(root: &Path, lang: &Lang, diags: &Diagnostics) -> Vec<Source> {
     let dir = root.join("locales").join(lang.as_str());
-    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
-    let mut files: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ftl")).collect();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+        .collect();
     files.sort();
-    files.into_iter().filter_map(|path| {
-        let shown = crate::diag::display_path(root, &path);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Some(Source { shown, text: text.trim_start_matches('\u{feff}').to_string(), overriding: true }),
-            Err(e) => {
-                diags.push(Diagnostic::error(Kind::Locale, Some(Location::new(&shown, 1, 1)), format!("cannot read: {e}")));
-                None
+    files
+        .into_iter()
+        .filter_map(|path| {
+            let shown = crate::diag::display_path(root, &path);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Some(Source {
+                    shown,
+                    text: text.trim_start_matches('\u{feff}').to_string(),
+                    overriding: true,
+                }),
+                Err(e) => {
+                    diags.push(Diagnostic::error(
+                        Kind::Locale,
+                        Some(Location::new(&shown, 1, 1)),
+                        format!("cannot read: {e}"),
+                    ));
+                    None
+                }
             }
-        }
-    }).collect()
+        })
+        .collect()
 }

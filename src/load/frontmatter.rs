@@ -30,10 +30,19 @@ pub enum SplitError {
 
 /// Splits front matter off. The text has had its BOM removed and CRLF turned into LF.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
-    let no_fm = Split { yaml: None, yaml_line: 1, body: text, body_offset: 0 };
-    let Some(rest) = text.strip_prefix("---") else { return Ok(no_fm) };
+    let no_fm = Split {
+        yaml: None,
+        yaml_line: 1,
+        body: text,
+        body_offset: 0,
+    };
+    let Some(rest) = text.strip_prefix("---") else {
+        return Ok(no_fm);
+    };
     // `---` must stand alone on the first line; `----` or `--- x` is a thematic break or text.
-    let Some(first_nl) = rest.find('\n') else { return Ok(no_fm) };
+    let Some(first_nl) = rest.find('\n') else {
+        return Ok(no_fm);
+    };
     if !rest[..first_nl].trim().is_empty() {
         return Ok(no_fm);
     }
@@ -111,7 +120,12 @@ pub fn parse(yaml: &str) -> Result<(FrontMatter, Vec<FieldWarning>), YamlError> 
         None => serde_yaml::from_str(yaml).map_err(|e| {
             repeated_key(yaml).unwrap_or_else(|| {
                 let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-                YamlError { line, column, message: crate::config::strip_yaml_position(&e.to_string()), hint: None }
+                YamlError {
+                    line,
+                    column,
+                    message: crate::config::strip_yaml_position(&e.to_string()),
+                    hint: None,
+                }
             })
         })?,
     };
@@ -122,7 +136,10 @@ pub fn parse(yaml: &str) -> Result<(FrontMatter, Vec<FieldWarning>), YamlError> 
             return Err(YamlError {
                 line: 1,
                 column: 1,
-                message: format!("it must be a map of `key: value` lines, found {}", kind_name(&other)),
+                message: format!(
+                    "it must be a map of `key: value` lines, found {}",
+                    kind_name(&other)
+                ),
                 hint: None,
             });
         }
@@ -145,7 +162,8 @@ pub fn parse(yaml: &str) -> Result<(FrontMatter, Vec<FieldWarning>), YamlError> 
             "ms.contentlocale" => fm.content_locale = text.clone(),
             "ms.openlocfilehash" => fm.source_hash = text.clone(),
             "ms.translationtype" => {
-                fm.translation_type = match text.as_deref().map(str::to_ascii_uppercase).as_deref() {
+                fm.translation_type = match text.as_deref().map(str::to_ascii_uppercase).as_deref()
+                {
                     Some("MT") => Some(TranslationType::Machine),
                     Some("HT") => Some(TranslationType::Human),
                     _ => None,
@@ -189,12 +207,20 @@ fn simple_map(yaml: &str) -> Option<serde_yaml::Mapping> {
         }
         let (key, value) = line.split_once(": ")?;
         let simple_key = key.starts_with(|c: char| c.is_ascii_alphabetic())
-            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b));
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b));
         if !simple_key || maybe_not_text(key) {
             return None;
         }
         let text = text_value(value.trim_matches(' '))?;
-        if map.insert(serde_yaml::Value::String(key.to_string()), serde_yaml::Value::String(text.to_string())).is_some() {
+        if map
+            .insert(
+                serde_yaml::Value::String(key.to_string()),
+                serde_yaml::Value::String(text.to_string()),
+            )
+            .is_some()
+        {
             return None;
         }
     }
@@ -213,8 +239,15 @@ fn text_value(value: &str) -> Option<&str> {
             return (!inner.contains(quote) && !inner.contains('\\')).then_some(inner);
         }
     }
-    let starts_structure = value.starts_with(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`']);
-    if value.is_empty() || starts_structure || value.contains(':') || value.contains(" #") || maybe_not_text(value) {
+    let starts_structure = value.starts_with([
+        '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`',
+    ]);
+    if value.is_empty()
+        || starts_structure
+        || value.contains(':')
+        || value.contains(" #")
+        || maybe_not_text(value)
+    {
         return None;
     }
     Some(value)
@@ -225,11 +258,15 @@ fn text_value(value: &str) -> Option<&str> {
 fn maybe_not_text(plain: &str) -> bool {
     let lower = plain.to_ascii_lowercase();
     let unsigned = lower.strip_prefix(['+', '-']).unwrap_or(&lower);
-    matches!(lower.as_str(), "~" | "null" | "true" | "false" | "y" | "n" | "yes" | "no" | "on" | "off" | ".nan")
-        || unsigned == ".inf"
+    matches!(
+        lower.as_str(),
+        "~" | "null" | "true" | "false" | "y" | "n" | "yes" | "no" | "on" | "off" | ".nan"
+    ) || unsigned == ".inf"
         || ["0x", "0o", "0b"].iter().any(|p| unsigned.starts_with(p))
         || (unsigned.bytes().any(|b| b.is_ascii_digit())
-            && unsigned.bytes().all(|b| b.is_ascii_digit() || b"._+-e".contains(&b)))
+            && unsigned
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b"._+-e".contains(&b)))
         || ["inf", "nan"].iter().any(|w| unsigned.starts_with(w))
 }
 
@@ -265,11 +302,15 @@ fn yaml_to_json(v: serde_yaml::Value) -> Json {
             } else if let Some(u) = n.as_u64() {
                 Json::from(u)
             } else {
-                n.as_f64().and_then(serde_json::Number::from_f64).map_or(Json::Null, Json::Number)
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or(Json::Null, Json::Number)
             }
         }
         serde_yaml::Value::String(s) => Json::String(s),
-        serde_yaml::Value::Sequence(seq) => Json::Array(seq.into_iter().map(yaml_to_json).collect()),
+        serde_yaml::Value::Sequence(seq) => {
+            Json::Array(seq.into_iter().map(yaml_to_json).collect())
+        }
         serde_yaml::Value::Mapping(map) => Json::Object(
             map.into_iter()
                 .map(|(k, v)| (scalar_text(&k).unwrap_or_default(), yaml_to_json(v)))
@@ -288,14 +329,23 @@ fn yaml_to_json(v: serde_yaml::Value) -> Json {
 /// `None` when the failure was something else.
 fn repeated_key(yaml: &str) -> Option<YamlError> {
     let found = Cell::new(None);
-    let err = serde::de::DeserializeSeed::deserialize(Walk { seen: None, found: &found }, serde_yaml::Deserializer::from_str(yaml)).err()?;
+    let err = serde::de::DeserializeSeed::deserialize(
+        Walk {
+            seen: None,
+            found: &found,
+        },
+        serde_yaml::Deserializer::from_str(yaml),
+    )
+    .err()?;
     let key = found.take()?;
     let location = err.location()?;
     Some(YamlError {
         line: location.line(),
         column: location.column(),
         message: format!("duplicate key `{key}`: it is already set above"),
-        hint: Some(format!("a key may appear only once; keep one `{key}:` line and delete the other")),
+        hint: Some(format!(
+            "a key may appear only once; keep one `{key}:` line and delete the other"
+        )),
     })
 }
 
@@ -308,11 +358,16 @@ struct Walk<'a> {
 
 impl Walk<'_> {
     /// A scalar key as `Value` would hold it, so repeats compare as they do in `Mapping`.
-    fn scalar<E: serde::de::Error>(self, key: serde_yaml::Value) -> Result<Option<serde_yaml::Value>, E> {
+    fn scalar<E: serde::de::Error>(
+        self,
+        key: serde_yaml::Value,
+    ) -> Result<Option<serde_yaml::Value>, E> {
         if let Some(seen) = self.seen
             && seen.contains(&key)
         {
-            self.found.set(Some(scalar_text(&key).unwrap_or_else(|| "null".to_string())));
+            self.found.set(Some(
+                scalar_text(&key).unwrap_or_else(|| "null".to_string()),
+            ));
             // Raised inside the visitor, so the parser stamps it with this key's position.
             return Err(E::custom("duplicate key"));
         }
@@ -369,14 +424,26 @@ impl<'de> serde::de::Visitor<'de> for Walk<'_> {
     }
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element_seed(Walk { seen: None, found: self.found })?.is_some() {}
+        while seq
+            .next_element_seed(Walk {
+                seen: None,
+                found: self.found,
+            })?
+            .is_some()
+        {}
         Ok(None)
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut keys = Vec::new();
-        while let Some(key) = map.next_key_seed(Walk { seen: Some(&keys), found: self.found })? {
-            map.next_value_seed(Walk { seen: None, found: self.found })?;
+        while let Some(key) = map.next_key_seed(Walk {
+            seen: Some(&keys),
+            found: self.found,
+        })? {
+            map.next_value_seed(Walk {
+                seen: None,
+                found: self.found,
+            })?;
             // Lists, maps and tagged values as keys are not compared: front matter has none.
             keys.extend(key);
         }
@@ -386,7 +453,13 @@ impl<'de> serde::de::Visitor<'de> for Walk<'_> {
     fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
         // A tagged value (`!tag value`): serde_norway hands the tag over as an enum variant.
         let (_, value) = data.variant::<serde::de::IgnoredAny>()?;
-        serde::de::VariantAccess::newtype_variant_seed(value, Walk { seen: None, found: self.found })?;
+        serde::de::VariantAccess::newtype_variant_seed(
+            value,
+            Walk {
+                seen: None,
+                found: self.found,
+            },
+        )?;
         Ok(None)
     }
 }
@@ -396,7 +469,10 @@ fn key_line(yaml: &str, key: &str) -> usize {
     yaml.lines()
         .position(|l| {
             let l = l.trim_start_matches(['"', '\'']);
-            l.starts_with(key) && l[key.len()..].trim_start_matches(['"', '\'']).starts_with(':')
+            l.starts_with(key)
+                && l[key.len()..]
+                    .trim_start_matches(['"', '\''])
+                    .starts_with(':')
         })
         .map_or(1, |i| i + 1)
 }
@@ -407,8 +483,11 @@ mod tests {
 
     /// Every front matter the fast path takes must read exactly as the YAML parser reads it.
     fn agrees_with_the_parser(yaml: &str) -> bool {
-        let Some(fast) = simple_map(yaml) else { return false };
-        let full: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("fast path took invalid YAML {yaml:?}: {e}"));
+        let Some(fast) = simple_map(yaml) else {
+            return false;
+        };
+        let full: serde_yaml::Value = serde_yaml::from_str(yaml)
+            .unwrap_or_else(|e| panic!("fast path took invalid YAML {yaml:?}: {e}"));
         assert_eq!(serde_yaml::Value::Mapping(fast), full, "{yaml}");
         true
     }
@@ -417,16 +496,35 @@ mod tests {
     fn simple_front_matter_reads_as_the_yaml_parser_reads_it() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let (mut pages, mut fast) = (0, 0);
-        for dir in ["content", "tests/fixtures", "../shared/seeds", "../shared/corpus"] {
-            for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().filter_map(Result::ok) {
+        for dir in [
+            "content",
+            "tests/fixtures",
+            "../shared/seeds",
+            "../shared/corpus",
+        ] {
+            for entry in walkdir::WalkDir::new(root.join(dir))
+                .into_iter()
+                .filter_map(Result::ok)
+            {
                 if entry.path().extension().is_none_or(|e| e != "md") {
                     continue;
                 }
-                let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+                let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
                 let text = text.replace("\r\n", "\n");
-                let Ok(Split { yaml: Some(yaml), .. }) = split(text.trim_start_matches('\u{feff}')) else { continue };
+                let Ok(Split {
+                    yaml: Some(yaml), ..
+                }) = split(text.trim_start_matches('\u{feff}'))
+                else {
+                    continue;
+                };
                 if serde_yaml::from_str::<serde_yaml::Value>(yaml).is_err() {
-                    assert!(simple_map(yaml).is_none(), "fast path took invalid YAML in {}", entry.path().display());
+                    assert!(
+                        simple_map(yaml).is_none(),
+                        "fast path took invalid YAML in {}",
+                        entry.path().display()
+                    );
                     continue;
                 }
                 pages += 1;
@@ -436,26 +534,71 @@ mod tests {
         assert!(pages > 0);
         // Real exports are simple: nearly all of them take the fast path.
         if root.join("../shared/corpus").is_dir() {
-            assert!(fast * 10 >= pages * 9, "only {fast} of {pages} front matters took the fast path");
+            assert!(
+                fast * 10 >= pages * 9,
+                "only {fast} of {pages} front matters took the fast path"
+            );
         }
     }
 
     #[test]
     fn doubtful_values_go_to_the_parser() {
         for yaml in [
-            "a: 1", "a: -1", "a: 1.5e3", "a: .5", "a: 0x1f", "a: 0o17", "a: true", "a: False", "a: null", "a: ~", "a: .inf",
-            "a: -.INF", "a: .NaN", "a:", "a: [1, 2]", "a: {b: c}", "a: b: c", "a: x # comment", "a: 'it''s'", "a: \"x\\ty\"",
-            "a: |", "a: >", "a: &anchor x", "a: *alias", "a: !tag x", "a: x\n  continued", "a: x\na: y", "1: x", "a b: x",
-            "\"a\": x", "- a", "a: http://x.org", "a: yes", "a: inf", "a: nan",
+            "a: 1",
+            "a: -1",
+            "a: 1.5e3",
+            "a: .5",
+            "a: 0x1f",
+            "a: 0o17",
+            "a: true",
+            "a: False",
+            "a: null",
+            "a: ~",
+            "a: .inf",
+            "a: -.INF",
+            "a: .NaN",
+            "a:",
+            "a: [1, 2]",
+            "a: {b: c}",
+            "a: b: c",
+            "a: x # comment",
+            "a: 'it''s'",
+            "a: \"x\\ty\"",
+            "a: |",
+            "a: >",
+            "a: &anchor x",
+            "a: *alias",
+            "a: !tag x",
+            "a: x\n  continued",
+            "a: x\na: y",
+            "1: x",
+            "a b: x",
+            "\"a\": x",
+            "- a",
+            "a: http://x.org",
+            "a: yes",
+            "a: inf",
+            "a: nan",
         ] {
             assert!(simple_map(yaml).is_none(), "{yaml:?} took the fast path");
         }
         for yaml in [
-            "title: Hallo wereld", "ms.date: 07/18/2024", "ms.openlocfilehash: 3a2415ab9833d5c574ad76d462f526a131c24f33",
-            "ms.locfileid: \"111391195\"", "title: 'Szybki Start: PowerShell'", "a: 1a", "a: x-1", "a: e", "title: Ünïcode — тест",
-            "a: x\n\nb: z", "a:   spaced   ",
+            "title: Hallo wereld",
+            "ms.date: 07/18/2024",
+            "ms.openlocfilehash: 3a2415ab9833d5c574ad76d462f526a131c24f33",
+            "ms.locfileid: \"111391195\"",
+            "title: 'Szybki Start: PowerShell'",
+            "a: 1a",
+            "a: x-1",
+            "a: e",
+            "title: Ünïcode — тест",
+            "a: x\n\nb: z",
+            "a:   spaced   ",
         ] {
-            assert!(agrees_with_the_parser(yaml), "{yaml:?} should take the fast path");
+            assert!(
+                agrees_with_the_parser(yaml),
+                "{yaml:?} should take the fast path"
+            );
         }
     }
 
@@ -472,7 +615,10 @@ mod tests {
     fn no_front_matter_and_unclosed() {
         assert!(split("# Just a page\n").unwrap().yaml.is_none());
         assert!(split("----\ntext").unwrap().yaml.is_none());
-        assert_eq!(split("---\ntitle: x\n# no end\n").unwrap_err(), SplitError::Unclosed);
+        assert_eq!(
+            split("---\ntitle: x\n# no end\n").unwrap_err(),
+            SplitError::Unclosed
+        );
     }
 
     #[test]
@@ -496,10 +642,18 @@ mod tests {
 
     #[test]
     fn repeated_key_is_reported_at_the_repeat() {
-        let err = parse("ms.topic: article\ntitle: One\nms.date: 05/05/2020\ntitle: Two\n").unwrap_err();
+        let err =
+            parse("ms.topic: article\ntitle: One\nms.date: 05/05/2020\ntitle: Two\n").unwrap_err();
         assert_eq!((err.line, err.column), (4, 1), "{err:?}");
-        assert!(err.message.contains("duplicate key `title`"), "{}", err.message);
-        assert!(err.hint.as_deref().is_some_and(|h| h.contains("`title:`")), "{err:?}");
+        assert!(
+            err.message.contains("duplicate key `title`"),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.hint.as_deref().is_some_and(|h| h.contains("`title:`")),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diag::{display_path, Diagnostic, Diagnostics, Kind, Location};
-use crate::lang::{looks_like_lang_code, Lang};
+use crate::diag::{Diagnostic, Diagnostics, Kind, Location, display_path};
+use crate::lang::{Lang, looks_like_lang_code};
 pub use frontmatter::{FrontMatter, TranslationType};
 
 /// A page's path inside its language folder, without `.md`: `a/b` for `content/nl/a/b.md`,
@@ -81,7 +81,9 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
         .par_bridge()
         .map(|found| {
             let page = match &found {
-                Found::Page { path, lang, slug } => read_page(root, path, lang.clone(), slug.clone(), diags),
+                Found::Page { path, lang, slug } => {
+                    read_page(root, path, lang.clone(), slug.clone(), diags)
+                }
                 Found::Asset(_) => None,
             };
             if matches!(found, Found::Page { .. }) {
@@ -109,7 +111,11 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
 
 /// A file the walk found in a language folder.
 enum Found {
-    Page { path: PathBuf, lang: Lang, slug: Slug },
+    Page {
+        path: PathBuf,
+        lang: Lang,
+        slug: Slug,
+    },
     Asset(Asset),
 }
 
@@ -135,8 +141,17 @@ struct Walk<'a> {
 
 impl<'a> Walk<'a> {
     fn new(config: &'a Config, diags: &'a Diagnostics) -> Walk<'a> {
-        let entries = walkdir::WalkDir::new(&config.content_dir).follow_links(true).sort_by_file_name().min_depth(1).into_iter();
-        Walk { entries, config, diags, linked: Vec::new() }
+        let entries = walkdir::WalkDir::new(&config.content_dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .min_depth(1)
+            .into_iter();
+        Walk {
+            entries,
+            config,
+            diags,
+            linked: Vec::new(),
+        }
     }
 
     /// What one entry of the walk is; `None` for folders and whatever is skipped.
@@ -149,14 +164,20 @@ impl<'a> Walk<'a> {
                 let message = if e.loop_ancestor().is_some() {
                     "symbolic link loop; this folder is skipped".to_string()
                 } else {
-                    format!("cannot read: {}", e.io_error().map_or(e.to_string(), ToString::to_string))
+                    format!(
+                        "cannot read: {}",
+                        e.io_error().map_or(e.to_string(), ToString::to_string)
+                    )
                 };
-                diags.push(Diagnostic::error(Kind::Io, path.map(|p| Location::new(p, 1, 1)), message)
-                    .with_hint("remove the link or fix the file's permissions"));
+                diags.push(
+                    Diagnostic::error(Kind::Io, path.map(|p| Location::new(p, 1, 1)), message)
+                        .with_hint("remove the link or fix the file's permissions"),
+                );
                 return None;
             }
         };
-        let through_link = entry.depth() > 1 && self.linked.get(entry.depth() - 2).copied().unwrap_or(false);
+        let through_link =
+            entry.depth() > 1 && self.linked.get(entry.depth() - 2).copied().unwrap_or(false);
         if entry.file_type().is_dir() {
             self.linked.truncate(entry.depth() - 1);
             self.linked.push(through_link || entry.path_is_symlink());
@@ -167,22 +188,40 @@ impl<'a> Walk<'a> {
         }
         // A link may point anywhere on the machine; only what really lies in content/ is used.
         if entry.path_is_symlink() || through_link {
-            let inside = match (entry.path().canonicalize(), config.content_dir.canonicalize()) {
+            let inside = match (
+                entry.path().canonicalize(),
+                config.content_dir.canonicalize(),
+            ) {
                 (Ok(p), Ok(c)) => p.starts_with(c),
                 _ => false,
             };
             if !inside {
-                diags.push(Diagnostic::warning(Kind::Io, Some(Location::new(display_path(root, entry.path()), 1, 1)),
-                    "skipped: a symbolic link to a file outside content/")
-                    .with_hint("copy the file into content/ instead of linking it"));
+                diags.push(
+                    Diagnostic::warning(
+                        Kind::Io,
+                        Some(Location::new(display_path(root, entry.path()), 1, 1)),
+                        "skipped: a symbolic link to a file outside content/",
+                    )
+                    .with_hint("copy the file into content/ instead of linking it"),
+                );
                 return None;
             }
         }
-        let rel = entry.path().strip_prefix(&config.content_dir).unwrap_or(entry.path()).to_path_buf();
+        let rel = entry
+            .path()
+            .strip_prefix(&config.content_dir)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         let mut parts = rel.components();
-        let first = parts.next().and_then(|c| c.as_os_str().to_str()).unwrap_or("").to_string();
+        let first = parts
+            .next()
+            .and_then(|c| c.as_os_str().to_str())
+            .unwrap_or("")
+            .to_string();
         let in_lang_folder = parts.next().is_some();
-        let is_md = rel.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        let is_md = rel
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
         if !in_lang_folder {
             // Top-level files (the decision tree, shared data) belong to other stages.
             return None;
@@ -196,9 +235,16 @@ impl<'a> Walk<'a> {
         if is_md {
             let slug = slug_of(rel.strip_prefix(&first).unwrap_or(&rel));
             crate::progress::more(1);
-            Some(Found::Page { path: entry.into_path(), lang, slug })
+            Some(Found::Page {
+                path: entry.into_path(),
+                lang,
+                slug,
+            })
         } else {
-            Some(Found::Asset(Asset { source: entry.into_path(), rel }))
+            Some(Found::Asset(Asset {
+                source: entry.into_path(),
+                rel,
+            }))
         }
     }
 }
@@ -219,7 +265,10 @@ impl Iterator for Walk<'_> {
 /// The language and slug of a markdown file under `content/<lang>/`, if it is a page.
 pub fn locate(config: &Config, path: &Path) -> Option<(Lang, Slug)> {
     let rel = path.strip_prefix(&config.content_dir).ok()?;
-    if !rel.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")) {
+    if !rel
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+    {
         return None;
     }
     let first = rel.components().next()?.as_os_str().to_str()?;
@@ -240,7 +289,10 @@ pub fn read_one(config: &Config, path: &Path, diags: &Diagnostics) -> Option<Sou
 fn report_unknown_language(config: &Config, folder: &str, diags: &Diagnostics) {
     let langs: Vec<&str> = config.languages.iter().map(Lang::as_str).collect();
     let hint = if looks_like_lang_code(folder) {
-        format!("add `{folder}` to `languages` in site.yaml (now: {})", langs.join(", "))
+        format!(
+            "add `{folder}` to `languages` in site.yaml (now: {})",
+            langs.join(", ")
+        )
     } else {
         format!("put pages under a language folder: {}", langs.join(", "))
     };
@@ -256,12 +308,21 @@ fn report_unknown_language(config: &Config, folder: &str, diags: &Diagnostics) {
 
 /// `a/b.md` → `a/b`; `a/index.md` → `a`; `index.md` → ``.
 pub fn slug_of(rel: &Path) -> Slug {
-    let mut parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let mut parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
     if let Some(last) = parts.last_mut() {
-        let stem = Path::new(last.as_str()).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = Path::new(last.as_str())
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         *last = stem;
     }
-    if parts.last().is_some_and(|l| l.eq_ignore_ascii_case("index")) {
+    if parts
+        .last()
+        .is_some_and(|l| l.eq_ignore_ascii_case("index"))
+    {
         parts.pop();
     }
     parts.join("/")
@@ -287,25 +348,45 @@ fn report_duplicate_slugs(root: &Path, files: &[(PathBuf, Lang, Slug)], diags: &
 }
 
 /// Reads one page; `None` (with a diagnostic) when it cannot be used at all.
-fn read_page(root: &Path, path: &Path, lang: Lang, slug: Slug, diags: &Diagnostics) -> Option<SourcePage> {
+fn read_page(
+    root: &Path,
+    path: &Path,
+    lang: Lang,
+    slug: Slug,
+    diags: &Diagnostics,
+) -> Option<SourcePage> {
     let shown = display_path(root, path);
     let at_start = || Some(Location::new(&shown, 1, 1));
     let bytes = match read_bounded(path) {
         Ok(Some(b)) => b,
         Ok(None) => {
-            diags.push(Diagnostic::error(Kind::Content, at_start(), format!("page is larger than {} MiB", MAX_PAGE_BYTES >> 20))
-                .with_hint("split it into several pages"));
+            diags.push(
+                Diagnostic::error(
+                    Kind::Content,
+                    at_start(),
+                    format!("page is larger than {} MiB", MAX_PAGE_BYTES >> 20),
+                )
+                .with_hint("split it into several pages"),
+            );
             return None;
         }
         Err(e) => {
-            diags.push(Diagnostic::error(Kind::Io, at_start(), format!("cannot read this file: {e}"))
-                .with_hint("check that the file exists and is readable"));
+            diags.push(
+                Diagnostic::error(Kind::Io, at_start(), format!("cannot read this file: {e}"))
+                    .with_hint("check that the file exists and is readable"),
+            );
             return None;
         }
     };
     if bytes.contains(&0) {
-        diags.push(Diagnostic::error(Kind::Content, at_start(), "this is not a text file (it contains NUL bytes)")
-            .with_hint("only markdown text belongs in a .md file; rename or remove it"));
+        diags.push(
+            Diagnostic::error(
+                Kind::Content,
+                at_start(),
+                "this is not a text file (it contains NUL bytes)",
+            )
+            .with_hint("only markdown text belongs in a .md file; rename or remove it"),
+        );
         return None;
     }
     let text = match String::from_utf8(bytes) {
@@ -313,9 +394,16 @@ fn read_page(root: &Path, path: &Path, lang: Lang, slug: Slug, diags: &Diagnosti
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
-            diags.push(Diagnostic::error(Kind::Content, Some(Location::at_offset(&shown, &valid, offset)),
-                "this file is not valid UTF-8")
-                .with_hint("save the file as UTF-8 (most editors offer it under 'Save with encoding')"));
+            diags.push(
+                Diagnostic::error(
+                    Kind::Content,
+                    Some(Location::at_offset(&shown, &valid, offset)),
+                    "this file is not valid UTF-8",
+                )
+                .with_hint(
+                    "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
+                ),
+            );
             return None;
         }
     };
@@ -323,8 +411,14 @@ fn read_page(root: &Path, path: &Path, lang: Lang, slug: Slug, diags: &Diagnosti
     let split = match frontmatter::split(&text) {
         Ok(s) => s,
         Err(frontmatter::SplitError::Unclosed) => {
-            diags.push(Diagnostic::error(Kind::FrontMatter, at_start(), "front matter starts with `---` but never ends")
-                .with_hint("add a line with `---` after the last front matter key"));
+            diags.push(
+                Diagnostic::error(
+                    Kind::FrontMatter,
+                    at_start(),
+                    "front matter starts with `---` but never ends",
+                )
+                .with_hint("add a line with `---` after the last front matter key"),
+            );
             return None;
         }
     };
@@ -346,11 +440,25 @@ fn read_page(root: &Path, path: &Path, lang: Lang, slug: Slug, diags: &Diagnosti
         }
     };
     for w in warnings {
-        diags.push(Diagnostic::warning(Kind::FrontMatter, Some(Location::new(&shown, w.yaml_line + split.yaml_line - 1, 1)), w.message)
-            .with_hint("write dates as MM/DD/YYYY"));
+        diags.push(
+            Diagnostic::warning(
+                Kind::FrontMatter,
+                Some(Location::new(&shown, w.yaml_line + split.yaml_line - 1, 1)),
+                w.message,
+            )
+            .with_hint("write dates as MM/DD/YYYY"),
+        );
     }
     let body_offset = split.body_offset;
-    Some(SourcePage { path: shown, lang, slug, text: Arc::from(text), body_offset, front, origin: Origin::Written })
+    Some(SourcePage {
+        path: shown,
+        lang,
+        slug,
+        text: Arc::from(text),
+        body_offset,
+        front,
+        origin: Origin::Written,
+    })
 }
 
 /// Removes a UTF-8 BOM and turns CRLF/CR line endings into LF. Line numbers stay the same.
@@ -369,8 +477,15 @@ fn read_bounded(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
 }
 
 pub(crate) fn normalize(text: String) -> String {
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text }
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
@@ -379,7 +494,10 @@ mod tests {
 
     #[test]
     fn slugs_from_paths() {
-        assert_eq!(slug_of(Path::new("customer-self-support.md")), "customer-self-support");
+        assert_eq!(
+            slug_of(Path::new("customer-self-support.md")),
+            "customer-self-support"
+        );
         assert_eq!(slug_of(Path::new("a/b.md")), "a/b");
         assert_eq!(slug_of(Path::new("a/index.md")), "a");
         assert_eq!(slug_of(Path::new("index.md")), "");
@@ -387,6 +505,9 @@ mod tests {
 
     #[test]
     fn normalizes_bom_and_crlf() {
-        assert_eq!(normalize("\u{feff}---\r\na: b\r\n---\r\n".into()), "---\na: b\n---\n");
+        assert_eq!(
+            normalize("\u{feff}---\r\na: b\r\n---\r\n".into()),
+            "---\na: b\n---\n"
+        );
     }
 }

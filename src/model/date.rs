@@ -27,16 +27,28 @@ impl Date {
         let text = text.trim();
         let nums = |sep: char| -> Option<Vec<u32>> {
             let parts: Vec<&str> = text.split(sep).collect();
-            if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()) || p.len() > 4) {
+            if parts.len() != 3
+                || parts
+                    .iter()
+                    .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()) || p.len() > 4)
+            {
                 return None;
             }
             parts.iter().map(|p| p.parse().ok()).collect()
         };
         if let Some(n) = nums('/') {
-            return Date::new(u16::try_from(n[2]).ok()?, u8::try_from(n[0]).ok()?, u8::try_from(n[1]).ok()?);
+            return Date::new(
+                u16::try_from(n[2]).ok()?,
+                u8::try_from(n[0]).ok()?,
+                u8::try_from(n[1]).ok()?,
+            );
         }
         if let Some(n) = nums('-') {
-            return Date::new(u16::try_from(n[0]).ok()?, u8::try_from(n[1]).ok()?, u8::try_from(n[2]).ok()?);
+            return Date::new(
+                u16::try_from(n[0]).ok()?,
+                u8::try_from(n[1]).ok()?,
+                u8::try_from(n[2]).ok()?,
+            );
         }
         None
     }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::lang::Lang;
-use crate::load::{Origin, SourcePage, Slug};
+use crate::load::{Origin, Slug, SourcePage};
 use crate::parse::ParsedPage;
 
 pub struct Page {
@@ -59,17 +59,39 @@ impl Site {
         let mut pages: Vec<Page> = pages
             .into_par_iter()
             .map(|(source, parsed)| {
-                let title = source.front.title.clone()
+                let title = source
+                    .front
+                    .title
+                    .clone()
                     .filter(|t| !t.trim().is_empty())
                     .or_else(|| parsed.h1.clone())
-                    .unwrap_or_else(|| source.slug.rsplit('/').next().unwrap_or("").replace('-', " "));
+                    .unwrap_or_else(|| {
+                        source
+                            .slug
+                            .rsplit('/')
+                            .next()
+                            .unwrap_or("")
+                            .replace('-', " ")
+                    });
                 let section = sections.classify(&source).to_string();
                 // A rebuilt English page has only its first heading to describe it.
-                let description = source.front.description.clone().or_else(|| match source.origin {
-                    Origin::Reconstructed { .. } => parsed.h1.clone(),
-                    Origin::Written => None,
-                });
-                Page { source, parsed, title, description, section, newer: None }
+                let description =
+                    source
+                        .front
+                        .description
+                        .clone()
+                        .or_else(|| match source.origin {
+                            Origin::Reconstructed { .. } => parsed.h1.clone(),
+                            Origin::Written => None,
+                        });
+                Page {
+                    source,
+                    parsed,
+                    title,
+                    description,
+                    section,
+                    newer: None,
+                }
             })
             .collect();
         pages.par_sort_by(|a, b| (a.lang(), a.slug()).cmp(&(b.lang(), b.slug())));
@@ -79,19 +101,31 @@ impl Site {
         }
         let mut translations: BTreeMap<Slug, BTreeMap<Lang, usize>> = BTreeMap::new();
         for (i, p) in pages.iter().enumerate() {
-            translations.entry(p.source.slug.clone()).or_default().insert(p.lang().clone(), i);
+            translations
+                .entry(p.source.slug.clone())
+                .or_default()
+                .insert(p.lang().clone(), i);
         }
-        Site { pages, translations, fallbacks: Vec::new() }
+        Site {
+            pages,
+            translations,
+            fallbacks: Vec::new(),
+        }
     }
 
     /// The fallback shown for `slug` in `lang`, if the page is missing there.
     pub fn fallback(&self, slug: &str, lang: &Lang) -> Option<&Fallback> {
-        self.fallbacks.iter().find(|f| &f.lang == lang && self.pages[f.source].slug() == slug)
+        self.fallbacks
+            .iter()
+            .find(|f| &f.lang == lang && self.pages[f.source].slug() == slug)
     }
 
     /// This page in another language, if it was translated.
     pub fn translation(&self, slug: &str, lang: &Lang) -> Option<&Page> {
-        self.translations.get(slug)?.get(lang).map(|&i| &self.pages[i])
+        self.translations
+            .get(slug)?
+            .get(lang)
+            .map(|&i| &self.pages[i])
     }
 
     pub fn pages_in<'a>(&'a self, lang: &'a Lang) -> impl Iterator<Item = &'a Page> + 'a {

@@ -15,7 +15,12 @@ impl Sections {
         let rules = rules
             .iter()
             .map(|r| {
-                let globs = r.paths.iter().filter_map(|p| Glob::new(p).ok()).map(|g| g.compile_matcher()).collect();
+                let globs = r
+                    .paths
+                    .iter()
+                    .filter_map(|p| Glob::new(p).ok())
+                    .map(|g| g.compile_matcher())
+                    .collect();
                 (r.clone(), globs)
             })
             .collect();
@@ -30,10 +35,19 @@ impl Sections {
     /// page no rule matches goes to the last section.
     pub fn classify(&self, page: &SourcePage) -> &str {
         for (rule, globs) in &self.rules {
-            let unconditional = rule.paths.is_empty() && rule.subservices.is_empty() && rule.topics.is_empty();
+            let unconditional =
+                rule.paths.is_empty() && rule.subservices.is_empty() && rule.topics.is_empty();
             let by_path = globs.iter().any(|g| g.is_match(&page.slug));
-            let by_sub = page.front.subservice.as_ref().is_some_and(|s| rule.subservices.iter().any(|x| x.eq_ignore_ascii_case(s)));
-            let by_topic = page.front.topic.as_ref().is_some_and(|s| rule.topics.iter().any(|x| x.eq_ignore_ascii_case(s)));
+            let by_sub = page
+                .front
+                .subservice
+                .as_ref()
+                .is_some_and(|s| rule.subservices.iter().any(|x| x.eq_ignore_ascii_case(s)));
+            let by_topic = page
+                .front
+                .topic
+                .as_ref()
+                .is_some_and(|s| rule.topics.iter().any(|x| x.eq_ignore_ascii_case(s)));
             if unconditional || by_path || by_sub || by_topic {
                 return &rule.id;
             }

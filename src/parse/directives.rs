@@ -3,7 +3,10 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece<'a> {
     Text(&'a str),
-    Image { source: String, alt: String },
+    Image {
+        source: String,
+        alt: String,
+    },
     NoLoc(String),
     /// `:::image-end:::` and directives we do not render; dropped so `:::` never shows.
     Nothing,
@@ -30,11 +33,24 @@ pub fn split(text: &str) -> Vec<Piece<'_>> {
 }
 
 fn directive(inner: &str) -> Piece<'static> {
-    let name: String = inner.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    let name: String = inner
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
     let attrs = attributes(inner);
-    let get = |key: &str| attrs.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v.to_string()).unwrap_or_default();
+    let get = |key: &str| {
+        attrs
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v.to_string())
+            .unwrap_or_default()
+    };
     match name.to_ascii_lowercase().as_str() {
-        "image" => Piece::Image { source: get("source"), alt: get("alt-text") },
+        "image" => Piece::Image {
+            source: get("source"),
+            alt: get("alt-text"),
+        },
         "no-loc" => Piece::NoLoc(get("text")),
         _ => Piece::Nothing,
     }
@@ -53,7 +69,9 @@ fn attributes(inner: &str) -> Vec<(&str, &str)> {
             Some(end) => &value_area[..end],
             None => value_area.trim_end(),
         };
-        let name = inner[name_at..value_at].trim_end_matches("=\"").trim_end_matches('=');
+        let name = inner[name_at..value_at]
+            .trim_end_matches("=\"")
+            .trim_end_matches('=');
         out.push((name, value));
     }
     out
@@ -67,7 +85,11 @@ fn attr_starts(inner: &str) -> Vec<(usize, usize)> {
     while let Some(p) = inner[i..].find("=\"") {
         let eq = i + p;
         let mut start = eq;
-        while start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'-' || bytes[start - 1] == b'_') {
+        while start > 0
+            && (bytes[start - 1].is_ascii_alphanumeric()
+                || bytes[start - 1] == b'-'
+                || bytes[start - 1] == b'_')
+        {
             start -= 1;
         }
         let preceded_by_space = start == 0 || bytes[start - 1].is_ascii_whitespace();
@@ -90,11 +112,17 @@ mod tests {
             split(t),
             vec![
                 Piece::Text("See "),
-                Piece::Image { source: "media/a.png".into(), alt: "Znaczek platformy Azure.".into() },
+                Piece::Image {
+                    source: "media/a.png".into(),
+                    alt: "Znaczek platformy Azure.".into()
+                },
                 Piece::Text("  now"),
             ]
         );
-        assert_eq!(split(r#":::no-loc text="УНП":::"#), vec![Piece::NoLoc("УНП".into())]);
+        assert_eq!(
+            split(r#":::no-loc text="УНП":::"#),
+            vec![Piece::NoLoc("УНП".into())]
+        );
         assert_eq!(split(":::image-end:::"), vec![Piece::Nothing]);
         assert_eq!(split("a ::: b"), vec![Piece::Text("a ::: b")]);
     }
@@ -102,6 +130,12 @@ mod tests {
     #[test]
     fn quotes_inside_values_from_machine_translation() {
         let t = r#":::image type="content" source="media/a.png" alt-text="Отображение пункта меню "частный Marketplace" слева." lightbox="media/a.png":::"#;
-        assert_eq!(split(t), vec![Piece::Image { source: "media/a.png".into(), alt: "Отображение пункта меню \"частный Marketplace\" слева.".into() }]);
+        assert_eq!(
+            split(t),
+            vec![Piece::Image {
+                source: "media/a.png".into(),
+                alt: "Отображение пункта меню \"частный Marketplace\" слева.".into()
+            }]
+        );
     }
 }

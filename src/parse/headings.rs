@@ -30,7 +30,11 @@ pub fn slugify(text: &str) -> String {
             None => {}
         }
     }
-    if out.is_empty() { "section".into() } else { out }
+    if out.is_empty() {
+        "section".into()
+    } else {
+        out
+    }
 }
 
 enum Lowered {
@@ -96,8 +100,14 @@ mod tests {
 
     #[test]
     fn slugs_keep_letters_of_any_script() {
-        assert_eq!(slugify("Een serviceaanvraag indienen"), "een-serviceaanvraag-indienen");
-        assert_eq!(slugify("Поддержка клиентов: обзор"), "поддержка-клиентов-обзор");
+        assert_eq!(
+            slugify("Een serviceaanvraag indienen"),
+            "een-serviceaanvraag-indienen"
+        );
+        assert_eq!(
+            slugify("Поддержка клиентов: обзор"),
+            "поддержка-клиентов-обзор"
+        );
         assert_eq!(slugify("Zażółć gęślą jaźń!"), "zażółć-gęślą-jaźń");
         assert_eq!(slugify("What's new?"), "whats-new");
         assert_eq!(slugify("!!!"), "section");
@@ -110,7 +120,9 @@ mod tests {
                 Lowered::One(l) => l.to_string(),
                 Lowered::Unicode => c.to_lowercase().collect(),
             });
-            let unicode = c.is_alphanumeric().then(|| c.to_lowercase().collect::<String>());
+            let unicode = c
+                .is_alphanumeric()
+                .then(|| c.to_lowercase().collect::<String>());
             assert_eq!(fast, unicode, "{c:?} U+{:04X}", c as u32);
         }
     }

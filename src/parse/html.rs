@@ -83,7 +83,10 @@ pub fn attr(tag: &str, name: &str) -> Option<String> {
         let value = tag[value_start..].trim_start();
         return Some(match value.chars().next()? {
             q @ ('"' | '\'') => value[1..].split(q).next()?.to_string(),
-            _ => value.split(|c: char| c.is_whitespace() || c == '>' || c == '/').next()?.to_string(),
+            _ => value
+                .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                .next()?
+                .to_string(),
         });
     }
     None
@@ -101,7 +104,9 @@ pub fn strip_originals(html: &str) -> std::borrow::Cow<'_, str> {
     let mut pos = 0;
     while let Some(start) = find_original_open(&lower, pos) {
         out.push_str(&html[pos..start]);
-        let open_end = lower[start..].find('>').map_or(lower.len(), |i| start + i + 1);
+        let open_end = lower[start..]
+            .find('>')
+            .map_or(lower.len(), |i| start + i + 1);
         let mut depth = 1usize;
         let mut i = open_end;
         while depth > 0 && i < lower.len() {
@@ -144,9 +149,24 @@ fn find_original_open(lower: &str, from: usize) -> Option<usize> {
 pub fn is_raw_text_tag(html: &str) -> bool {
     let lower = html.trim_start().to_ascii_lowercase();
     let name = lower.trim_start_matches('<').trim_start_matches('/');
-    ["script", "style", "textarea", "title", "xmp", "iframe", "noscript", "noembed", "noframes", "template", "plaintext"]
-        .iter()
-        .any(|t| name.starts_with(t) && name[t.len()..].starts_with(|c: char| c == '>' || c == '/' || c.is_whitespace()))
+    [
+        "script",
+        "style",
+        "textarea",
+        "title",
+        "xmp",
+        "iframe",
+        "noscript",
+        "noembed",
+        "noframes",
+        "template",
+        "plaintext",
+    ]
+    .iter()
+    .any(|t| {
+        name.starts_with(t)
+            && name[t.len()..].starts_with(|c: char| c == '>' || c == '/' || c.is_whitespace())
+    })
 }
 
 /// The element name when `html` opens a raw-text element that it does not also close.
@@ -155,7 +175,10 @@ pub fn raw_text_open(html: &str) -> Option<String> {
     if lower.starts_with("</") || !is_raw_text_tag(&lower) {
         return None;
     }
-    let name: String = lower[1..].chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let name: String = lower[1..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
     let self_closed = lower.trim_end().ends_with("/>");
     (!self_closed && !lower.contains(&format!("</{name}"))).then_some(name)
 }
@@ -164,8 +187,20 @@ pub fn raw_text_open(html: &str) -> Option<String> {
 /// handlers, script URLs. Reported, so writers know their export contains it.
 pub fn looks_unsafe(html: &str) -> bool {
     let lower = html.to_ascii_lowercase();
-    lower.contains("<script") || lower.contains("javascript:") || lower.contains("vbscript:")
-        || lower.split(|c: char| c.is_whitespace() || c == '/' || c == '"' || c == '\'').any(|w| w.starts_with("on") && w.len() > 3 && w.contains('=') && w[2..].split('=').next().is_some_and(|n| n.chars().all(|c| c.is_ascii_alphabetic())))
+    lower.contains("<script")
+        || lower.contains("javascript:")
+        || lower.contains("vbscript:")
+        || lower
+            .split(|c: char| c.is_whitespace() || c == '/' || c == '"' || c == '\'')
+            .any(|w| {
+                w.starts_with("on")
+                    && w.len() > 3
+                    && w.contains('=')
+                    && w[2..]
+                        .split('=')
+                        .next()
+                        .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphabetic()))
+            })
 }
 
 #[cfg(test)]
@@ -174,12 +209,24 @@ mod tests {
 
     #[test]
     fn classifies_side_by_side_spans_and_anchors() {
-        assert_eq!(classify(r#"<span data-ttu-id="ec97b-103">"#), RawTag::LocalizedOpen);
-        assert_eq!(classify(r#"<span class="sxs-lookup">"#), RawTag::OriginalOpen);
-        assert_eq!(classify(r#"<span data-stu-id="ec97b-103">"#), RawTag::OriginalIdOpen);
+        assert_eq!(
+            classify(r#"<span data-ttu-id="ec97b-103">"#),
+            RawTag::LocalizedOpen
+        );
+        assert_eq!(
+            classify(r#"<span class="sxs-lookup">"#),
+            RawTag::OriginalOpen
+        );
+        assert_eq!(
+            classify(r#"<span data-stu-id="ec97b-103">"#),
+            RawTag::OriginalIdOpen
+        );
         assert_eq!(classify("</span>"), RawTag::SpanClose);
         assert_eq!(classify(r#"<span id="x"/>"#), RawTag::SelfClosingSpan);
-        assert_eq!(classify(r#"<a name="customer-self-support"></a>"#), RawTag::Anchor("customer-self-support".into()));
+        assert_eq!(
+            classify(r#"<a name="customer-self-support"></a>"#),
+            RawTag::Anchor("customer-self-support".into())
+        );
         assert_eq!(classify(r#"<a name="x">"#), RawTag::Anchor("x".into()));
         assert_eq!(classify(r#"<a href="x" name="y">"#), RawTag::Other);
         assert_eq!(classify("</br>"), RawTag::LineBreak);
@@ -190,16 +237,29 @@ mod tests {
     #[test]
     fn strips_english_from_raw_blocks() {
         let html = r#"<td><span data-ttu-id="a">Lokaal</span><span class="sxs-lookup"><span data-stu-id="a">English</span></span></td>"#;
-        assert_eq!(strip_originals(html), r#"<td><span data-ttu-id="a">Lokaal</span></td>"#);
+        assert_eq!(
+            strip_originals(html),
+            r#"<td><span data-ttu-id="a">Lokaal</span></td>"#
+        );
         assert_eq!(strip_originals("<p>plain</p>"), "<p>plain</p>");
-        assert_eq!(strip_originals(r#"x<span class="sxs-lookup"><span>unclosed"#), "x");
+        assert_eq!(
+            strip_originals(r#"x<span class="sxs-lookup"><span>unclosed"#),
+            "x"
+        );
     }
 
     #[test]
     fn raw_text_tags_and_unsafe_html() {
-        assert!(is_raw_text_tag("<style>") && is_raw_text_tag("</SCRIPT>") && is_raw_text_tag("<textarea rows=2>"));
+        assert!(
+            is_raw_text_tag("<style>")
+                && is_raw_text_tag("</SCRIPT>")
+                && is_raw_text_tag("<textarea rows=2>")
+        );
         assert!(!is_raw_text_tag("<strong>") && !is_raw_text_tag("<styled>"));
-        assert!(looks_unsafe(r#"<img src=x onerror=alert(1)>"#) && looks_unsafe("<a href='JavaScript:x'>"));
+        assert!(
+            looks_unsafe(r#"<img src=x onerror=alert(1)>"#)
+                && looks_unsafe("<a href='JavaScript:x'>")
+        );
         assert!(!looks_unsafe("<td>one</td>") && !looks_unsafe(r#"<a name="only">"#));
     }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crate::hashing::{FastMap, FastSet};
 
 use crate::lang::Lang;
-use crate::load::{Asset, SourcePage, Slug};
+use crate::load::{Asset, Slug, SourcePage};
 use crate::urls::decode;
 
 /// What the parser needs to know about the whole site to resolve links.
@@ -23,14 +23,23 @@ pub struct LinkIndex {
 
 impl LinkIndex {
     pub fn new(pages: &[SourcePage], assets: &[Asset], preference: Vec<Lang>) -> Self {
-        let mut index = LinkIndex { preference, ..Default::default() };
+        let mut index = LinkIndex {
+            preference,
+            ..Default::default()
+        };
         for p in pages {
             let title = p.front.title.clone().unwrap_or_else(|| p.slug.clone());
-            index.pages.entry(p.slug.clone()).or_default().insert(p.lang.clone(), title);
+            index
+                .pages
+                .entry(p.slug.clone())
+                .or_default()
+                .insert(p.lang.clone(), title);
             index.folded.insert(p.slug.to_lowercase(), p.slug.clone());
         }
         for a in assets {
-            index.assets.insert(a.rel.to_string_lossy().replace('\\', "/"));
+            index
+                .assets
+                .insert(a.rel.to_string_lossy().replace('\\', "/"));
         }
         index
     }
@@ -50,7 +59,11 @@ pub enum Target {
     /// Left as written: `https:`, `mailto:`, a docs-root link with no configured base.
     External(String),
     /// Another page of the site, in `lang` (the reader's own, or another when theirs lacks it).
-    Page { lang: Lang, slug: Slug, fragment: Option<String> },
+    Page {
+        lang: Lang,
+        slug: Slug,
+        fragment: Option<String>,
+    },
     /// A heading on the same page.
     Fragment(String),
     /// A file under `content/`, by its path there.
@@ -81,20 +94,38 @@ pub struct Resolved {
 
 /// Resolves `dest` written in a page of `lang` whose file sits in folder `dir` (relative to
 /// the language folder, `/`-separated, `` at its top).
-pub fn resolve(index: &LinkIndex, lang: &Lang, dir: &str, dest: &str, docs_root: Option<&str>) -> Resolved {
+pub fn resolve(
+    index: &LinkIndex,
+    lang: &Lang,
+    dir: &str,
+    dest: &str,
+    docs_root: Option<&str>,
+) -> Resolved {
     let mut notes = Vec::new();
     let dest = dest.trim();
     if is_script_like(dest) {
-        return Resolved { target: Target::Unsafe, notes };
+        return Resolved {
+            target: Target::Unsafe,
+            notes,
+        };
     }
     if dest.is_empty() {
-        return Resolved { target: Target::Missing, notes };
+        return Resolved {
+            target: Target::Missing,
+            notes,
+        };
     }
     if let Some(frag) = dest.strip_prefix('#') {
-        return Resolved { target: Target::Fragment(decode(frag)), notes };
+        return Resolved {
+            target: Target::Fragment(decode(frag)),
+            notes,
+        };
     }
     if has_scheme(dest) || dest.starts_with("//") {
-        return Resolved { target: Target::External(dest.to_string()), notes };
+        return Resolved {
+            target: Target::External(dest.to_string()),
+            notes,
+        };
     }
     if dest.starts_with('/') && !dest.starts_with("//") {
         let target = match docs_root {
@@ -117,47 +148,84 @@ pub fn resolve(index: &LinkIndex, lang: &Lang, dir: &str, dest: &str, docs_root:
         path = path.replace('\\', "/");
     }
     let Some(joined) = join(dir, &path) else {
-        return Resolved { target: Target::Missing, notes };
+        return Resolved {
+            target: Target::Missing,
+            notes,
+        };
     };
     let is_page = is_md(&joined);
     if !is_page {
         let in_lang = format!("{lang}/{joined}");
         if index.has_asset(&in_lang) {
-            return Resolved { target: Target::Asset(in_lang), notes };
+            return Resolved {
+                target: Target::Asset(in_lang),
+                notes,
+            };
         }
         // Media often exist only in one language's folder; share them like DocFX does.
         for other in &index.preference {
             let candidate = format!("{other}/{joined}");
             if index.has_asset(&candidate) {
-                return Resolved { target: Target::Asset(candidate), notes };
+                return Resolved {
+                    target: Target::Asset(candidate),
+                    notes,
+                };
             }
         }
         let dir_slug = joined.trim_end_matches('/');
         if index.pages.contains_key(dir_slug) {
             return page_target(index, lang, dir_slug.to_string(), fragment, notes);
         }
-        return Resolved { target: Target::Missing, notes };
+        return Resolved {
+            target: Target::Missing,
+            notes,
+        };
     }
     let slug = page_slug(&joined);
     if index.pages.contains_key(&slug) {
         return page_target(index, lang, slug, fragment, notes);
     }
     if let Some(actual) = index.folded.get(&slug.to_lowercase()) {
-        notes.push(LinkNote::CaseMismatch { written: slug.clone(), actual: actual.clone() });
+        notes.push(LinkNote::CaseMismatch {
+            written: slug.clone(),
+            actual: actual.clone(),
+        });
         return page_target(index, lang, actual.clone(), fragment, notes);
     }
-    Resolved { target: Target::Missing, notes }
+    Resolved {
+        target: Target::Missing,
+        notes,
+    }
 }
 
-fn page_target(index: &LinkIndex, lang: &Lang, slug: Slug, fragment: Option<String>, mut notes: Vec<LinkNote>) -> Resolved {
+fn page_target(
+    index: &LinkIndex,
+    lang: &Lang,
+    slug: Slug,
+    fragment: Option<String>,
+    mut notes: Vec<LinkNote>,
+) -> Resolved {
     let langs = &index.pages[&slug];
     let chosen = if langs.contains_key(lang) {
         lang.clone()
     } else {
         notes.push(LinkNote::OtherLanguage);
-        index.preference.iter().find(|l| langs.contains_key(*l)).or_else(|| langs.keys().next()).cloned().unwrap_or_else(|| lang.clone())
+        index
+            .preference
+            .iter()
+            .find(|l| langs.contains_key(*l))
+            .or_else(|| langs.keys().next())
+            .cloned()
+            .unwrap_or_else(|| lang.clone())
     };
-    Resolved { target: Target::Page { lang: chosen, slug, fragment }, notes }
+    Resolved {
+        target: Target::Page {
+            lang: chosen,
+            slug,
+            fragment,
+        },
+        notes,
+    }
 }
 
 /// The slug a relative `.md` link names, whether or not a page has it.
@@ -173,8 +241,15 @@ fn is_script_like(dest: &str) -> bool {
     if !dest.contains(':') {
         return false;
     }
-    let lower: String = dest.chars().filter(|c| !c.is_whitespace() && !c.is_control()).take(12).collect::<String>().to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:", "file:"].iter().any(|s| lower.starts_with(s))
+    let lower: String = dest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:", "file:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
 }
 
 fn is_md(path: &str) -> bool {
@@ -199,7 +274,9 @@ fn page_slug(joined: &str) -> Slug {
 
 fn has_scheme(dest: &str) -> bool {
     match dest.find(':') {
-        Some(i) if i > 1 => dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)),
+        Some(i) if i > 1 => dest[..i]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)),
         _ => false,
     }
 }
@@ -240,15 +317,30 @@ mod tests {
             slug: slug.into(),
             text: Arc::from(""),
             body_offset: 0,
-            front: FrontMatter { title: Some(format!("{slug} in {lang}")), ..Default::default() },
+            front: FrontMatter {
+                title: Some(format!("{slug} in {lang}")),
+                ..Default::default()
+            },
             origin: crate::load::Origin::Written,
         }
     }
 
     fn index() -> LinkIndex {
-        let pages = vec![page("nl", "a"), page("nl", "sub/b"), page("en", "only-en"), page("nl", "2020-October")];
-        let assets = vec![Asset { source: "x".into(), rel: "en/media/pic.png".into() }];
-        LinkIndex::new(&pages, &assets, vec![Lang::new_unchecked("en"), Lang::new_unchecked("nl")])
+        let pages = vec![
+            page("nl", "a"),
+            page("nl", "sub/b"),
+            page("en", "only-en"),
+            page("nl", "2020-October"),
+        ];
+        let assets = vec![Asset {
+            source: "x".into(),
+            rel: "en/media/pic.png".into(),
+        }];
+        LinkIndex::new(
+            &pages,
+            &assets,
+            vec![Lang::new_unchecked("en"), Lang::new_unchecked("nl")],
+        )
     }
 
     fn nl() -> Lang {
@@ -259,16 +351,37 @@ mod tests {
     fn relative_md_links_resolve_to_pages() {
         let idx = index();
         let r = resolve(&idx, &nl(), "sub", "../a.md#frag", None);
-        assert_eq!(r.target, Target::Page { lang: nl(), slug: "a".into(), fragment: Some("frag".into()) });
+        assert_eq!(
+            r.target,
+            Target::Page {
+                lang: nl(),
+                slug: "a".into(),
+                fragment: Some("frag".into())
+            }
+        );
         let r = resolve(&idx, &nl(), "", "sub/b.md", None);
-        assert_eq!(r.target, Target::Page { lang: nl(), slug: "sub/b".into(), fragment: None });
+        assert_eq!(
+            r.target,
+            Target::Page {
+                lang: nl(),
+                slug: "sub/b".into(),
+                fragment: None
+            }
+        );
     }
 
     #[test]
     fn other_language_case_and_backslash() {
         let idx = index();
         let r = resolve(&idx, &nl(), "", "only-en.md", None);
-        assert_eq!(r.target, Target::Page { lang: Lang::new_unchecked("en"), slug: "only-en".into(), fragment: None });
+        assert_eq!(
+            r.target,
+            Target::Page {
+                lang: Lang::new_unchecked("en"),
+                slug: "only-en".into(),
+                fragment: None
+            }
+        );
         assert_eq!(r.notes, vec![LinkNote::OtherLanguage]);
         let r = resolve(&idx, &nl(), "", "2020-october.md", None);
         assert!(matches!(r.target, Target::Page { ref slug, .. } if slug == "2020-October"));
@@ -279,22 +392,66 @@ mod tests {
 
     #[test]
     fn page_slugs_match_the_loaders() {
-        for p in ["a.md", "sub/b.md", "sub/index.md", "INDEX.MD", "x/.md", "x/..md", "a.b.md", "Ünïcode/Страница.md", "d/e/f.MD"] {
-            assert_eq!(page_slug(p), crate::load::slug_of(std::path::Path::new(p)), "{p}");
+        for p in [
+            "a.md",
+            "sub/b.md",
+            "sub/index.md",
+            "INDEX.MD",
+            "x/.md",
+            "x/..md",
+            "a.b.md",
+            "Ünïcode/Страница.md",
+            "d/e/f.MD",
+        ] {
+            assert_eq!(
+                page_slug(p),
+                crate::load::slug_of(std::path::Path::new(p)),
+                "{p}"
+            );
         }
     }
 
     #[test]
     fn missing_traversal_unsafe_external_assets() {
         let idx = index();
-        assert_eq!(resolve(&idx, &nl(), "", "nope.md", None).target, Target::Missing);
-        assert_eq!(resolve(&idx, &nl(), "", "../../../etc/passwd", None).target, Target::Missing);
-        assert_eq!(resolve(&idx, &nl(), "", "JavaScript:alert(1)", None).target, Target::Unsafe);
-        assert_eq!(resolve(&idx, &nl(), "", " data:text/html,x", None).target, Target::Unsafe);
-        assert_eq!(resolve(&idx, &nl(), "", "https://x.org/a", None).target, Target::External("https://x.org/a".into()));
-        assert_eq!(resolve(&idx, &nl(), "", "/azure/x", Some("https://learn.microsoft.com")).target,
-            Target::External("https://learn.microsoft.com/azure/x".into()));
-        assert_eq!(resolve(&idx, &nl(), "", "media/pic.png", None).target, Target::Asset("en/media/pic.png".into()));
-        assert_eq!(resolve(&idx, &nl(), "", "#x", None).target, Target::Fragment("x".into()));
+        assert_eq!(
+            resolve(&idx, &nl(), "", "nope.md", None).target,
+            Target::Missing
+        );
+        assert_eq!(
+            resolve(&idx, &nl(), "", "../../../etc/passwd", None).target,
+            Target::Missing
+        );
+        assert_eq!(
+            resolve(&idx, &nl(), "", "JavaScript:alert(1)", None).target,
+            Target::Unsafe
+        );
+        assert_eq!(
+            resolve(&idx, &nl(), "", " data:text/html,x", None).target,
+            Target::Unsafe
+        );
+        assert_eq!(
+            resolve(&idx, &nl(), "", "https://x.org/a", None).target,
+            Target::External("https://x.org/a".into())
+        );
+        assert_eq!(
+            resolve(
+                &idx,
+                &nl(),
+                "",
+                "/azure/x",
+                Some("https://learn.microsoft.com")
+            )
+            .target,
+            Target::External("https://learn.microsoft.com/azure/x".into())
+        );
+        assert_eq!(
+            resolve(&idx, &nl(), "", "media/pic.png", None).target,
+            Target::Asset("en/media/pic.png".into())
+        );
+        assert_eq!(
+            resolve(&idx, &nl(), "", "#x", None).target,
+            Target::Fragment("x".into())
+        );
     }
 }

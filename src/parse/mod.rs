@@ -113,19 +113,27 @@ pub fn parse_page(page: &SourcePage, cx: &Context) -> ParsedPage {
 /// Parses a page for the URL of language `reader`: a fallback page shows another language's
 /// content under the reader's folder, and its links lead to the reader's pages.
 pub fn parse_page_as(page: &SourcePage, reader: &Lang, cx: &Context) -> ParsedPage {
-    let run = Run::new(cx, page, reader, source_dir(&page.path, &page.lang, &page.slug));
+    let run = Run::new(
+        cx,
+        page,
+        reader,
+        source_dir(&page.path, &page.lang, &page.slug),
+    );
     run.parse(page.body())
 }
 
 /// The folder of a page's file inside its language folder, `/`-separated: the path's last
 /// components, as many as the slug says (`a/index.md` has slug `a` and folder `a`).
 fn source_dir(path: &Path, lang: &Lang, slug: &str) -> String {
-    let is_index = path.file_stem().is_some_and(|s| s.eq_ignore_ascii_case("index"));
+    let is_index = path
+        .file_stem()
+        .is_some_and(|s| s.eq_ignore_ascii_case("index"));
     let _ = lang;
     if is_index {
         return slug.to_string();
     }
-    slug.rsplit_once('/').map_or(String::new(), |(dir, _)| dir.to_string())
+    slug.rsplit_once('/')
+        .map_or(String::new(), |(dir, _)| dir.to_string())
 }
 
 pub fn options() -> Options {

@@ -17,7 +17,11 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
         b.link_rel(None);
         // An empty href would make a focusable link with no name.
         b.attribute_filter(|_element, attribute, value| {
-            if attribute == "href" && value.trim().is_empty() { None } else { Some(value.into()) }
+            if attribute == "href" && value.trim().is_empty() {
+                None
+            } else {
+                Some(value.into())
+            }
         });
         b
     })
@@ -34,10 +38,21 @@ mod tests {
 
     #[test]
     fn removes_script_and_handlers_keeps_corpus_markup() {
-        let out = clean(r#"<p onclick="x()">a<script>alert(1)</script><img src="x" onerror="y()"><a href="javascript:z()">l</a></p>"#);
-        assert!(!out.contains("script") && !out.contains("onerror") && !out.contains("onclick") && !out.contains("javascript"), "{out}");
+        let out = clean(
+            r#"<p onclick="x()">a<script>alert(1)</script><img src="x" onerror="y()"><a href="javascript:z()">l</a></p>"#,
+        );
+        assert!(
+            !out.contains("script")
+                && !out.contains("onerror")
+                && !out.contains("onclick")
+                && !out.contains("javascript"),
+            "{out}"
+        );
         let keep = r#"<table><tbody><tr><td>a<br>b<sup>1</sup></td></tr></tbody></table><pre><code>x</code></pre>"#;
         assert_eq!(clean(keep), keep);
-        assert!(clean(r#"<div class="sp-alert" role="note"><h2 id="x">t</h2></div>"#).contains(r#"id="x""#));
+        assert!(
+            clean(r#"<div class="sp-alert" role="note"><h2 id="x">t</h2></div>"#)
+                .contains(r#"id="x""#)
+        );
     }
 }

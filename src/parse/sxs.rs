@@ -33,10 +33,13 @@ pub(super) fn events<'a>(body: &'a str, masked: &'a mut String) -> Events<'a> {
         mask(&mut bytes[t.clone()]);
     }
     // Only whole characters were replaced, by ASCII: every half starts with `<`, ends with `>`.
-    let Ok(text) = String::from_utf8(bytes) else { return plain };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return plain;
+    };
     *masked = text;
     let masked: &'a str = masked;
-    let parsed: Events<'a> = TextMergeWithOffset::new(Parser::new_ext(masked, options()).into_offset_iter()).collect();
+    let parsed: Events<'a> =
+        TextMergeWithOffset::new(Parser::new_ext(masked, options()).into_offset_iter()).collect();
     let refs = parser.reference_definitions();
     let mut out = Vec::with_capacity(parsed.len() + tangled.len() * 8);
     let mut next = tangled.iter().peekable();
@@ -44,7 +47,9 @@ pub(super) fn events<'a>(body: &'a str, masked: &'a mut String) -> Events<'a> {
         match next.peek() {
             Some(t) if **t == range && matches!(ev, Event::InlineHtml(_)) => {
                 next.next();
-                let Some(alone) = parse_alone(body, range, refs) else { return plain };
+                let Some(alone) = parse_alone(body, range, refs) else {
+                    return plain;
+                };
                 out.extend(alone);
             }
             // The tag did not stay inline (it opened an HTML block, or a code span took it):
@@ -67,12 +72,19 @@ fn halves(body: &str) -> Vec<Range<usize>> {
     let b = body.as_bytes();
     let mut out = Vec::new();
     // Each search remembers its answer, so thousands of unclosed spans stay linear.
-    let (mut close, mut line_end, mut nested, mut footnote) = (Next::new(CLOSE), Next::new("\n"), Next::new("<span"), Next::new("[^"));
+    let (mut close, mut line_end, mut nested, mut footnote) = (
+        Next::new(CLOSE),
+        Next::new("\n"),
+        Next::new("<span"),
+        Next::new("[^"),
+    );
     let mut from = 0;
     while let Some(p) = find_ci(&body[from..], "<span") {
         let start = from + p;
         from = start + 1;
-        let Some(open) = span_open(b, start) else { continue };
+        let Some(open) = span_open(b, start) else {
+            continue;
+        };
         let inner_start = match html::classify(&body[start..open]) {
             RawTag::LocalizedOpen => open,
             RawTag::OriginalOpen => match span_open(b, open) {
@@ -81,12 +93,16 @@ fn halves(body: &str) -> Vec<Range<usize>> {
             },
             _ => continue,
         };
-        let Some(first_close) = close.at(body, inner_start) else { continue };
+        let Some(first_close) = close.at(body, inner_start) else {
+            continue;
+        };
         let closes = if inner_start == open { 1 } else { 2 };
         let end = first_close + closes * CLOSE.len();
         let inside = |next: &mut Next| next.at(body, inner_start).is_some_and(|n| n < first_close);
-        if !b.get(first_close..end).is_some_and(|c| c.chunks(CLOSE.len()).all(|c| c.eq_ignore_ascii_case(CLOSE.as_bytes())))
-            || inside(&mut line_end)
+        if !b.get(first_close..end).is_some_and(|c| {
+            c.chunks(CLOSE.len())
+                .all(|c| c.eq_ignore_ascii_case(CLOSE.as_bytes()))
+        }) || inside(&mut line_end)
             || inside(&mut nested)
             || inside(&mut footnote)
         {
@@ -127,10 +143,15 @@ impl Next {
 /// The end of the `<span …>` open tag at `at`, on one line and not self-closing.
 fn span_open(b: &[u8], at: usize) -> Option<usize> {
     let rest = &b[at..];
-    if rest.len() < 6 || !rest[..5].eq_ignore_ascii_case(b"<span") || !(rest[5].is_ascii_whitespace() || rest[5] == b'>') {
+    if rest.len() < 6
+        || !rest[..5].eq_ignore_ascii_case(b"<span")
+        || !(rest[5].is_ascii_whitespace() || rest[5] == b'>')
+    {
         return None;
     }
-    let end = 1 + rest[1..].iter().position(|&c| matches!(c, b'>' | b'<' | b'\n'))?;
+    let end = 1 + rest[1..]
+        .iter()
+        .position(|&c| matches!(c, b'>' | b'<' | b'\n'))?;
     (rest[end] == b'>' && rest[end - 1] != b'/').then_some(at + end + 1)
 }
 
@@ -141,7 +162,10 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(p) = hay[from..].find(first) {
         let at = from + p;
-        if hay.as_bytes()[at..].get(..needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle.as_bytes())) {
+        if hay.as_bytes()[at..]
+            .get(..needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        {
             return Some(at);
         }
         from = at + 1;
@@ -156,7 +180,10 @@ fn tangled(halves: &[Range<usize>], events: &Events) -> Vec<Range<usize>> {
     let mut i = 0;
     for t in halves {
         // Leaf events follow the text in order; containers are checked inside the half.
-        while events.get(i).is_some_and(|(ev, r)| is_container(ev) || r.end <= t.start) {
+        while events
+            .get(i)
+            .is_some_and(|(ev, r)| is_container(ev) || r.end <= t.start)
+        {
             i += 1;
         }
         let Some((ev, r)) = events.get(i) else { break };
@@ -210,20 +237,34 @@ fn mask(bytes: &mut [u8]) {
 
 /// The half's events from parsing it on its own, placed at its offsets in the page.
 /// Reference links resolve against the page's definitions.
-fn parse_alone<'a>(body: &'a str, range: Range<usize>, refs: &pulldown_cmark::RefDefs) -> Option<Events<'a>> {
+fn parse_alone<'a>(
+    body: &'a str,
+    range: Range<usize>,
+    refs: &pulldown_cmark::RefDefs,
+) -> Option<Events<'a>> {
     let text = &body[range.clone()];
     let lookup = |link: BrokenLink<'a>| {
         let def = refs.get(&link.reference)?;
         let title = def.title.as_deref().unwrap_or("");
-        Some((CowStr::from(def.dest.to_string()), CowStr::from(title.to_string())))
+        Some((
+            CowStr::from(def.dest.to_string()),
+            CowStr::from(title.to_string()),
+        ))
     };
-    let parser = Parser::new_with_broken_link_callback(text, options(), Some(lookup)).into_offset_iter();
-    let mut events: Events<'a> = TextMergeWithOffset::new(parser).map(|(ev, r)| (ev, r.start + range.start..r.end + range.start)).collect();
+    let parser =
+        Parser::new_with_broken_link_callback(text, options(), Some(lookup)).into_offset_iter();
+    let mut events: Events<'a> = TextMergeWithOffset::new(parser)
+        .map(|(ev, r)| (ev, r.start + range.start..r.end + range.start))
+        .collect();
     // A line that starts with a span tag and goes on is a paragraph; its content is the
     // half, inline, as on the page.
     let one_paragraph = matches!(events.first(), Some((Event::Start(Tag::Paragraph), _)))
         && matches!(events.last(), Some((Event::End(TagEnd::Paragraph), _)))
-        && events.iter().filter(|(ev, _)| matches!(ev, Event::End(TagEnd::Paragraph))).count() == 1;
+        && events
+            .iter()
+            .filter(|(ev, _)| matches!(ev, Event::End(TagEnd::Paragraph)))
+            .count()
+            == 1;
     if !one_paragraph {
         return None;
     }
@@ -239,7 +280,10 @@ mod tests {
     fn html(body: &str) -> String {
         let mut masked = String::new();
         let mut out = String::new();
-        pulldown_cmark::html::push_html(&mut out, events(body, &mut masked).into_iter().map(|(ev, _)| ev));
+        pulldown_cmark::html::push_html(
+            &mut out,
+            events(body, &mut masked).into_iter().map(|(ev, _)| ev),
+        );
         out
     }
 
@@ -254,7 +298,10 @@ mod tests {
         // Set apart, each side keeps its own emphasis.
         let both = r#"<span data-ttu-id="a">2*3 en *een*</span><span class="sxs-lookup"><span data-stu-id="a">2*3 and *one*</span></span>"#;
         let out = html(both);
-        assert!(out.contains("2*3 en <em>een</em>") && out.contains("2*3 and <em>one</em>"), "{out}");
+        assert!(
+            out.contains("2*3 en <em>een</em>") && out.contains("2*3 and <em>one</em>"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -262,7 +309,10 @@ mod tests {
         let body = "<span data-ttu-id=\"a\">Voer `x uit</span><span class=\"sxs-lookup\"><span data-stu-id=\"a\">Run `x [now][r]</span></span> en `y`\n\n[r]: https://example.com/\n";
         let out = html(body);
         assert!(out.contains("Voer `x uit"), "{out}");
-        assert!(out.contains("Run `x <a href=\"https://example.com/\">now</a>"), "{out}");
+        assert!(
+            out.contains("Run `x <a href=\"https://example.com/\">now</a>"),
+            "{out}"
+        );
         assert!(out.contains(" en <code>y</code>"), "{out}");
     }
 
@@ -273,7 +323,10 @@ mod tests {
             format!("*{}*", PAIR.replace('*', "")),
             format!("```\n{PAIR}\n```\n"),
             format!("<div>\n{PAIR}\n</div>\n"),
-            format!("| a |\n|---|\n| {} |\n", PAIR.replace("2*3 now", "2*3 | now")),
+            format!(
+                "| a |\n|---|\n| {} |\n",
+                PAIR.replace("2*3 now", "2*3 | now")
+            ),
         ] {
             let mut plain = String::new();
             pulldown_cmark::html::push_html(&mut plain, Parser::new_ext(&body, options()));
@@ -284,8 +337,13 @@ mod tests {
     #[test]
     fn halves_are_found_whole_on_one_line() {
         assert_eq!(halves(PAIR), vec![0..42, 42..PAIR.len()]);
-        assert!(halves("<span class=\"sxs-lookup\"><span data-stu-id=\"a\">two\nlines</span></span>").is_empty());
-        assert!(halves("<span class=\"sxs-lookup\"><span data-stu-id=\"a\">never closed").is_empty());
+        assert!(
+            halves("<span class=\"sxs-lookup\"><span data-stu-id=\"a\">two\nlines</span></span>")
+                .is_empty()
+        );
+        assert!(
+            halves("<span class=\"sxs-lookup\"><span data-stu-id=\"a\">never closed").is_empty()
+        );
         assert!(halves("<span data-ttu-id=\"a\">a <span>nested</span></span>").is_empty());
         assert!(halves("sxs-lookup <span class=sxs-lookup/> <span data-ttu-id=x/>").is_empty());
     }

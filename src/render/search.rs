@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::context::PageLink;
 use super::Renderer;
+use super::context::PageLink;
 use crate::diag::Diagnostics;
 use crate::lang::Lang;
 use crate::model::Site;
@@ -27,7 +27,13 @@ pub fn search_dir(lang: &Lang) -> String {
 }
 
 impl Renderer<'_> {
-    pub fn render_search(&self, site: &Site, tree: Option<&Tree>, out: &Output, diags: &Diagnostics) {
+    pub fn render_search(
+        &self,
+        site: &Site,
+        tree: Option<&Tree>,
+        out: &Output,
+        diags: &Diagnostics,
+    ) {
         crate::progress::stage("indexing", self.config.languages.len());
         self.config.languages.par_iter().for_each(|lang| {
             crate::progress::tick();
@@ -36,27 +42,54 @@ impl Renderer<'_> {
     }
 
     /// One language's search index and search page.
-    pub fn render_search_in(&self, site: &Site, tree: Option<&Tree>, lang: &Lang, out: &Output, diags: &Diagnostics) {
+    pub fn render_search_in(
+        &self,
+        site: &Site,
+        tree: Option<&Tree>,
+        lang: &Lang,
+        out: &Output,
+        diags: &Diagnostics,
+    ) {
         {
             let dir = search_dir(lang);
-            let mut entries: Vec<Entry> = site.pages_in(lang).map(|p| Entry {
-                title: p.title.clone(),
-                href: self.urls.relative(&dir, &Urls::page_path(lang, p.slug())),
-                section: format!("section-{}", p.section),
-                headings: p.parsed.toc.iter().map(|t| t.text.clone()).chain(p.parsed.h1.clone()).collect(),
-                body: search::text_of_html(&p.parsed.html),
-                originals: p.parsed.originals.iter().map(|o| o.text.as_str()).collect::<Vec<_>>().join(" "),
-            }).collect();
+            let mut entries: Vec<Entry> = site
+                .pages_in(lang)
+                .map(|p| Entry {
+                    title: p.title.clone(),
+                    href: self.urls.relative(&dir, &Urls::page_path(lang, p.slug())),
+                    section: format!("section-{}", p.section),
+                    headings: p
+                        .parsed
+                        .toc
+                        .iter()
+                        .map(|t| t.text.clone())
+                        .chain(p.parsed.h1.clone())
+                        .collect(),
+                    body: search::text_of_html(&p.parsed.html),
+                    originals: p
+                        .parsed
+                        .originals
+                        .iter()
+                        .map(|o| o.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                })
+                .collect();
             if let Some(tree) = tree {
                 entries.extend(tree.file.nodes.iter().filter_map(|n| {
                     let o = n.outcome.as_ref()?;
                     let text = |k: &str| self.i18n.label(lang, k);
                     Some(Entry {
                         title: text(&o.title),
-                        href: self.urls.relative(&dir, &format!("{}{}/", super::tree::tree_dir(lang), n.id)),
+                        href: self
+                            .urls
+                            .relative(&dir, &format!("{}{}/", super::tree::tree_dir(lang), n.id)),
                         section: "who-title".into(),
                         headings: vec![text(o.handler.key())],
-                        body: std::iter::once(text(&o.summary)).chain(o.steps.iter().map(|s| text(s))).collect::<Vec<_>>().join(" "),
+                        body: std::iter::once(text(&o.summary))
+                            .chain(o.steps.iter().map(|s| text(s)))
+                            .collect::<Vec<_>>()
+                            .join(" "),
                         originals: String::new(),
                     })
                 }));
@@ -77,9 +110,17 @@ impl Renderer<'_> {
     fn search_context(&self, site: &Site, lang: &Lang, dir: &str) -> tera::Context {
         let mut letters: BTreeMap<String, Vec<PageLink>> = BTreeMap::new();
         let own = site.pages_in(lang).map(|p| (p, false));
-        let others = site.fallbacks.iter().filter(|f| &f.lang == lang).map(|f| (&site.pages[f.source], true));
+        let others = site
+            .fallbacks
+            .iter()
+            .filter(|f| &f.lang == lang)
+            .map(|f| (&site.pages[f.source], true));
         for (p, fallback) in own.chain(others).filter(|(p, _)| !p.slug().is_empty()) {
-            let letter = p.title.chars().find(|c| c.is_alphanumeric()).map_or("#".to_string(), |c| c.to_uppercase().collect());
+            let letter = p
+                .title
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .map_or("#".to_string(), |c| c.to_uppercase().collect());
             letters.entry(letter).or_default().push(PageLink {
                 title: p.title.clone(),
                 description: None,
@@ -88,17 +129,40 @@ impl Renderer<'_> {
                 fallback,
             });
         }
-        let letters: Vec<Letter> = letters.into_iter().map(|(letter, mut pages)| {
-            pages.sort_by_cached_key(|p| p.title.to_lowercase());
-            Letter { letter, pages }
-        }).collect();
-        let switcher = self.config.languages.iter()
-            .map(|l| self.switch_item(l, lang, Some(self.urls.relative(dir, &search_dir(l))), false)).collect();
-        let mut common = self.common(lang, self.i18n.label(lang, "search-title"), dir, switcher, Vec::new());
+        let letters: Vec<Letter> = letters
+            .into_iter()
+            .map(|(letter, mut pages)| {
+                pages.sort_by_cached_key(|p| p.title.to_lowercase());
+                Letter { letter, pages }
+            })
+            .collect();
+        let switcher = self
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                self.switch_item(
+                    l,
+                    lang,
+                    Some(self.urls.relative(dir, &search_dir(l))),
+                    false,
+                )
+            })
+            .collect();
+        let mut common = self.common(
+            lang,
+            self.i18n.label(lang, "search-title"),
+            dir,
+            switcher,
+            Vec::new(),
+        );
         common.robots = Some("noindex");
         let mut ctx = self.context(&common);
         ctx.insert("letters", &letters);
-        ctx.insert("index_url", &format!("{}search/{lang}/", Urls::up_to_root(dir)));
+        ctx.insert(
+            "index_url",
+            &format!("{}search/{lang}/", Urls::up_to_root(dir)),
+        );
         ctx
     }
 }

@@ -7,13 +7,13 @@ use std::collections::HashMap;
 use serde::Serialize;
 use tera::Context as TeraContext;
 
-use super::context::{Common, SwitchItem};
 use super::Renderer;
+use super::context::{Common, SwitchItem};
 use crate::diag::Diagnostics;
 use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::model::Site;
-use crate::tree::{layout, Handler, Node, Tree, Walk, TREE_SLUG};
+use crate::tree::{Handler, Node, TREE_SLUG, Tree, Walk, layout};
 use crate::urls::Urls;
 use crate::write::Output;
 
@@ -93,20 +93,38 @@ pub fn tree_dir(lang: &Lang) -> String {
 }
 
 fn node_dir(lang: &Lang, tree: &Tree, id: &str) -> String {
-    if id == tree.file.start { tree_dir(lang) } else { format!("{}{id}/", tree_dir(lang)) }
+    if id == tree.file.start {
+        tree_dir(lang)
+    } else {
+        format!("{}{id}/", tree_dir(lang))
+    }
 }
 
 fn walk_dir(lang: &Lang, walk: &[usize]) -> String {
     if walk.is_empty() {
         return tree_dir(lang);
     }
-    let seg = Walk { choices: walk.to_vec(), node: String::new() }.segment();
+    let seg = Walk {
+        choices: walk.to_vec(),
+        node: String::new(),
+    }
+    .segment();
     format!("{}p/{seg}/", tree_dir(lang))
 }
 
 impl Renderer<'_> {
-    pub fn render_tree(&self, site: &Site, tree: &Tree, walks: &[Walk], out: &Output, diags: &Diagnostics) {
-        let by_choices: HashMap<&[usize], &str> = walks.iter().map(|w| (w.choices.as_slice(), w.node.as_str())).collect();
+    pub fn render_tree(
+        &self,
+        site: &Site,
+        tree: &Tree,
+        walks: &[Walk],
+        out: &Output,
+        diags: &Diagnostics,
+    ) {
+        let by_choices: HashMap<&[usize], &str> = walks
+            .iter()
+            .map(|w| (w.choices.as_slice(), w.node.as_str()))
+            .collect();
         rayon::scope(|scope| {
             for lang in &self.config.languages {
                 let by_choices = &by_choices;
@@ -118,23 +136,66 @@ impl Renderer<'_> {
                             continue;
                         }
                         let ctx = self.tree_context(site, tree, lang, node, &dir, None, by_choices);
-                        self.emit(if node.outcome.is_some() { "tree-outcome.html" } else { "tree-question.html" }, &ctx, &format!("{dir}index.html"), out, diags);
+                        self.emit(
+                            if node.outcome.is_some() {
+                                "tree-outcome.html"
+                            } else {
+                                "tree-question.html"
+                            },
+                            &ctx,
+                            &format!("{dir}index.html"),
+                            out,
+                            diags,
+                        );
                     }
                     for walk in walks {
-                        let Some(node) = tree.node(&walk.node) else { continue };
+                        let Some(node) = tree.node(&walk.node) else {
+                            continue;
+                        };
                         let dir = walk_dir(lang, &walk.choices);
-                        let ctx = self.tree_context(site, tree, lang, node, &dir, Some(&walk.choices), by_choices);
-                        self.emit(if node.outcome.is_some() { "tree-outcome.html" } else { "tree-question.html" }, &ctx, &format!("{dir}index.html"), out, diags);
+                        let ctx = self.tree_context(
+                            site,
+                            tree,
+                            lang,
+                            node,
+                            &dir,
+                            Some(&walk.choices),
+                            by_choices,
+                        );
+                        self.emit(
+                            if node.outcome.is_some() {
+                                "tree-outcome.html"
+                            } else {
+                                "tree-question.html"
+                            },
+                            &ctx,
+                            &format!("{dir}index.html"),
+                            out,
+                            diags,
+                        );
                     }
                     let dir = format!("{}overview/", tree_dir(lang));
                     let ctx = self.overview_context(tree, lang, &dir);
-                    self.emit("tree-overview.html", &ctx, &format!("{dir}index.html"), out, diags);
+                    self.emit(
+                        "tree-overview.html",
+                        &ctx,
+                        &format!("{dir}index.html"),
+                        out,
+                        diags,
+                    );
                 });
             }
         });
     }
 
-    fn emit(&self, template: &str, ctx: &TeraContext, path: &str, out: &Output, diags: &Diagnostics) {
+    fn emit(
+        &self,
+        template: &str,
+        ctx: &TeraContext,
+        path: &str,
+        out: &Output,
+        diags: &Diagnostics,
+    ) {
         if let Some(html) = self.render(template, ctx, diags) {
             out.write(path, &html, diags);
         }
@@ -144,63 +205,141 @@ impl Renderer<'_> {
         self.i18n.label(lang, key)
     }
 
-    fn tree_common(&self, lang: &Lang, title: String, dir: &str, same_page_in: impl Fn(&Lang) -> String) -> Common {
-        let switcher: Vec<SwitchItem> = self.config.languages.iter()
-            .map(|l| self.switch_item(l, lang, Some(self.urls.relative(dir, &same_page_in(l))), false)).collect();
+    fn tree_common(
+        &self,
+        lang: &Lang,
+        title: String,
+        dir: &str,
+        same_page_in: impl Fn(&Lang) -> String,
+    ) -> Common {
+        let switcher: Vec<SwitchItem> = self
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                self.switch_item(
+                    l,
+                    lang,
+                    Some(self.urls.relative(dir, &same_page_in(l))),
+                    false,
+                )
+            })
+            .collect();
         self.common(lang, title, dir, switcher, Vec::new())
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn tree_context(&self, site: &Site, tree: &Tree, lang: &Lang, node: &Node, dir: &str, walk: Option<&[usize]>, by_choices: &HashMap<&[usize], &str>) -> TeraContext {
+    fn tree_context(
+        &self,
+        site: &Site,
+        tree: &Tree,
+        lang: &Lang,
+        node: &Node,
+        dir: &str,
+        walk: Option<&[usize]>,
+        by_choices: &HashMap<&[usize], &str>,
+    ) -> TeraContext {
         let rel = |to: &str| self.urls.relative(dir, to);
         let choices = walk.unwrap_or(&[]);
-        let options = node.options.iter().enumerate().map(|(n, o)| {
-            // From a stable page the walk starts over at this node.
-            let href = match walk {
-                Some(w) => {
-                    let mut next = w.to_vec();
-                    next.push(n);
-                    rel(&walk_dir(lang, &next))
+        let options = node
+            .options
+            .iter()
+            .enumerate()
+            .map(|(n, o)| {
+                // From a stable page the walk starts over at this node.
+                let href = match walk {
+                    Some(w) => {
+                        let mut next = w.to_vec();
+                        next.push(n);
+                        rel(&walk_dir(lang, &next))
+                    }
+                    None => rel(&node_dir(lang, tree, &o.next)),
+                };
+                OptionView {
+                    text: self.tree_text(lang, &o.text),
+                    href,
                 }
-                None => rel(&node_dir(lang, tree, &o.next)),
-            };
-            OptionView { text: self.tree_text(lang, &o.text), href }
-        }).collect();
-        let answers = (0..choices.len()).filter_map(|i| {
-            let at = by_choices.get(&choices[..i])?;
-            let asked = tree.node(at)?;
-            let chosen = asked.options.get(choices[i])?;
-            Some(AnswerView {
-                question: asked.question.as_deref().map(|k| self.tree_text(lang, k)).unwrap_or_default(),
-                answer: self.tree_text(lang, &chosen.text),
-                change_href: rel(&walk_dir(lang, &choices[..i])),
             })
-        }).collect();
+            .collect();
+        let answers = (0..choices.len())
+            .filter_map(|i| {
+                let at = by_choices.get(&choices[..i])?;
+                let asked = tree.node(at)?;
+                let chosen = asked.options.get(choices[i])?;
+                Some(AnswerView {
+                    question: asked
+                        .question
+                        .as_deref()
+                        .map(|k| self.tree_text(lang, k))
+                        .unwrap_or_default(),
+                    answer: self.tree_text(lang, &chosen.text),
+                    change_href: rel(&walk_dir(lang, &choices[..i])),
+                })
+            })
+            .collect();
         let outcome = node.outcome.as_ref();
         let heading = match (&node.question, outcome) {
             (Some(q), _) => self.tree_text(lang, q),
             (None, Some(o)) => self.tree_text(lang, &o.title),
             _ => node.id.clone(),
         };
-        let pages = outcome.map(|o| o.pages.iter().filter_map(|slug| {
-            let page = site.translation(slug, lang).or_else(|| site.fallback(slug, lang).map(|f| &site.pages[f.source]))?;
-            Some(PageRef { title: page.title.clone(), href: rel(&Urls::page_path(lang, slug)), lang: page.lang().to_string() })
-        }).collect()).unwrap_or_default();
-        let response_times = outcome.map(|o| o.response_times.iter().map(|r| TimeView {
-            label: self.tree_text(lang, &r.label),
-            time: match (r.hours, r.days) {
-                (Some(h), _) => self.i18n.text(lang, "who-within-hours", &[("hours", Arg::Num(f64::from(h)))]).unwrap_or_default(),
-                (None, Some(d)) => self.i18n.text(lang, "who-within-days", &[("days", Arg::Num(f64::from(d)))]).unwrap_or_default(),
-                (None, None) => String::new(),
-            },
-        }).collect()).unwrap_or_default();
+        let pages = outcome
+            .map(|o| {
+                o.pages
+                    .iter()
+                    .filter_map(|slug| {
+                        let page = site
+                            .translation(slug, lang)
+                            .or_else(|| site.fallback(slug, lang).map(|f| &site.pages[f.source]))?;
+                        Some(PageRef {
+                            title: page.title.clone(),
+                            href: rel(&Urls::page_path(lang, slug)),
+                            lang: page.lang().to_string(),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let response_times = outcome
+            .map(|o| {
+                o.response_times
+                    .iter()
+                    .map(|r| TimeView {
+                        label: self.tree_text(lang, &r.label),
+                        time: match (r.hours, r.days) {
+                            (Some(h), _) => self
+                                .i18n
+                                .text(
+                                    lang,
+                                    "who-within-hours",
+                                    &[("hours", Arg::Num(f64::from(h)))],
+                                )
+                                .unwrap_or_default(),
+                            (None, Some(d)) => self
+                                .i18n
+                                .text(lang, "who-within-days", &[("days", Arg::Num(f64::from(d)))])
+                                .unwrap_or_default(),
+                            (None, None) => String::new(),
+                        },
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         let partner = self.config.partner.as_ref().map(|p| ContactView {
             name: p.name.clone(),
             support_url: p.support_url.clone(),
             email: p.email.clone(),
             phone: p.phone.clone(),
             hours: p.hours.clone(),
-            languages: p.languages.iter().map(|c| self.config.lang(c).map_or_else(|| c.clone(), |l| l.autonym().to_string())).collect(),
+            languages: p
+                .languages
+                .iter()
+                .map(|c| {
+                    self.config
+                        .lang(c)
+                        .map_or_else(|| c.clone(), |l| l.autonym().to_string())
+                })
+                .collect(),
             paid: p.paid,
         });
         let view = NodeView {
@@ -211,15 +350,23 @@ impl Renderer<'_> {
             hint: node.hint.as_deref().map(|k| self.tree_text(lang, k)),
             options,
             handler: outcome.map(|o| self.tree_text(lang, o.handler.key())),
-            handler_kind: outcome.map(|o| o.handler.key().trim_start_matches("who-handler-").to_string()),
+            handler_kind: outcome.map(|o| {
+                o.handler
+                    .key()
+                    .trim_start_matches("who-handler-")
+                    .to_string()
+            }),
             summary: outcome.map(|o| self.tree_text(lang, &o.summary)),
-            steps: outcome.map(|o| o.steps.iter().map(|k| self.tree_text(lang, k)).collect()).unwrap_or_default(),
+            steps: outcome
+                .map(|o| o.steps.iter().map(|k| self.tree_text(lang, k)).collect())
+                .unwrap_or_default(),
             pages,
             response_times,
             contact: outcome.is_some_and(|o| o.contact),
             partner,
             answers,
-            back_href: (!choices.is_empty()).then(|| rel(&walk_dir(lang, &choices[..choices.len() - 1]))),
+            back_href: (!choices.is_empty())
+                .then(|| rel(&walk_dir(lang, &choices[..choices.len() - 1]))),
             start_href: rel(&tree_dir(lang)),
             overview_href: rel(&format!("{}overview/", tree_dir(lang))),
         };
@@ -234,10 +381,15 @@ impl Renderer<'_> {
             // Walk pages repeat the stable pages with answers; only those are indexed.
             common.robots = Some("noindex");
         } else {
-            common.alternates = self.config.languages.iter().map(|l| super::context::Alternate {
-                hreflang: l.to_string(),
-                href: self.urls.absolute(&node_dir(l, tree, &node.id)),
-            }).collect();
+            common.alternates = self
+                .config
+                .languages
+                .iter()
+                .map(|l| super::context::Alternate {
+                    hreflang: l.to_string(),
+                    href: self.urls.absolute(&node_dir(l, tree, &node.id)),
+                })
+                .collect();
         }
         let mut ctx = self.context(&common);
         ctx.insert("node", &view);
@@ -246,33 +398,105 @@ impl Renderer<'_> {
 
     fn overview_context(&self, tree: &Tree, lang: &Lang, dir: &str) -> TeraContext {
         let rel = |to: &str| self.urls.relative(dir, to);
-        let labels: HashMap<String, layout::NodeLabel> = tree.file.nodes.iter().map(|n| {
-            let (text, kind) = match (&n.question, &n.outcome) {
-                (Some(q), _) => (self.tree_text(lang, q), "question".to_string()),
-                (None, Some(o)) => (self.tree_text(lang, &o.title), o.handler.key().trim_start_matches("who-handler-").to_string()),
-                _ => (n.id.clone(), "question".to_string()),
-            };
-            (n.id.clone(), layout::NodeLabel { text, href: rel(&node_dir(lang, tree, &n.id)), kind })
-        }).collect();
+        let labels: HashMap<String, layout::NodeLabel> = tree
+            .file
+            .nodes
+            .iter()
+            .map(|n| {
+                let (text, kind) = match (&n.question, &n.outcome) {
+                    (Some(q), _) => (self.tree_text(lang, q), "question".to_string()),
+                    (None, Some(o)) => (
+                        self.tree_text(lang, &o.title),
+                        o.handler
+                            .key()
+                            .trim_start_matches("who-handler-")
+                            .to_string(),
+                    ),
+                    _ => (n.id.clone(), "question".to_string()),
+                };
+                (
+                    n.id.clone(),
+                    layout::NodeLabel {
+                        text,
+                        href: rel(&node_dir(lang, tree, &n.id)),
+                        kind,
+                    },
+                )
+            })
+            .collect();
         let title = self.tree_text(lang, "who-overview-title");
-        let svg = layout::svg(tree, &labels, |id, n| {
-            tree.node(id).and_then(|node| node.options.get(n)).map(|o| self.tree_text(lang, &o.text)).unwrap_or_default()
-        }, &title);
-        let items: Vec<OverviewItem> = tree.file.nodes.iter().map(|n| OverviewItem {
-            id: n.id.clone(),
-            text: labels.get(&n.id).map(|l| l.text.clone()).unwrap_or_default(),
-            href: rel(&node_dir(lang, tree, &n.id)),
-            is_outcome: n.outcome.is_some(),
-            options: n.options.iter().map(|o| (self.tree_text(lang, &o.text), labels.get(&o.next).map(|l| l.text.clone()).unwrap_or_default(), format!("#node-{}", o.next))).collect(),
-        }).collect();
-        let mut common = self.tree_common(lang, title, dir, |l| format!("{}overview/", tree_dir(l)));
-        common.alternates = self.config.languages.iter().map(|l| super::context::Alternate {
-            hreflang: l.to_string(),
-            href: self.urls.absolute(&format!("{}overview/", tree_dir(l))),
-        }).collect();
-        let legend: Vec<(String, String)> = [Handler::You, Handler::Partner, Handler::IndirectProvider, Handler::Microsoft, Handler::Publisher, Handler::NotCovered]
-            .iter().filter(|h| tree.file.nodes.iter().any(|n| n.outcome.as_ref().is_some_and(|o| o.handler == **h)))
-            .map(|h| (h.key().trim_start_matches("who-handler-").to_string(), self.tree_text(lang, h.key()))).collect();
+        let svg = layout::svg(
+            tree,
+            &labels,
+            |id, n| {
+                tree.node(id)
+                    .and_then(|node| node.options.get(n))
+                    .map(|o| self.tree_text(lang, &o.text))
+                    .unwrap_or_default()
+            },
+            &title,
+        );
+        let items: Vec<OverviewItem> = tree
+            .file
+            .nodes
+            .iter()
+            .map(|n| OverviewItem {
+                id: n.id.clone(),
+                text: labels
+                    .get(&n.id)
+                    .map(|l| l.text.clone())
+                    .unwrap_or_default(),
+                href: rel(&node_dir(lang, tree, &n.id)),
+                is_outcome: n.outcome.is_some(),
+                options: n
+                    .options
+                    .iter()
+                    .map(|o| {
+                        (
+                            self.tree_text(lang, &o.text),
+                            labels
+                                .get(&o.next)
+                                .map(|l| l.text.clone())
+                                .unwrap_or_default(),
+                            format!("#node-{}", o.next),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect();
+        let mut common =
+            self.tree_common(lang, title, dir, |l| format!("{}overview/", tree_dir(l)));
+        common.alternates = self
+            .config
+            .languages
+            .iter()
+            .map(|l| super::context::Alternate {
+                hreflang: l.to_string(),
+                href: self.urls.absolute(&format!("{}overview/", tree_dir(l))),
+            })
+            .collect();
+        let legend: Vec<(String, String)> = [
+            Handler::You,
+            Handler::Partner,
+            Handler::IndirectProvider,
+            Handler::Microsoft,
+            Handler::Publisher,
+            Handler::NotCovered,
+        ]
+        .iter()
+        .filter(|h| {
+            tree.file
+                .nodes
+                .iter()
+                .any(|n| n.outcome.as_ref().is_some_and(|o| o.handler == **h))
+        })
+        .map(|h| {
+            (
+                h.key().trim_start_matches("who-handler-").to_string(),
+                self.tree_text(lang, h.key()),
+            )
+        })
+        .collect();
         let mut ctx = self.context(&common);
         ctx.insert("legend", &legend);
         ctx.insert("diagram", &svg);

@@ -39,7 +39,9 @@ pub fn fold(text: &str) -> String {
 
 /// Words of a text, folded: runs of letters and digits.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold)
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(fold)
 }
 
 /// Folds `text` into `buf` (cleared first) and returns its words as slices of `buf`: the
@@ -47,7 +49,8 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 pub fn words_into<'b>(text: &str, buf: &'b mut String) -> impl Iterator<Item = &'b str> {
     buf.clear();
     buf.extend(text.chars().map(fold_char));
-    buf.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    buf.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]

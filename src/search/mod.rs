@@ -72,42 +72,63 @@ pub fn shard_of(stem: &str) -> String {
 }
 
 /// Builds one language's index. `section_name` turns a section key into words.
-pub fn build(lang: &Lang, entries: Vec<Entry>, section_name: impl Fn(&str) -> String + Sync) -> LangIndex {
+pub fn build(
+    lang: &Lang,
+    entries: Vec<Entry>,
+    section_name: impl Fn(&str) -> String + Sync,
+) -> LangIndex {
     let stemmer = stem::stemmer(lang.as_str());
-    let per_doc: Vec<(Doc, Vec<(String, f32)>)> = entries.into_par_iter().map(|e| {
-        // Per term: how often in the text (damped), plus a bonus for standing in the title
-        // or a heading, so a page about a word beats a page that repeats it.
-        let mut weights: HashMap<&str, (f32, bool, bool)> = HashMap::with_capacity(1024);
-        let mut bufs = [String::new(), String::new(), String::new(), String::new()];
-        let [title, headings, body, originals] = &mut bufs;
-        let joined = e.headings.join(" ");
-        let parts: [(&mut String, &str, Field); 4] = [
-            (title, e.title.as_str(), Field::Title),
-            (headings, &joined, Field::Heading),
-            (body, e.body.as_str(), Field::Body(BODY)),
-            (originals, e.originals.as_str(), Field::Body(ORIGINAL)),
-        ];
-        let mut stemmed: Vec<(&str, Field)> = Vec::with_capacity(e.body.len() / 5);
-        for (buf, text, field) in parts {
-            // One-letter words (Russian "о", "в", Dutch "u") carry no meaning to search by.
-            for word in fold::words_into(text, buf).filter(|w| w.chars().nth(1).is_some()) {
-                stemmed.push((stemmer.stem_str(word), field));
+    let per_doc: Vec<(Doc, Vec<(String, f32)>)> = entries
+        .into_par_iter()
+        .map(|e| {
+            // Per term: how often in the text (damped), plus a bonus for standing in the title
+            // or a heading, so a page about a word beats a page that repeats it.
+            let mut weights: HashMap<&str, (f32, bool, bool)> = HashMap::with_capacity(1024);
+            let mut bufs = [String::new(), String::new(), String::new(), String::new()];
+            let [title, headings, body, originals] = &mut bufs;
+            let joined = e.headings.join(" ");
+            let parts: [(&mut String, &str, Field); 4] = [
+                (title, e.title.as_str(), Field::Title),
+                (headings, &joined, Field::Heading),
+                (body, e.body.as_str(), Field::Body(BODY)),
+                (originals, e.originals.as_str(), Field::Body(ORIGINAL)),
+            ];
+            let mut stemmed: Vec<(&str, Field)> = Vec::with_capacity(e.body.len() / 5);
+            for (buf, text, field) in parts {
+                // One-letter words (Russian "о", "в", Dutch "u") carry no meaning to search by.
+                for word in fold::words_into(text, buf).filter(|w| w.chars().nth(1).is_some()) {
+                    stemmed.push((stemmer.stem_str(word), field));
+                }
             }
-        }
-        for (stem, field) in stemmed {
-            let w = weights.entry(stem).or_insert((0.0, false, false));
-            match field {
-                Field::Title => w.1 = true,
-                Field::Heading => w.2 = true,
-                Field::Body(x) => w.0 += x,
+            for (stem, field) in stemmed {
+                let w = weights.entry(stem).or_insert((0.0, false, false));
+                match field {
+                    Field::Title => w.1 = true,
+                    Field::Heading => w.2 = true,
+                    Field::Body(x) => w.0 += x,
+                }
             }
-        }
-        let weights: Vec<(String, f32)> = weights.into_iter().map(|(t, (tf, in_title, in_heading))| {
-            let w = 1.0 + tf.ln_1p() + if in_title { TITLE } else { 0.0 } + if in_heading { HEADING } else { 0.0 };
-            (t.to_string(), (w * 10.0).round() / 10.0)
-        }).collect();
-        (Doc { t: e.title.clone(), u: e.href.clone(), s: section_name(&e.section), x: excerpt(&e.body) }, weights)
-    }).collect();
+            let weights: Vec<(String, f32)> = weights
+                .into_iter()
+                .map(|(t, (tf, in_title, in_heading))| {
+                    let w = 1.0
+                        + tf.ln_1p()
+                        + if in_title { TITLE } else { 0.0 }
+                        + if in_heading { HEADING } else { 0.0 };
+                    (t.to_string(), (w * 10.0).round() / 10.0)
+                })
+                .collect();
+            (
+                Doc {
+                    t: e.title.clone(),
+                    u: e.href.clone(),
+                    s: section_name(&e.section),
+                    x: excerpt(&e.body),
+                },
+                weights,
+            )
+        })
+        .collect();
     let mut terms: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
     let mut docs = Vec::with_capacity(per_doc.len());
     for (i, (doc, weights)) in per_doc.into_iter().enumerate() {
@@ -132,7 +153,10 @@ pub fn build(lang: &Lang, entries: Vec<Entry>, section_name: impl Fn(&str) -> St
 impl LangIndex {
     /// (file name, JSON) of the index and its shards, under `search/<lang>/`.
     pub fn files(&self) -> Vec<(String, String)> {
-        let mut out = vec![("index.json".to_string(), serde_json::to_string(self).unwrap_or_default())];
+        let mut out = vec![(
+            "index.json".to_string(),
+            serde_json::to_string(self).unwrap_or_default(),
+        )];
         // Shards are compact: per term a flat list of (gap to the previous document,
         // weight in tenths) — about half the size of (document, weight) pairs.
         let mut by_shard: BTreeMap<String, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
@@ -144,10 +168,16 @@ impl LangIndex {
                 flat.push((w * 10.0).round() as u32);
                 prev = doc;
             }
-            by_shard.entry(shard_of(term)).or_default().insert(term, flat);
+            by_shard
+                .entry(shard_of(term))
+                .or_default()
+                .insert(term, flat);
         }
         for (shard, terms) in by_shard {
-            out.push((format!("s-{shard}.json"), serde_json::to_string(&terms).unwrap_or_default()));
+            out.push((
+                format!("s-{shard}.json"),
+                serde_json::to_string(&terms).unwrap_or_default(),
+            ));
         }
         out
     }
@@ -158,13 +188,17 @@ impl LangIndex {
         let mut index: LangIndex = serde_json::from_str(&text).map_err(std::io::Error::other)?;
         for shard in index.shards.clone() {
             let text = std::fs::read_to_string(dir.join(format!("s-{shard}.json")))?;
-            let terms: BTreeMap<String, Vec<u32>> = serde_json::from_str(&text).map_err(std::io::Error::other)?;
+            let terms: BTreeMap<String, Vec<u32>> =
+                serde_json::from_str(&text).map_err(std::io::Error::other)?;
             index.terms.extend(terms.into_iter().map(|(term, flat)| {
                 let mut doc = 0;
-                let postings = flat.chunks(2).map(|pair| {
-                    doc += pair[0];
-                    (doc, pair.get(1).copied().unwrap_or(0) as f32 / 10.0)
-                }).collect();
+                let postings = flat
+                    .chunks(2)
+                    .map(|pair| {
+                        doc += pair[0];
+                        (doc, pair.get(1).copied().unwrap_or(0) as f32 / 10.0)
+                    })
+                    .collect();
                 (term, postings)
             }));
         }
@@ -205,7 +239,12 @@ impl LangIndex {
             for key in &keys {
                 let candidates: Vec<(&Vec<(u32, f32)>, f32)> = match self.terms.get(key) {
                     Some(p) => vec![(p, 1.0)],
-                    None if key == &stem && key.chars().count() >= 3 => self.terms.range(key.clone()..).take_while(|(t, _)| t.starts_with(key.as_str())).map(|(_, p)| (p, 0.5)).collect(),
+                    None if key == &stem && key.chars().count() >= 3 => self
+                        .terms
+                        .range(key.clone()..)
+                        .take_while(|(t, _)| t.starts_with(key.as_str()))
+                        .map(|(_, p)| (p, 0.5))
+                        .collect(),
                     None => Vec::new(),
                 };
                 for (postings, factor) in candidates {
@@ -222,8 +261,14 @@ impl LangIndex {
                 e.1 += s;
             }
         }
-        let mut ranked: Vec<(usize, (usize, f32))> = scores.into_iter().map(|(d, s)| (d as usize, s)).collect();
-        ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(b.1.1.total_cmp(&a.1.1)).then(a.0.cmp(&b.0)));
+        let mut ranked: Vec<(usize, (usize, f32))> =
+            scores.into_iter().map(|(d, s)| (d as usize, s)).collect();
+        ranked.sort_by(|a, b| {
+            b.1.0
+                .cmp(&a.1.0)
+                .then(b.1.1.total_cmp(&a.1.1))
+                .then(a.0.cmp(&b.0))
+        });
         ranked.into_iter().map(|(d, (_, s))| (d, s)).collect()
     }
 
@@ -264,7 +309,9 @@ pub fn text_of_html(html: &str) -> String {
         if skip_depth == 0 {
             push_text(&mut out, &rest[..lt]);
         }
-        let Some(gt) = rest[lt..].find('>') else { break };
+        let Some(gt) = rest[lt..].find('>') else {
+            break;
+        };
         let tag = &rest[lt..lt + gt + 1];
         if skip_depth > 0 {
             if tag.starts_with("<span") {
@@ -274,7 +321,15 @@ pub fn text_of_html(html: &str) -> String {
             }
         } else if tag.starts_with("<span class=\"sp-orig\"") {
             skip_depth = 1;
-        } else if !tag.starts_with("<a") && !tag.starts_with("</a") && !tag.starts_with("<strong") && !tag.starts_with("</strong") && !tag.starts_with("<em") && !tag.starts_with("</em") && !tag.starts_with("<code") && !tag.starts_with("</code") {
+        } else if !tag.starts_with("<a")
+            && !tag.starts_with("</a")
+            && !tag.starts_with("<strong")
+            && !tag.starts_with("</strong")
+            && !tag.starts_with("<em")
+            && !tag.starts_with("</em")
+            && !tag.starts_with("<code")
+            && !tag.starts_with("</code")
+        {
             out.push(' ');
         }
         rest = &rest[lt + gt + 1..];
@@ -290,7 +345,14 @@ fn push_text(out: &mut String, text: &str) {
         out.push_str(text);
         return;
     }
-    out.push_str(&text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&"));
+    out.push_str(
+        &text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&"),
+    );
 }
 
 #[cfg(test)]
@@ -302,22 +364,47 @@ mod tests {
         let html = r#"<p>Klanten <strong>kunnen</strong> &amp; zo<span class="sp-orig" lang="en" hidden>Customers <a href="x">can</a></span></p><h2 id="a">Kop</h2>"#;
         let text = text_of_html(html);
         assert!(text.contains("Klanten kunnen & zo"), "{text}");
-        assert!(text.contains("Kop") && !text.contains("Customers"), "{text}");
+        assert!(
+            text.contains("Kop") && !text.contains("Customers"),
+            "{text}"
+        );
     }
 
     #[test]
     fn ranks_title_matches_first_and_needs_every_word() {
         let lang = Lang::new_unchecked("pl");
-        let entry = |t: &str, body: &str| Entry { title: t.into(), href: t.into(), section: "s".into(), headings: vec![], body: body.into(), originals: String::new() };
-        let idx = build(&lang, vec![
-            entry("Anulowanie subskrypcji", "Jak anulować subskrypcję w centrum."),
-            entry("Faktury", "Subskrypcja pojawia się na fakturze."),
-            entry("Inne", "Nic tu nie ma."),
-        ], |s| s.to_string());
+        let entry = |t: &str, body: &str| Entry {
+            title: t.into(),
+            href: t.into(),
+            section: "s".into(),
+            headings: vec![],
+            body: body.into(),
+            originals: String::new(),
+        };
+        let idx = build(
+            &lang,
+            vec![
+                entry(
+                    "Anulowanie subskrypcji",
+                    "Jak anulować subskrypcję w centrum.",
+                ),
+                entry("Faktury", "Subskrypcja pojawia się na fakturze."),
+                entry("Inne", "Nic tu nie ma."),
+            ],
+            |s| s.to_string(),
+        );
         let hits = idx.query("subskrypcja");
         assert_eq!(hits.iter().map(|h| h.0).collect::<Vec<_>>(), vec![0, 1]);
         assert_eq!(idx.query("zazolc").len(), 0);
-        assert_eq!(idx.query("subskrypcja faktura")[0].0, 1, "both words beat a stronger single word");
-        assert_eq!(idx.query("subskr")[0].0, 0, "a half-typed word matches by prefix");
+        assert_eq!(
+            idx.query("subskrypcja faktura")[0].0,
+            1,
+            "both words beat a stronger single word"
+        );
+        assert_eq!(
+            idx.query("subskr")[0].0,
+            0,
+            "a half-typed word matches by prefix"
+        );
     }
 }

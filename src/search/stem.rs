@@ -11,28 +11,36 @@ pub struct Stemmer {
 }
 
 const EN: Stemmer = Stemmer {
-    suffixes: &["ational", "fulness", "ousness", "iveness", "ations", "ingly", "ation", "ments", "ness", "ings", "ment", "ies", "ied", "ing", "ers", "ed", "es", "er", "ly", "e", "s"],
+    suffixes: &[
+        "ational", "fulness", "ousness", "iveness", "ations", "ingly", "ation", "ments", "ness",
+        "ings", "ment", "ies", "ied", "ing", "ers", "ed", "es", "er", "ly", "e", "s",
+    ],
     min: 3,
 };
 
 const NL: Stemmer = Stemmer {
-    suffixes: &["heden", "ingen", "elijk", "ende", "ing", "ens", "ers", "en", "es", "er", "e", "s"],
+    suffixes: &[
+        "heden", "ingen", "elijk", "ende", "ing", "ens", "ers", "en", "es", "er", "e", "s",
+    ],
     min: 3,
 };
 
 const RU: Stemmer = Stemmer {
     suffixes: &[
-        "ться", "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "иях", "ией", "ить", "ать", "ять", "еть", "уть",
-        "ешь", "ишь", "ете", "ите", "ях", "ах", "ия", "ие", "ий", "ый", "ой", "ей", "ая", "яя", "ое", "ее", "ые", "ом", "ем",
-        "ам", "ям", "ов", "ев", "ую", "юю", "ть", "ет", "ют", "ит", "ят", "ут", "ся", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й",
+        "ться", "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "иях", "ией",
+        "ить", "ать", "ять", "еть", "уть", "ешь", "ишь", "ете", "ите", "ях", "ах", "ия", "ие",
+        "ий", "ый", "ой", "ей", "ая", "яя", "ое", "ее", "ые", "ом", "ем", "ам", "ям", "ов", "ев",
+        "ую", "юю", "ть", "ет", "ют", "ит", "ят", "ут", "ся", "а", "я", "о", "е", "ы", "и", "у",
+        "ю", "ь", "й",
     ],
     min: 3,
 };
 
 const PL: Stemmer = Stemmer {
     suffixes: &[
-        "owania", "owanie", "owaniu", "owac", "ywac", "iwac", "ami", "ach", "owie", "owi", "ego", "emu", "ymi", "imi", "ych", "ich",
-        "iej", "ow", "om", "em", "ie", "ia", "iu", "ac", "ic", "yc", "ec", "a", "e", "i", "y", "o", "u",
+        "owania", "owanie", "owaniu", "owac", "ywac", "iwac", "ami", "ach", "owie", "owi", "ego",
+        "emu", "ymi", "imi", "ych", "ich", "iej", "ow", "om", "em", "ie", "ia", "iu", "ac", "ic",
+        "yc", "ec", "a", "e", "i", "y", "o", "u",
     ],
     min: 4,
 };
@@ -44,7 +52,10 @@ pub fn stemmer(lang: &str) -> Stemmer {
         "nl" => NL,
         "ru" => RU,
         "pl" => PL,
-        _ => Stemmer { suffixes: &[], min: 1 },
+        _ => Stemmer {
+            suffixes: &[],
+            min: 1,
+        },
     }
 }
 
@@ -56,11 +67,16 @@ impl Stemmer {
 
     /// The stem as a prefix of the word.
     pub fn stem_str<'w>(&self, word: &'w str) -> &'w str {
-        let Some(&last) = word.as_bytes().last() else { return word };
+        let Some(&last) = word.as_bytes().last() else {
+            return word;
+        };
         let len = word.chars().count();
         for suffix in self.suffixes {
             // Most endings fail on the last byte; checking it first keeps this cheap.
-            if suffix.as_bytes().last() == Some(&last) && word.ends_with(suffix) && len - suffix.chars().count() >= self.min {
+            if suffix.as_bytes().last() == Some(&last)
+                && word.ends_with(suffix)
+                && len - suffix.chars().count() >= self.min
+            {
                 return &word[..word.len() - suffix.len()];
             }
         }
@@ -76,12 +92,24 @@ mod tests {
     fn same(lang: &str, words: &[&str]) {
         let s = stemmer(lang);
         let stems: Vec<String> = words.iter().map(|w| s.stem(&fold(w))).collect();
-        assert!(stems.windows(2).all(|w| w[0] == w[1]), "{lang}: {words:?} → {stems:?}");
+        assert!(
+            stems.windows(2).all(|w| w[0] == w[1]),
+            "{lang}: {words:?} → {stems:?}"
+        );
     }
 
     #[test]
     fn inflected_forms_meet() {
-        same("pl", &["subskrypcja", "subskrypcji", "subskrypcję", "subskrypcje", "subskrypcjami"]);
+        same(
+            "pl",
+            &[
+                "subskrypcja",
+                "subskrypcji",
+                "subskrypcję",
+                "subskrypcje",
+                "subskrypcjami",
+            ],
+        );
         same("pl", &["partner", "partnera", "partnerowi", "partnerem"]);
         same("ru", &["подписка", "подписки", "подписку", "подпиской"]);
         same("ru", &["отменить", "отмена", "отменять"]);

@@ -5,12 +5,12 @@ use std::convert::Infallible;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+use axum::Router;
 use axum::extract::State;
 use axum::http::header;
-use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::IntoResponse;
+use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::routing::get;
-use axum::Router;
 use tokio::sync::broadcast;
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
@@ -22,7 +22,9 @@ use tower_http::services::{ServeDir, ServeFile};
 pub enum Notice {
     Reload,
     /// The rebuild failed: the messages (file:line:col) for the overlay.
-    Error { messages: Vec<String> },
+    Error {
+        messages: Vec<String>,
+    },
     /// The server is stopping: event streams end so it can.
     Shutdown,
 }
@@ -46,25 +48,39 @@ pub fn router(out_dir: &Path, shared: Shared) -> Router {
         .with_state(shared)
 }
 
-async fn events(State(shared): State<Shared>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+async fn events(
+    State(shared): State<Shared>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let stream = BroadcastStream::new(shared.events.subscribe())
         .take_while(|n| !matches!(n, Ok(Notice::Shutdown)))
         .filter_map(|n| {
-        let notice = n.ok()?;
-        let json = serde_json::to_string(&notice).ok()?;
-        Some(Ok(Event::default().event("signpost").data(json)))
-    });
+            let notice = n.ok()?;
+            let json = serde_json::to_string(&notice).ok()?;
+            Some(Ok(Event::default().event("signpost").data(json)))
+        });
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
 async fn state(State(shared): State<Shared>) -> impl IntoResponse {
     let errors = shared.errors.lock().map(|e| e.clone()).unwrap_or_default();
     let body = serde_json::json!({ "errors": errors }).to_string();
-    ([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], body)
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
 }
 
 async fn live_js() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], LIVE_JS)
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        LIVE_JS,
+    )
 }
 
 /// Reloads the page after a rebuild; shows build errors in an overlay until they are fixed.

@@ -28,7 +28,10 @@ pub struct ServeOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
     #[error("cannot watch the site's folders: {0}")]
     Watch(String),
     #[error("{0}")]
@@ -43,19 +46,30 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
     let mut session = Session::new(&root, &out_dir, opts.no_search);
     let first = session.rebuild(Change::Everything);
     report(&first, "built");
-    let shared = Shared { events: broadcast::channel(64).0, errors: Arc::new(Mutex::new(messages(&first))) };
+    let shared = Shared {
+        events: broadcast::channel(64).0,
+        errors: Arc::new(Mutex::new(messages(&first))),
+    };
 
     let (tx, rx) = mpsc::channel::<Change>();
-    let watching = Arc::new(watch::Watching::start(&root, &out_dir, tx).map_err(|e| ServeError::Watch(e.to_string()))?);
+    let watching = Arc::new(
+        watch::Watching::start(&root, &out_dir, tx)
+            .map_err(|e| ServeError::Watch(e.to_string()))?,
+    );
     let rebuild_shared = shared.clone();
     let rebuild_watching = Arc::clone(&watching);
     std::thread::spawn(move || rebuild_loop(session, rx, rebuild_shared, &rebuild_watching));
     let stopping = shared.events.clone();
 
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
     let result = runtime.block_on(async {
         let addr = SocketAddr::new(opts.bind, opts.port);
-        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|source| ServeError::Bind { addr, source })?;
         let local = listener.local_addr()?;
         // Tests and scripts read this line to find the port.
         println!("serving http://{local}/ (Ctrl-C to stop)");
@@ -77,7 +91,12 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
 }
 
 /// Rebuilds one change at a time; changes that arrive meanwhile are merged into one.
-fn rebuild_loop(mut session: Session, rx: mpsc::Receiver<Change>, shared: Shared, watching: &watch::Watching) {
+fn rebuild_loop(
+    mut session: Session,
+    rx: mpsc::Receiver<Change>,
+    shared: Shared,
+    watching: &watch::Watching,
+) {
     let mut waiting: Option<Change> = None;
     loop {
         let first = match waiting.take() {
@@ -99,7 +118,11 @@ fn rebuild_loop(mut session: Session, rx: mpsc::Receiver<Change>, shared: Shared
         if let Ok(mut errors) = shared.errors.lock() {
             errors.clone_from(&msgs);
         }
-        let notice = if msgs.is_empty() { Notice::Reload } else { Notice::Error { messages: msgs } };
+        let notice = if msgs.is_empty() {
+            Notice::Reload
+        } else {
+            Notice::Error { messages: msgs }
+        };
         let _ = shared.events.send(notice);
         // The search index follows once the edited pages are out, unless more edits wait.
         if session.search_stale() {
@@ -116,7 +139,10 @@ fn rebuild_loop(mut session: Session, rx: mpsc::Receiver<Change>, shared: Shared
                     });
                     waiting = next.into_inner();
                     if !session.search_stale() {
-                        eprintln!("search index updated in {:.1} ms", start.elapsed().as_secs_f64() * 1000.0);
+                        eprintln!(
+                            "search index updated in {:.1} ms",
+                            start.elapsed().as_secs_f64() * 1000.0
+                        );
                     }
                 }
             }
@@ -132,12 +158,30 @@ fn report(outcome: &Outcome, verb: &str) {
     for e in &outcome.errors {
         eprintln!("{e}");
     }
-    let status = if outcome.errors.is_empty() { "ok".to_string() } else { format!("{} error(s); serving the last good pages", outcome.errors.len()) };
-    eprintln!("{verb} {} page(s) in {:.1} ms: {status}, {} warning(s)", outcome.pages, outcome.elapsed.as_secs_f64() * 1000.0, outcome.warnings);
+    let status = if outcome.errors.is_empty() {
+        "ok".to_string()
+    } else {
+        format!(
+            "{} error(s); serving the last good pages",
+            outcome.errors.len()
+        )
+    };
+    eprintln!(
+        "{verb} {} page(s) in {:.1} ms: {status}, {} warning(s)",
+        outcome.pages,
+        outcome.elapsed.as_secs_f64() * 1000.0,
+        outcome.warnings
+    );
 }
 
 fn open_browser(url: &str) {
-    let opener = if cfg!(target_os = "macos") { "open" } else if cfg!(windows) { "explorer" } else { "xdg-open" };
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
     if std::process::Command::new(opener).arg(url).spawn().is_err() {
         eprintln!("could not open a browser; visit {url}");
     }

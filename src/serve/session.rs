@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::lang::Lang;
 use crate::load::{self, Loaded, Origin, SourcePage};
-use crate::prepare::{prepare_keeping, prepare_with, Prepared, Reuse};
+use crate::prepare::{Prepared, Reuse, prepare_keeping, prepare_with};
 use crate::render::Renderer;
 use crate::urls::Urls;
 use crate::write::Output;
@@ -68,7 +68,14 @@ pub struct Session {
 
 impl Session {
     pub fn new(root: &Path, out_dir: &Path, no_search: bool) -> Session {
-        Session { root: root.to_path_buf(), out_dir: out_dir.to_path_buf(), no_search, state: None, standing: Vec::new(), search_stale: false }
+        Session {
+            root: root.to_path_buf(),
+            out_dir: out_dir.to_path_buf(),
+            no_search,
+            state: None,
+            standing: Vec::new(),
+            search_stale: false,
+        }
     }
 
     pub fn out_dir(&self) -> &Path {
@@ -82,30 +89,53 @@ impl Session {
         type Redone = Box<dyn Fn(&Diagnostic) -> bool>;
         let (pages, redone): (usize, Redone) = match (change, self.state.is_some()) {
             (Change::Pages(paths), true) => {
-                let shown: BTreeSet<PathBuf> = paths.iter().map(|p| crate::diag::display_path(&self.root, p)).collect();
-                (self.pages_changed(&paths, &diags), Box::new(move |d: &Diagnostic| d.location.as_ref().is_some_and(|l| shown.contains(&l.path))))
+                let shown: BTreeSet<PathBuf> = paths
+                    .iter()
+                    .map(|p| crate::diag::display_path(&self.root, p))
+                    .collect();
+                (
+                    self.pages_changed(&paths, &diags),
+                    Box::new(move |d: &Diagnostic| {
+                        d.location.as_ref().is_some_and(|l| shown.contains(&l.path))
+                    }),
+                )
             }
-            (Change::Locales(langs), true) => (self.locales_changed(&langs, &diags), Box::new(|d: &Diagnostic| d.kind == crate::diag::Kind::Locale)),
+            (Change::Locales(langs), true) => (
+                self.locales_changed(&langs, &diags),
+                Box::new(|d: &Diagnostic| d.kind == crate::diag::Kind::Locale),
+            ),
             _ => (self.everything(&diags), Box::new(|_: &Diagnostic| true)),
         };
         let all = diags.take_sorted();
         // Errors of files this rebuild looked at are replaced; others still stand.
         self.standing.retain(|d| !redone(d));
-        self.standing.extend(all.iter().filter(|d| d.is_error()).cloned());
+        self.standing
+            .extend(all.iter().filter(|d| d.is_error()).cloned());
         self.standing.sort_by(|a, b| a.location.cmp(&b.location));
         self.standing.dedup();
         Outcome {
             elapsed: start.elapsed(),
-            warnings: all.iter().filter(|d| d.severity == crate::diag::Severity::Warning).count(),
+            warnings: all
+                .iter()
+                .filter(|d| d.severity == crate::diag::Severity::Warning)
+                .count(),
             errors: self.standing.clone(),
             pages,
         }
     }
 
     fn config(&self) -> Result<Config, Diagnostic> {
-        let overrides = Overrides { output: Some(self.out_dir.clone()), base_url: None, no_search: self.no_search };
+        let overrides = Overrides {
+            output: Some(self.out_dir.clone()),
+            base_url: None,
+            no_search: self.no_search,
+        };
         Config::load(&self.root, &overrides).map_err(|e| match e {
-            crate::config::ConfigError::Invalid { location, message, hint } => Diagnostic {
+            crate::config::ConfigError::Invalid {
+                location,
+                message,
+                hint,
+            } => Diagnostic {
                 severity: crate::diag::Severity::Error,
                 kind: crate::diag::Kind::Config,
                 location: Some(location),
@@ -140,12 +170,20 @@ impl Session {
                     return 0;
                 }
                 if let Err(e) = out.commit() {
-                    diags.push(Diagnostic::error(crate::diag::Kind::Io, None, e.to_string()));
+                    diags.push(Diagnostic::error(
+                        crate::diag::Kind::Io,
+                        None,
+                        e.to_string(),
+                    ));
                     return 0;
                 }
             }
             Err(e) => {
-                diags.push(Diagnostic::error(crate::diag::Kind::Io, None, e.to_string()));
+                diags.push(Diagnostic::error(
+                    crate::diag::Kind::Io,
+                    None,
+                    e.to_string(),
+                ));
                 return 0;
             }
         }
@@ -155,15 +193,30 @@ impl Session {
     }
 
     fn pages_changed(&mut self, paths: &BTreeSet<PathBuf>, diags: &Diagnostics) -> usize {
-        let Some(Prepared { config, site, i18n, theme, assets, .. }) = self.state.take() else { return 0 };
+        let Some(Prepared {
+            config,
+            site,
+            i18n,
+            theme,
+            assets,
+            ..
+        }) = self.state.take()
+        else {
+            return 0;
+        };
         let (mut sources, mut reuse) = split(site);
         let mut changed: BTreeSet<String> = BTreeSet::new();
         let mut deleted: Vec<(Lang, String)> = Vec::new();
         // Whether anything other pages show of these pages (title, existence, dates…) moved.
         let mut listed_changed = false;
         for path in paths {
-            let Some((lang, slug)) = load::locate(&config, path) else { continue };
-            let old = sources.iter().position(|p| p.lang == lang && p.slug == slug).map(|i| sources.swap_remove(i));
+            let Some((lang, slug)) = load::locate(&config, path) else {
+                continue;
+            };
+            let old = sources
+                .iter()
+                .position(|p| p.lang == lang && p.slug == slug)
+                .map(|i| sources.swap_remove(i));
             changed.insert(slug.clone());
             let new = if path.exists() {
                 // A broken page is left out; its last good output keeps being served.
@@ -181,24 +234,60 @@ impl Session {
         }
         // Pages that link a changed slug show its title and whether it exists.
         let linking: BTreeSet<(Lang, String)> = if listed_changed {
-            reuse.parsed.iter()
-                .filter(|(_, p)| p.linked.iter().any(|l| changed.contains(l)) || p.wanted.iter().any(|w| changed.contains(w)))
+            reuse
+                .parsed
+                .iter()
+                .filter(|(_, p)| {
+                    p.linked.iter().any(|l| changed.contains(l))
+                        || p.wanted.iter().any(|w| changed.contains(w))
+                })
                 .map(|(k, _)| k.clone())
                 .collect()
         } else {
             BTreeSet::new()
         };
         let linking_slugs: BTreeSet<String> = linking.iter().map(|(_, s)| s.clone()).collect();
-        let dirty = |l: &Lang, s: &str| changed.contains(s) || linking.contains(&(l.clone(), s.to_string())) || linking_slugs.contains(s);
+        let dirty = |l: &Lang, s: &str| {
+            changed.contains(s)
+                || linking.contains(&(l.clone(), s.to_string()))
+                || linking_slugs.contains(s)
+        };
         reuse.forget(dirty);
-        let prepared = serve_urls(prepare_with(config, Loaded { pages: sources, assets }, i18n, theme, reuse, true, diags));
-        let scope = if listed_changed { Scope::PagesAndLists } else { Scope::Pages };
-        let count = render(&prepared, &Output::direct(&self.out_dir), &dirty, scope, diags);
+        let prepared = serve_urls(prepare_with(
+            config,
+            Loaded {
+                pages: sources,
+                assets,
+            },
+            i18n,
+            theme,
+            reuse,
+            true,
+            diags,
+        ));
+        let scope = if listed_changed {
+            Scope::PagesAndLists
+        } else {
+            Scope::Pages
+        };
+        let count = render(
+            &prepared,
+            &Output::direct(&self.out_dir),
+            &dirty,
+            scope,
+            diags,
+        );
         // A deleted page's output goes in every language, unless a page still stands there.
         for (_, slug) in deleted {
             for lang in &prepared.config.languages {
-                if prepared.site.translation(&slug, lang).is_none() && prepared.site.fallback(&slug, lang).is_none() {
-                    let _ = std::fs::remove_file(self.out_dir.join(Urls::page_path(lang, &slug)).join("index.html"));
+                if prepared.site.translation(&slug, lang).is_none()
+                    && prepared.site.fallback(&slug, lang).is_none()
+                {
+                    let _ = std::fs::remove_file(
+                        self.out_dir
+                            .join(Urls::page_path(lang, &slug))
+                            .join("index.html"),
+                    );
                 }
             }
         }
@@ -219,26 +308,67 @@ impl Session {
     pub fn refresh_search(&mut self, more_waiting: impl Fn() -> bool) {
         let Some(p) = &self.state else { return };
         let diags = Diagnostics::default();
-        let Ok(renderer) = Renderer::new(&p.config, &p.theme, Arc::clone(&p.i18n), &p.urls, p.tree.is_some(), &diags) else { return };
+        let Ok(renderer) = Renderer::new(
+            &p.config,
+            &p.theme,
+            Arc::clone(&p.i18n),
+            &p.urls,
+            p.tree.is_some(),
+            &diags,
+        ) else {
+            return;
+        };
         for lang in &p.config.languages {
             if more_waiting() {
                 return;
             }
-            renderer.render_search_in(&p.site, p.tree.as_ref().map(|(t, _)| t), lang, &Output::direct(&self.out_dir), &diags);
+            renderer.render_search_in(
+                &p.site,
+                p.tree.as_ref().map(|(t, _)| t),
+                lang,
+                &Output::direct(&self.out_dir),
+                &diags,
+            );
         }
         self.search_stale = false;
     }
 
     fn locales_changed(&mut self, langs: &BTreeSet<String>, diags: &Diagnostics) -> usize {
-        let Some(Prepared { config, site, theme, assets, .. }) = self.state.take() else { return 0 };
+        let Some(Prepared {
+            config,
+            site,
+            theme,
+            assets,
+            ..
+        }) = self.state.take()
+        else {
+            return 0;
+        };
         let i18n = Arc::new(I18n::load(&config, diags));
         i18n.report_coverage(&config, diags);
         let (sources, mut reuse) = split(site);
         // Alert labels and link tooltips are written while parsing, in the page's language.
         let dirty = |l: &Lang, _: &str| langs.contains(l.as_str());
         reuse.forget(dirty);
-        let prepared = serve_urls(prepare_with(config, Loaded { pages: sources, assets }, i18n, theme, reuse, true, diags));
-        let count = render(&prepared, &Output::direct(&self.out_dir), &dirty, Scope::PagesAndLists, diags);
+        let prepared = serve_urls(prepare_with(
+            config,
+            Loaded {
+                pages: sources,
+                assets,
+            },
+            i18n,
+            theme,
+            reuse,
+            true,
+            diags,
+        ));
+        let count = render(
+            &prepared,
+            &Output::direct(&self.out_dir),
+            &dirty,
+            Scope::PagesAndLists,
+            diags,
+        );
         self.search_stale = prepared.config.search;
         self.state = Some(prepared);
         count
@@ -248,7 +378,17 @@ impl Session {
 /// What other pages show of a page: when none of it changes, only the page is redone.
 fn listing(p: &SourcePage) -> impl PartialEq {
     let f = &p.front;
-    (f.title.clone(), f.description.clone(), f.date, f.last_handoff, f.translation_type, f.source_hash.clone(), f.subservice.clone(), f.topic.clone(), p.has_side_by_side())
+    (
+        f.title.clone(),
+        f.description.clone(),
+        f.date,
+        f.last_handoff,
+        f.translation_type,
+        f.source_hash.clone(),
+        f.subservice.clone(),
+        f.topic.clone(),
+        p.has_side_by_side(),
+    )
 }
 
 /// How much a rebuild renders besides the pages it picks.
@@ -268,17 +408,37 @@ fn serve_urls(mut p: Prepared) -> Prepared {
 
 /// The written pages (rebuilt English pages are made again from them) and what can be reused.
 fn split(site: crate::model::Site) -> (Vec<SourcePage>, Reuse) {
-    let sources: Vec<SourcePage> = site.pages.iter().filter(|p| p.source.origin == Origin::Written).map(|p| p.source.clone()).collect();
+    let sources: Vec<SourcePage> = site
+        .pages
+        .iter()
+        .filter(|p| p.source.origin == Origin::Written)
+        .map(|p| p.source.clone())
+        .collect();
     (sources, Reuse::from_site(site))
 }
 
 /// Renders the pages `which` picks and, by `scope`, what lists pages; returns how many pages.
-fn render(p: &Prepared, out: &Output, which: &(dyn Fn(&Lang, &str) -> bool + Sync), scope: Scope, diags: &Diagnostics) -> usize {
+fn render(
+    p: &Prepared,
+    out: &Output,
+    which: &(dyn Fn(&Lang, &str) -> bool + Sync),
+    scope: Scope,
+    diags: &Diagnostics,
+) -> usize {
     if scope == Scope::Everything {
         crate::render_into_live(p, out, diags);
         return p.site.pages.len() + p.site.fallbacks.len();
     }
-    let Ok(mut renderer) = Renderer::new(&p.config, &p.theme, Arc::clone(&p.i18n), &p.urls, p.tree.is_some(), diags) else { return 0 };
+    let Ok(mut renderer) = Renderer::new(
+        &p.config,
+        &p.theme,
+        Arc::clone(&p.i18n),
+        &p.urls,
+        p.tree.is_some(),
+        diags,
+    ) else {
+        return 0;
+    };
     renderer.live_reload = true;
     renderer.render_pages(&p.site, which, out, diags);
     if scope == Scope::PagesAndLists {
@@ -287,6 +447,14 @@ fn render(p: &Prepared, out: &Output, which: &(dyn Fn(&Lang, &str) -> bool + Syn
             renderer.render_tree(&p.site, tree, walks, out, diags);
         }
     }
-    p.site.pages.iter().filter(|pg| which(pg.lang(), pg.slug())).count()
-        + p.site.fallbacks.iter().filter(|f| which(&f.lang, p.site.pages[f.source].slug())).count()
+    p.site
+        .pages
+        .iter()
+        .filter(|pg| which(pg.lang(), pg.slug()))
+        .count()
+        + p.site
+            .fallbacks
+            .iter()
+            .filter(|f| which(&f.lang, p.site.pages[f.source].slug()))
+            .count()
 }

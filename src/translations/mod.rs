@@ -22,11 +22,21 @@ pub fn staleness(pages: &[&SourcePage]) -> BTreeMap<usize, usize> {
     }
     let mut stale = BTreeMap::new();
     for group in by_slug.values() {
-        let hashed: Vec<usize> = group.iter().copied()
+        let hashed: Vec<usize> = group
+            .iter()
+            .copied()
             .filter(|&i| pages[i].front.source_hash.is_some() && pages[i].origin == Origin::Written)
             .collect();
-        let english = hashed.iter().copied().find(|&i| pages[i].lang.as_str() == "en");
-        let newest = english.or_else(|| hashed.iter().copied().max_by_key(|&i| pages[i].front.last_handoff));
+        let english = hashed
+            .iter()
+            .copied()
+            .find(|&i| pages[i].lang.as_str() == "en");
+        let newest = english.or_else(|| {
+            hashed
+                .iter()
+                .copied()
+                .max_by_key(|&i| pages[i].front.last_handoff)
+        });
         let Some(newest) = newest else { continue };
         let newest_hash = &pages[newest].front.source_hash;
         for &i in &hashed {
@@ -49,9 +59,11 @@ pub fn fallback_order(config: &Config, lang: &Lang) -> Vec<Lang> {
     }
     order.extend(config.languages.iter().cloned());
     let mut seen = Vec::new();
-    order.retain(|l| l != lang && !seen.contains(l) && {
-        seen.push(l.clone());
-        true
+    order.retain(|l| {
+        l != lang && !seen.contains(l) && {
+            seen.push(l.clone());
+            true
+        }
     });
     order
 }
@@ -69,7 +81,9 @@ pub fn fallback_plan(config: &Config, pages: &[SourcePage]) -> HashMap<(Lang, St
                 continue;
             }
             if let Some(from) = fallback_for(config, lang, langs.iter().copied()) {
-                plan.entry((from, slug.to_string())).or_default().push(lang.clone());
+                plan.entry((from, slug.to_string()))
+                    .or_default()
+                    .push(lang.clone());
             }
         }
     }
@@ -77,7 +91,11 @@ pub fn fallback_plan(config: &Config, pages: &[SourcePage]) -> HashMap<(Lang, St
 }
 
 /// The language whose page a reader of `lang` sees when `slug` is missing there.
-pub fn fallback_for<'a>(config: &Config, lang: &Lang, available: impl Iterator<Item = &'a Lang> + Clone) -> Option<Lang> {
+pub fn fallback_for<'a>(
+    config: &Config,
+    lang: &Lang,
+    available: impl Iterator<Item = &'a Lang> + Clone,
+) -> Option<Lang> {
     fallback_order(config, lang)
         .into_iter()
         .find(|l| available.clone().any(|a| a == l))

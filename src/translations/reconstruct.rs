@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use crate::config::Config;
 use crate::lang::Lang;
 use crate::load::{FrontMatter, Origin, SourcePage};
-use crate::parse::html::{classify, RawTag};
+use crate::parse::html::{RawTag, classify};
 
 /// The English markdown of a side-by-side text: every
 /// `<span data-ttu-id>LOCAL</span><span class="sxs-lookup"><span data-stu-id>EN</span></span>`
@@ -19,7 +19,11 @@ use crate::parse::html::{classify, RawTag};
 /// where the parser ends it on the translated page, never at a later pair's `</span>`.
 pub fn english_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() / 2);
-    let mut scan = Scan { text, blank_line: None, blocks: None };
+    let mut scan = Scan {
+        text,
+        blank_line: None,
+        blocks: None,
+    };
     let mut rest = 0;
     while let Some(found) = text[rest..].find(OPEN_LOCAL) {
         let start = rest + found;
@@ -31,7 +35,9 @@ pub fn english_text(text: &str) -> String {
             }
             None => {
                 // Not a well-formed pair: keep the tag; the parser hides what it must.
-                let tag_end = text[start..].find('>').map_or(text.len(), |i| start + i + 1);
+                let tag_end = text[start..]
+                    .find('>')
+                    .map_or(text.len(), |i| start + i + 1);
                 out.push_str(&text[start..tag_end]);
                 rest = tag_end;
             }
@@ -89,7 +95,11 @@ impl Scan<'_> {
                 RawTag::SpanClose if depth == 0 => {
                     // `</span></span>` ends the id span and the lookup span.
                     let pair_end = match next_span_tag(text, end) {
-                        Some((next, RawTag::SpanClose, close_end)) if closes == 2 && next == end => close_end,
+                        Some((next, RawTag::SpanClose, close_end))
+                            if closes == 2 && next == end =>
+                        {
+                            close_end
+                        }
                         _ => end,
                     };
                     return Some((english_start..at, pair_end));
@@ -102,7 +112,11 @@ impl Scan<'_> {
         }
         // The original never closes: it ends with its block, as the parser ends it, so a
         // table cell's English does not take the rest of the table with it.
-        let end = self.block_end(english_start).unwrap_or(limit).min(limit).max(english_start);
+        let end = self
+            .block_end(english_start)
+            .unwrap_or(limit)
+            .min(limit)
+            .max(english_start);
         Some((english_start..end, end))
     }
 
@@ -112,7 +126,9 @@ impl Scan<'_> {
                 return found;
             }
         }
-        let found = self.text[from..].find("\n\n").map_or(self.text.len(), |i| from + i);
+        let found = self.text[from..]
+            .find("\n\n")
+            .map_or(self.text.len(), |i| from + i);
         self.blank_line = Some((from, found));
         found
     }
@@ -136,8 +152,13 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
             Event::Start(tag) => is_inline_tag(&tag.to_end()),
             Event::End(tag) => is_inline_tag(tag),
             Event::Text(_) => !in_code,
-            Event::Code(_) | Event::InlineHtml(_) | Event::SoftBreak | Event::HardBreak | Event::FootnoteReference(_)
-            | Event::InlineMath(_) | Event::DisplayMath(_) => true,
+            Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::FootnoteReference(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_) => true,
             _ => false,
         };
         if is_inline {
@@ -161,7 +182,16 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
 }
 
 fn is_inline_tag(tag: &TagEnd) -> bool {
-    matches!(tag, TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript | TagEnd::Link | TagEnd::Image)
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
 }
 
 /// The next `<span …>` or `</span>` at or after `from`: where it starts, what it is, where
@@ -171,10 +201,15 @@ fn next_span_tag(text: &str, from: usize) -> Option<(usize, RawTag, usize)> {
     while let Some(p) = text.get(from..)?.find('<') {
         let at = from + p;
         let rest = &text.as_bytes()[at..];
-        let is_span = rest.len() > 5 && rest[1..5].eq_ignore_ascii_case(b"span") && matches!(rest[5], b'>' | b'/' | b' ' | b'\t' | b'\n');
+        let is_span = rest.len() > 5
+            && rest[1..5].eq_ignore_ascii_case(b"span")
+            && matches!(rest[5], b'>' | b'/' | b' ' | b'\t' | b'\n');
         let is_close = rest.len() >= 7 && rest[..7].eq_ignore_ascii_case(b"</span>");
         // A tag ends before the next `<`: scans stay linear on text full of `<span`.
-        let end = text[at + 1..].find(['>', '<']).map(|e| at + 1 + e).filter(|&e| text.as_bytes()[e] == b'>');
+        let end = text[at + 1..]
+            .find(['>', '<'])
+            .map(|e| at + 1 + e)
+            .filter(|&e| text.as_bytes()[e] == b'>');
         if let (true, Some(end)) = (is_span || is_close, end) {
             return Some((at, classify(&text[at..=end]), end + 1));
         }
@@ -186,7 +221,9 @@ fn next_span_tag(text: &str, from: usize) -> Option<(usize, RawTag, usize)> {
 /// English pages for every slug that has side-by-side translations but no English page,
 /// made from the translation delivered last (the newest English revision).
 pub fn reconstruct(pages: &[SourcePage], config: &Config) -> Vec<SourcePage> {
-    let Some(en) = config.lang("en").cloned() else { return Vec::new() };
+    let Some(en) = config.lang("en").cloned() else {
+        return Vec::new();
+    };
     let mut by_slug: std::collections::BTreeMap<&str, Vec<&SourcePage>> = Default::default();
     for p in pages {
         by_slug.entry(p.slug.as_str()).or_default().push(p);
@@ -200,7 +237,9 @@ pub fn reconstruct(pages: &[SourcePage], config: &Config) -> Vec<SourcePage> {
             .iter()
             .filter(|p| p.has_side_by_side())
             .max_by(|a, b| {
-                a.front.last_handoff.cmp(&b.front.last_handoff)
+                a.front
+                    .last_handoff
+                    .cmp(&b.front.last_handoff)
                     // On a tie, the language listed first in the config wins.
                     .then_with(|| lang_rank(config, &b.lang).cmp(&lang_rank(config, &a.lang)))
             });
@@ -225,14 +264,20 @@ pub fn reconstruct(pages: &[SourcePage], config: &Config) -> Vec<SourcePage> {
                 subservice: source.front.subservice.clone(),
                 extra: Default::default(),
             },
-            origin: Origin::Reconstructed { from: source.lang.clone() },
+            origin: Origin::Reconstructed {
+                from: source.lang.clone(),
+            },
         });
     }
     out
 }
 
 fn lang_rank(config: &Config, lang: &Lang) -> usize {
-    config.languages.iter().position(|l| l == lang).unwrap_or(usize::MAX)
+    config
+        .languages
+        .iter()
+        .position(|l| l == lang)
+        .unwrap_or(usize::MAX)
 }
 
 #[cfg(test)]
@@ -242,7 +287,10 @@ mod tests {
     #[test]
     fn pairs_become_their_english() {
         let t = r#"# <a name="x"></a><span data-ttu-id="a-1">Zelfondersteuning</span><span class="sxs-lookup"><span data-stu-id="a-1">Customer self-support</span></span>"#;
-        assert_eq!(english_text(t), r#"# <a name="x"></a>Customer self-support"#);
+        assert_eq!(
+            english_text(t),
+            r#"# <a name="x"></a>Customer self-support"#
+        );
         let t = r#"- <span data-ttu-id="a-2">**Van toepassing op**</span><span class="sxs-lookup"><span data-stu-id="a-2">**Applies to**</span></span> en [link](x.md)"#;
         assert_eq!(english_text(t), "- **Applies to** en [link](x.md)");
     }
@@ -254,10 +302,16 @@ mod tests {
         assert_eq!(english_text(t), "English never closed\n\nVolgende y.\n");
         // The original never closes: it ends with its table cell, and the table stays whole.
         let t = "| kop |\n|---|\n| <span data-ttu-id=\"d\">Cel</span><span class=\"sxs-lookup\"><span data-stu-id=\"d\">Cell in English |\n| daarna |\n";
-        assert_eq!(english_text(t), "| kop |\n|---|\n| Cell in English |\n| daarna |\n");
+        assert_eq!(
+            english_text(t),
+            "| kop |\n|---|\n| Cell in English |\n| daarna |\n"
+        );
         // Raw HTML blocks hold pairs too.
         let t = "<table><tr><td><span data-ttu-id=\"e\">Ruwe cel</span><span class=\"sxs-lookup\"><span data-stu-id=\"f\">Raw cell</span></span></td></tr></table>\n";
-        assert_eq!(english_text(t), "<table><tr><td>Raw cell</td></tr></table>\n");
+        assert_eq!(
+            english_text(t),
+            "<table><tr><td>Raw cell</td></tr></table>\n"
+        );
     }
 
     #[test]

@@ -64,24 +64,47 @@ pub struct Report {
 }
 
 pub fn report(site: &Site, config: &Config, i18n: &I18n) -> Report {
-    let mut totals: BTreeMap<String, Totals> = config.languages.iter().map(|l| (l.to_string(), Totals::default())).collect();
+    let mut totals: BTreeMap<String, Totals> = config
+        .languages
+        .iter()
+        .map(|l| (l.to_string(), Totals::default()))
+        .collect();
     let mut rows = Vec::new();
     for (slug, langs) in &site.translations {
         let mut cells = BTreeMap::new();
-        let title_page = std::iter::once(&config.default_language).chain(&config.languages)
-            .find_map(|l| langs.get(l)).or_else(|| langs.values().next()).map(|&i| &site.pages[i]);
+        let title_page = std::iter::once(&config.default_language)
+            .chain(&config.languages)
+            .find_map(|l| langs.get(l))
+            .or_else(|| langs.values().next())
+            .map(|&i| &site.pages[i]);
         for lang in &config.languages {
             let path = crate::urls::Urls::page_path(lang, slug);
             let cell = if let Some(&i) = langs.get(lang) {
                 let p = &site.pages[i];
                 let (state, from) = match &p.source.origin {
-                    Origin::Reconstructed { from } => (State::Reconstructed, Some(from.to_string())),
-                    Origin::Written if p.source.front.translation_type == Some(TranslationType::Machine) => (State::Machine, None),
+                    Origin::Reconstructed { from } => {
+                        (State::Reconstructed, Some(from.to_string()))
+                    }
+                    Origin::Written
+                        if p.source.front.translation_type == Some(TranslationType::Machine) =>
+                    {
+                        (State::Machine, None)
+                    }
                     Origin::Written => (State::Human, None),
                 };
-                Cell { state, stale: p.newer.is_some(), from, path }
+                Cell {
+                    state,
+                    stale: p.newer.is_some(),
+                    from,
+                    path,
+                }
             } else if let Some(f) = site.fallback(slug, lang) {
-                Cell { state: State::Fallback, stale: false, from: Some(site.pages[f.source].lang().to_string()), path }
+                Cell {
+                    state: State::Fallback,
+                    stale: false,
+                    from: Some(site.pages[f.source].lang().to_string()),
+                    path,
+                }
             } else {
                 continue;
             };
@@ -95,11 +118,30 @@ pub fn report(site: &Site, config: &Config, i18n: &I18n) -> Report {
             t.stale += usize::from(cell.stale);
             cells.insert(lang.to_string(), cell);
         }
-        rows.push(Row { slug: slug.clone(), title: title_page.map(|p| p.title.clone()).unwrap_or_default(), cells });
+        rows.push(Row {
+            slug: slug.clone(),
+            title: title_page.map(|p| p.title.clone()).unwrap_or_default(),
+            cells,
+        });
     }
-    let ui_strings = config.languages.iter().map(|l| {
-        let messages = i18n.ids().get(l).map_or(0, |ids| ids.len());
-        (l.to_string(), Coverage { messages, missing: i18n.missing_in(l) })
-    }).collect();
-    Report { languages: config.languages.iter().map(ToString::to_string).collect(), rows, totals, ui_strings }
+    let ui_strings = config
+        .languages
+        .iter()
+        .map(|l| {
+            let messages = i18n.ids().get(l).map_or(0, |ids| ids.len());
+            (
+                l.to_string(),
+                Coverage {
+                    messages,
+                    missing: i18n.missing_in(l),
+                },
+            )
+        })
+        .collect();
+    Report {
+        languages: config.languages.iter().map(ToString::to_string).collect(),
+        rows,
+        totals,
+        ui_strings,
+    }
 }

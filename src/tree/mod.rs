@@ -127,7 +127,8 @@ impl Tree {
     /// Line of the `<key>: <value>` inside node `id`'s entry.
     pub fn line_in_node(&self, id: &str, key: &str, value: &str) -> usize {
         let start = self.node_line(id);
-        let next_node = find_line(&self.source, start, |l| yaml_value(l, "id").is_some()).unwrap_or(usize::MAX);
+        let next_node =
+            find_line(&self.source, start, |l| yaml_value(l, "id").is_some()).unwrap_or(usize::MAX);
         find_line(&self.source, start, |l| yaml_value(l, key) == Some(value))
             .filter(|&l| l < next_node)
             .unwrap_or(start)
@@ -136,8 +137,11 @@ impl Tree {
     /// Line inside node `id`'s entry that contains `text`, or the node's own line.
     pub fn line_containing(&self, id: &str, text: &str) -> usize {
         let start = self.node_line(id);
-        let next_node = find_line(&self.source, start, |l| yaml_value(l, "id").is_some()).unwrap_or(usize::MAX);
-        find_line(&self.source, start, |l| l.contains(text)).filter(|&l| l < next_node).unwrap_or(start)
+        let next_node =
+            find_line(&self.source, start, |l| yaml_value(l, "id").is_some()).unwrap_or(usize::MAX);
+        find_line(&self.source, start, |l| l.contains(text))
+            .filter(|&l| l < next_node)
+            .unwrap_or(start)
     }
 
     pub fn location(&self, line: usize) -> Location {
@@ -155,7 +159,11 @@ impl Tree {
                 keys.push((n.id.as_str(), o.title.as_str()));
                 keys.push((n.id.as_str(), o.summary.as_str()));
                 keys.extend(o.steps.iter().map(|s| (n.id.as_str(), s.as_str())));
-                keys.extend(o.response_times.iter().map(|r| (n.id.as_str(), r.label.as_str())));
+                keys.extend(
+                    o.response_times
+                        .iter()
+                        .map(|r| (n.id.as_str(), r.label.as_str())),
+                );
             }
         }
         keys
@@ -171,7 +179,11 @@ fn yaml_value<'a>(line: &'a str, key: &str) -> Option<&'a str> {
 
 /// 1-based number of the first line after line `after` (1-based; 0 = from the top) that matches.
 fn find_line(text: &str, after: usize, pred: impl Fn(&str) -> bool) -> Option<usize> {
-    text.lines().enumerate().skip(after).find(|(_, l)| pred(l)).map(|(i, _)| i + 1)
+    text.lines()
+        .enumerate()
+        .skip(after)
+        .find(|(_, l)| pred(l))
+        .map(|(i, _)| i + 1)
 }
 
 /// Reads `content/who-handles-this.yaml`; `None` when the site has no tree (or it is broken,
@@ -183,7 +195,11 @@ pub fn load(content_dir: &Path, root: &Path, diags: &Diagnostics) -> Option<Tree
         Ok(s) => crate::load::normalize(s),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
         Err(e) => {
-            diags.push(Diagnostic::error(Kind::Tree, Some(Location::new(&path, 1, 1)), format!("cannot read the decision tree: {e}")));
+            diags.push(Diagnostic::error(
+                Kind::Tree,
+                Some(Location::new(&path, 1, 1)),
+                format!("cannot read the decision tree: {e}"),
+            ));
             return None;
         }
     };
@@ -191,9 +207,17 @@ pub fn load(content_dir: &Path, root: &Path, diags: &Diagnostics) -> Option<Tree
         Ok(file) => Some(Tree { file, path, source }),
         Err(e) => {
             let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-            diags.push(Diagnostic::error(Kind::Tree, Some(Location::new(&path, line, column)),
-                format!("decision tree: {}", crate::config::strip_yaml_position(&e.to_string())))
-                .with_hint("the README's decision tree section shows the file's shape"));
+            diags.push(
+                Diagnostic::error(
+                    Kind::Tree,
+                    Some(Location::new(&path, line, column)),
+                    format!(
+                        "decision tree: {}",
+                        crate::config::strip_yaml_position(&e.to_string())
+                    ),
+                )
+                .with_hint("the README's decision tree section shows the file's shape"),
+            );
             None
         }
     }
@@ -209,23 +233,35 @@ pub struct Walk {
 impl Walk {
     /// The URL segment naming this walk: `1-3-2` (answers counted from 1).
     pub fn segment(&self) -> String {
-        self.choices.iter().map(|c| (c + 1).to_string()).collect::<Vec<_>>().join("-")
+        self.choices
+            .iter()
+            .map(|c| (c + 1).to_string())
+            .collect::<Vec<_>>()
+            .join("-")
     }
 }
 
 /// Every walk from the start, shortest first. A validated tree has no cycles, so this ends;
 /// `limit` bounds it for trees that branch and rejoin a great deal.
 pub fn walks(tree: &Tree, limit: usize) -> Result<Vec<Walk>, usize> {
-    let mut out = vec![Walk { choices: Vec::new(), node: tree.file.start.clone() }];
+    let mut out = vec![Walk {
+        choices: Vec::new(),
+        node: tree.file.start.clone(),
+    }];
     let mut i = 0;
     while i < out.len() {
         let walk = out[i].clone();
         i += 1;
-        let Some(node) = tree.node(&walk.node) else { continue };
+        let Some(node) = tree.node(&walk.node) else {
+            continue;
+        };
         for (n, option) in node.options.iter().enumerate() {
             let mut choices = walk.choices.clone();
             choices.push(n);
-            out.push(Walk { choices, node: option.next.clone() });
+            out.push(Walk {
+                choices,
+                node: option.next.clone(),
+            });
             if out.len() > limit {
                 return Err(limit);
             }

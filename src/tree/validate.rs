@@ -8,79 +8,161 @@ use crate::i18n::I18n;
 use crate::lang::Lang;
 
 /// Reports every fault; returns whether the tree can be rendered.
-pub fn validate(tree: &Tree, page_exists: impl Fn(&str) -> bool, i18n: &I18n, langs: &[Lang], diags: &Diagnostics) -> bool {
+pub fn validate(
+    tree: &Tree,
+    page_exists: impl Fn(&str) -> bool,
+    i18n: &I18n,
+    langs: &[Lang],
+    diags: &Diagnostics,
+) -> bool {
     let before = diags.has_errors();
     let mut errors = 0;
     let mut error = |line: usize, message: String, hint: &str| {
         errors += 1;
-        diags.push(Diagnostic::error(Kind::Tree, Some(tree.location(line)), message).with_hint(hint));
+        diags.push(
+            Diagnostic::error(Kind::Tree, Some(tree.location(line)), message).with_hint(hint),
+        );
     };
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, node) in tree.file.nodes.iter().enumerate() {
-        if matches!(node.id.as_str(), "p" | "overview") || node.id.is_empty() || node.id.contains(['/', '\\', '.', ' ', '?', '#']) {
-            error(tree.node_line(&node.id), format!("`{}` cannot be a node id (it names a page of the tree or is not URL-safe)", node.id),
-                "use lowercase words joined by dashes, other than `p` and `overview`");
+        if matches!(node.id.as_str(), "p" | "overview")
+            || node.id.is_empty()
+            || node.id.contains(['/', '\\', '.', ' ', '?', '#'])
+        {
+            error(
+                tree.node_line(&node.id),
+                format!(
+                    "`{}` cannot be a node id (it names a page of the tree or is not URL-safe)",
+                    node.id
+                ),
+                "use lowercase words joined by dashes, other than `p` and `overview`",
+            );
         }
         if ids.insert(node.id.as_str(), i).is_some() {
-            error(tree.node_line(&node.id), format!("node id `{}` is used twice", node.id), "give every node its own id");
+            error(
+                tree.node_line(&node.id),
+                format!("node id `{}` is used twice", node.id),
+                "give every node its own id",
+            );
         }
     }
     if !ids.contains_key(tree.file.start.as_str()) {
         let line = super::find_line(&tree.source, 0, |l| l.starts_with("start:")).unwrap_or(1);
-        error(line, format!("`start` names `{}`, which is not a node", tree.file.start), "set `start` to the id of the first question");
+        error(
+            line,
+            format!("`start` names `{}`, which is not a node", tree.file.start),
+            "set `start` to the id of the first question",
+        );
     }
     for node in &tree.file.nodes {
         let line = tree.node_line(&node.id);
         match (&node.question, &node.outcome) {
-            (Some(_), Some(_)) => error(line, format!("node `{}` is both a question and an outcome", node.id), "split it into two nodes"),
-            (None, None) => error(line, format!("node `{}` is a dead end: neither a question nor an outcome", node.id),
-                "give it a `question` with `options`, or an `outcome`"),
-            (Some(_), None) if node.options.len() < 2 => error(line,
-                format!("question `{}` has {} option(s); a question needs at least two", node.id, node.options.len()),
-                "add options, or make this node an outcome"),
-            (None, Some(_)) if !node.options.is_empty() => error(line, format!("outcome `{}` has options", node.id), "outcomes end the walk; remove its options"),
+            (Some(_), Some(_)) => error(
+                line,
+                format!("node `{}` is both a question and an outcome", node.id),
+                "split it into two nodes",
+            ),
+            (None, None) => error(
+                line,
+                format!(
+                    "node `{}` is a dead end: neither a question nor an outcome",
+                    node.id
+                ),
+                "give it a `question` with `options`, or an `outcome`",
+            ),
+            (Some(_), None) if node.options.len() < 2 => error(
+                line,
+                format!(
+                    "question `{}` has {} option(s); a question needs at least two",
+                    node.id,
+                    node.options.len()
+                ),
+                "add options, or make this node an outcome",
+            ),
+            (None, Some(_)) if !node.options.is_empty() => error(
+                line,
+                format!("outcome `{}` has options", node.id),
+                "outcomes end the walk; remove its options",
+            ),
             _ => {}
         }
         for option in &node.options {
             if !ids.contains_key(option.next.as_str()) {
-                error(tree.line_in_node(&node.id, "next", &option.next),
-                    format!("option `{}` of `{}` leads to `{}`, which is not a node", option.text, node.id, option.next),
-                    "fix `next`, or add the missing node");
+                error(
+                    tree.line_in_node(&node.id, "next", &option.next),
+                    format!(
+                        "option `{}` of `{}` leads to `{}`, which is not a node",
+                        option.text, node.id, option.next
+                    ),
+                    "fix `next`, or add the missing node",
+                );
             }
         }
         if let Some(outcome) = &node.outcome {
             for slug in &outcome.pages {
                 if !page_exists(slug) {
-                    error(tree.line_containing(&node.id, slug),
-                        format!("outcome `{}` links page `{slug}`, which exists in no language", node.id),
-                        "list the slug of a page under content/<lang>/ (without .md)");
+                    error(
+                        tree.line_containing(&node.id, slug),
+                        format!(
+                            "outcome `{}` links page `{slug}`, which exists in no language",
+                            node.id
+                        ),
+                        "list the slug of a page under content/<lang>/ (without .md)",
+                    );
                 }
             }
         }
     }
     if let Some((node, next)) = find_cycle(tree, &ids) {
-        error(tree.line_in_node(&node, "next", &next), format!("the tree loops: `{node}` leads back to `{next}`"),
-            "every walk must end at an outcome; point this option elsewhere");
+        error(
+            tree.line_in_node(&node, "next", &next),
+            format!("the tree loops: `{node}` leads back to `{next}`"),
+            "every walk must end at an outcome; point this option elsewhere",
+        );
     }
     let reachable = reachable(tree, &ids);
     for node in &tree.file.nodes {
         if !reachable.contains(node.id.as_str()) {
-            error(tree.node_line(&node.id), format!("node `{}` cannot be reached from `{}`", node.id, tree.file.start),
-                "link it from an option, or remove it");
+            error(
+                tree.node_line(&node.id),
+                format!(
+                    "node `{}` cannot be reached from `{}`",
+                    node.id, tree.file.start
+                ),
+                "link it from an option, or remove it",
+            );
         }
     }
     for (node, key) in tree.keys() {
-        let missing: Vec<&str> = langs.iter().filter(|l| !i18n.has(l, key)).map(Lang::as_str).collect();
+        let missing: Vec<&str> = langs
+            .iter()
+            .filter(|l| !i18n.has(l, key))
+            .map(Lang::as_str)
+            .collect();
         if missing.is_empty() {
             continue;
         }
         let line = tree.line_containing(node, key);
         if i18n.has(&Lang::new_unchecked("en"), key) {
-            diags.push(Diagnostic::warning(Kind::Tree, Some(tree.location(line)),
-                format!("text `{key}` is missing in {}; English is shown", missing.join(", ")))
-                .with_hint(format!("add `{key}` to locales/<lang>/who-handles-this.ftl")));
+            diags.push(
+                Diagnostic::warning(
+                    Kind::Tree,
+                    Some(tree.location(line)),
+                    format!(
+                        "text `{key}` is missing in {}; English is shown",
+                        missing.join(", ")
+                    ),
+                )
+                .with_hint(format!(
+                    "add `{key}` to locales/<lang>/who-handles-this.ftl"
+                )),
+            );
         } else {
-            error(line, format!("text `{key}` exists in no language"), "add it to locales/en/who-handles-this.ftl");
+            error(
+                line,
+                format!("text `{key}` exists in no language"),
+                "add it to locales/en/who-handles-this.ftl",
+            );
         }
     }
     let _ = before;
@@ -103,7 +185,11 @@ fn reachable<'a>(tree: &'a Tree, ids: &HashMap<&str, usize>) -> BTreeSet<&'a str
 /// A (node, next) edge that closes a loop, if any.
 fn find_cycle(tree: &Tree, ids: &HashMap<&str, usize>) -> Option<(String, String)> {
     #[derive(Clone, Copy, PartialEq)]
-    enum Mark { New, Open, Done }
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
     let mut marks = vec![Mark::New; tree.file.nodes.len()];
     for root in 0..tree.file.nodes.len() {
         if marks[root] != Mark::New {
@@ -116,7 +202,9 @@ fn find_cycle(tree: &Tree, ids: &HashMap<&str, usize>) -> Option<(String, String
             let node = &tree.file.nodes[i];
             if let Some(option) = node.options.get(*next) {
                 *next += 1;
-                let Some(&j) = ids.get(option.next.as_str()) else { continue };
+                let Some(&j) = ids.get(option.next.as_str()) else {
+                    continue;
+                };
                 match marks[j] {
                     Mark::Open => return Some((node.id.clone(), option.next.clone())),
                     Mark::New => {

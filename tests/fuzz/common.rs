@@ -11,16 +11,21 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as ProptestConfig, FileFailurePersistence};
 use scraper::{Html, Node};
 use signpost::config::Overrides;
-use signpost::{build, BuildError, BuildOptions, BuildSummary};
+use signpost::{BuildError, BuildOptions, BuildSummary, build};
 
 /// Cases per property: `PROPTEST_CASES` when set (fuzz/run.sh sets thousands), else `default`,
 /// kept small so a plain `cargo test` stays fast.
 pub fn config(default: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default);
     ProptestConfig {
         cases,
         // Next to the target's source: tests/fuzz/<target>.proptest-regressions.
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
         ..ProptestConfig::default()
     }
 }
@@ -36,7 +41,10 @@ pub fn progress(property: &'static str) {
         return;
     }
     let mut counts = COUNTS.lock().unwrap_or_else(|e| e.into_inner());
-    let n = counts.get_or_insert_with(HashMap::new).entry(property).or_insert(0);
+    let n = counts
+        .get_or_insert_with(HashMap::new)
+        .entry(property)
+        .or_insert(0);
     *n += 1;
     if *n % 250 == 0 {
         eprintln!("progress {property}: {n} cases");
@@ -45,16 +53,28 @@ pub fn progress(property: &'static str) {
 
 /// The hand-picked inputs of one target: `tests/fuzz/corpus/<target>/*.txt`, by file name.
 pub fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/corpus").join(target);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz/corpus")
+        .join(target);
     let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect();
     out.sort();
-    assert!(out.len() >= 10, "{}: only {} corpus files", dir.display(), out.len());
+    assert!(
+        out.len() >= 10,
+        "{}: only {} corpus files",
+        dir.display(),
+        out.len()
+    );
     out
 }
 
@@ -68,17 +88,28 @@ pub fn run_corpus(target: &str, check: impl Fn(&[u8]) + std::panic::RefUnwindSaf
             eprintln!("{target}/{name}: {:?}", start.elapsed());
         }
         if let Err(e) = result {
-            let msg = e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
+            let msg = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
             failed.push(format!("{target}/{name}: {msg}"));
         }
     }
-    assert!(failed.is_empty(), "corpus inputs that fail:\n{}", failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "corpus inputs that fail:\n{}",
+        failed.join("\n")
+    );
 }
 
 /// Longest one build may take. Builds of a one-page site take well under a second, even in a
 /// debug build on busy cores; `FUZZ_BUILD_LIMIT_MS` overrides.
 pub fn build_limit() -> Duration {
-    let ms = std::env::var("FUZZ_BUILD_LIMIT_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000);
+    let ms = std::env::var("FUZZ_BUILD_LIMIT_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
     Duration::from_millis(ms)
 }
 
@@ -111,7 +142,11 @@ impl Site {
     pub fn build(&self, search: bool) -> Result<BuildSummary, BuildError> {
         let opts = BuildOptions {
             root: self.root().to_path_buf(),
-            overrides: Overrides { output: Some(self.out()), base_url: None, no_search: !search },
+            overrides: Overrides {
+                output: Some(self.out()),
+                base_url: None,
+                no_search: !search,
+            },
             force: false,
         };
         let (tx, rx) = mpsc::channel();
@@ -124,11 +159,18 @@ impl Site {
         match rx.recv_timeout(limit) {
             Ok(Ok(result)) => result,
             Ok(Err(panic)) => {
-                let msg = panic.downcast_ref::<String>().cloned().or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
+                let msg = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
                 panic!("the build panicked: {msg}")
             }
             // The build thread is left running; the test fails now with the input shown.
-            Err(_) => panic!("the build took longer than {limit:?} (started {:?} ago)", start.elapsed()),
+            Err(_) => panic!(
+                "the build took longer than {limit:?} (started {:?} ago)",
+                start.elapsed()
+            ),
         }
     }
 }
@@ -136,9 +178,17 @@ impl Site {
 /// Every HTML file under `dir`, as (site path, text).
 pub fn html_files(dir: &Path) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for e in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html") {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push((rel, std::fs::read_to_string(e.path()).unwrap()));
         }
     }
@@ -147,9 +197,25 @@ pub fn html_files(dir: &Path) -> Vec<(String, String)> {
 }
 
 /// Attributes that hold a URL a browser may follow or load.
-const URL_ATTRS: &[&str] = &["href", "src", "action", "formaction", "srcset", "poster", "data", "background", "cite", "longdesc", "manifest", "ping", "xlink:href"];
+const URL_ATTRS: &[&str] = &[
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "srcset",
+    "poster",
+    "data",
+    "background",
+    "cite",
+    "longdesc",
+    "manifest",
+    "ping",
+    "xlink:href",
+];
 /// Elements that content must never bring into a page.
-const FORBIDDEN_ELEMENTS: &[&str] = &["iframe", "object", "embed", "frame", "frameset", "base", "applet", "style", "link", "meta"];
+const FORBIDDEN_ELEMENTS: &[&str] = &[
+    "iframe", "object", "embed", "frame", "frameset", "base", "applet", "style", "link", "meta",
+];
 /// Side-by-side markup that must never reach a reader.
 pub const SXS_MARKERS: &[&str] = &["sxs-lookup", "data-ttu-id", "data-stu-id"];
 /// What `{{ "sp" ~ "inj" }}` in content would print if templates ever evaluated content.
@@ -158,19 +224,28 @@ pub const TEMPLATE_INJECTION: &str = "spinj";
 /// A URL as a browser reads it for its scheme: no ASCII whitespace or control characters,
 /// lowercase.
 fn scheme_view(url: &str) -> String {
-    url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase()
+    url.chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 fn dangerous_url(url: &str) -> bool {
     let v = scheme_view(url);
-    ["javascript:", "vbscript:", "data:", "livescript:"].iter().any(|s| v.starts_with(s))
+    ["javascript:", "vbscript:", "data:", "livescript:"]
+        .iter()
+        .any(|s| v.starts_with(s))
 }
 
 /// Faults of one page of output (`document`: a whole page with the theme's chrome, else a
 /// fragment the parser made). The theme's own `<script src="…static/*.js">` and `<meta>`,
 /// `<link>`, `<style>` in `<head>` are allowed in documents; nothing else that can run script.
 pub fn html_faults(name: &str, raw: &str, document: bool) -> Vec<String> {
-    let html = if document { Html::parse_document(raw) } else { Html::parse_fragment(raw) };
+    let html = if document {
+        Html::parse_document(raw)
+    } else {
+        Html::parse_fragment(raw)
+    };
     let mut faults = Vec::new();
     let mut fault = |s: String| faults.push(format!("{name}: {s}"));
     if raw.contains(TEMPLATE_INJECTION) {
@@ -195,7 +270,10 @@ pub fn html_faults(name: &str, raw: &str, document: bool) -> Vec<String> {
                         && !src.contains(':')
                         && node.children().next().is_none();
                     if !theme_script {
-                        fault(format!("<script src={src:?}> with {} child node(s)", node.children().count()));
+                        fault(format!(
+                            "<script src={src:?}> with {} child node(s)",
+                            node.children().count()
+                        ));
                     }
                 }
                 if FORBIDDEN_ELEMENTS.contains(&tag) && !(document && in_head) {
@@ -213,12 +291,22 @@ pub fn html_faults(name: &str, raw: &str, document: bool) -> Vec<String> {
                         fault(format!("<{tag} style={value:?}>"));
                     }
                     if URL_ATTRS.contains(&lower.as_str()) {
-                        let urls: Vec<&str> = if lower == "srcset" { value.split(',').map(|c| c.trim().split(' ').next().unwrap_or("")).collect() } else { vec![value] };
+                        let urls: Vec<&str> = if lower == "srcset" {
+                            value
+                                .split(',')
+                                .map(|c| c.trim().split(' ').next().unwrap_or(""))
+                                .collect()
+                        } else {
+                            vec![value]
+                        };
                         if urls.iter().any(|u| dangerous_url(u)) {
                             fault(format!("<{tag} {attr}={value:?}>: script or data URL"));
                         }
                     }
-                    if lower == "data-ttu-id" || lower == "data-stu-id" || value.contains("sxs-lookup") {
+                    if lower == "data-ttu-id"
+                        || lower == "data-stu-id"
+                        || value.contains("sxs-lookup")
+                    {
                         fault(format!("<{tag} {attr}={value:?}>: side-by-side markup"));
                     }
                 }
@@ -240,7 +328,10 @@ pub fn html_faults(name: &str, raw: &str, document: bool) -> Vec<String> {
 fn excerpt<'a>(text: &'a str, pat: &str) -> &'a str {
     let i = text.find(pat).unwrap_or(0);
     let from = text[..i].char_indices().rev().nth(40).map_or(0, |(j, _)| j);
-    let to = text[i..].char_indices().nth(60).map_or(text.len(), |(j, _)| i + j);
+    let to = text[i..]
+        .char_indices()
+        .nth(60)
+        .map_or(text.len(), |(j, _)| i + j);
     &text[from..to]
 }
 
@@ -248,7 +339,10 @@ fn excerpt<'a>(text: &'a str, pat: &str) -> &'a str {
 pub fn assert_safe_output(out: &Path) {
     let files = html_files(out);
     assert!(!files.is_empty(), "no HTML written to {}", out.display());
-    let faults: Vec<String> = files.iter().flat_map(|(name, raw)| html_faults(name, raw, true)).collect();
+    let faults: Vec<String> = files
+        .iter()
+        .flat_map(|(name, raw)| html_faults(name, raw, true))
+        .collect();
     assert!(faults.is_empty(), "unsafe output:\n{}", faults.join("\n"));
 }
 
@@ -288,5 +382,12 @@ fn the_output_checks_catch_what_they_should() {
     }
     let good = "<html><head><meta charset=\"utf-8\"><link rel=stylesheet href=\"../static/style.css\"><style>p{}</style></head><body><p title=\"javascript:x\">javascript: is text here</p><pre><code>&lt;span class=\"sxs-lookup\"&gt;</code></pre><a href=\"../y/index.html#f\">y</a><script src=\"../static/search.js\" defer></script></body></html>";
     assert_eq!(html_faults("good", good, true), Vec::<String>::new());
-    assert!(!html_faults("inline theme script", "<html><body><script src=\"../static/search.js\">alert(1)</script></body></html>", true).is_empty());
+    assert!(
+        !html_faults(
+            "inline theme script",
+            "<html><body><script src=\"../static/search.js\">alert(1)</script></body></html>",
+            true
+        )
+        .is_empty()
+    );
 }

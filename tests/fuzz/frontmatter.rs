@@ -2,7 +2,7 @@
 //! front matter that is almost right.
 
 use proptest::prelude::*;
-use signpost::load::frontmatter::{parse, split, SplitError};
+use signpost::load::frontmatter::{SplitError, parse, split};
 
 use crate::common::*;
 
@@ -12,7 +12,11 @@ use crate::common::*;
 pub fn check(text: &str) {
     match split(text) {
         Ok(s) => {
-            assert!(s.body_offset <= text.len() && text.is_char_boundary(s.body_offset), "body_offset {} is not a char boundary", s.body_offset);
+            assert!(
+                s.body_offset <= text.len() && text.is_char_boundary(s.body_offset),
+                "body_offset {} is not a char boundary",
+                s.body_offset
+            );
             assert_eq!(s.body, &text[s.body_offset..]);
             match s.yaml {
                 None => {
@@ -22,16 +26,30 @@ pub fn check(text: &str) {
                 Some(yaml) => {
                     assert!(text.starts_with("---"));
                     let start = yaml.as_ptr() as usize - text.as_ptr() as usize;
-                    assert!(start + yaml.len() <= s.body_offset, "yaml runs into the body");
+                    assert!(
+                        start + yaml.len() <= s.body_offset,
+                        "yaml runs into the body"
+                    );
                     assert_eq!(&text[start..start + yaml.len()], yaml);
-                    assert_eq!(text[..start].matches('\n').count() + 1, s.yaml_line, "yaml_line");
-                    let closing = text[start + yaml.len()..s.body_offset].trim_end_matches('\n').trim_end();
-                    assert!(closing == "---" || closing == "...", "closing fence {closing:?}");
+                    assert_eq!(
+                        text[..start].matches('\n').count() + 1,
+                        s.yaml_line,
+                        "yaml_line"
+                    );
+                    let closing = text[start + yaml.len()..s.body_offset]
+                        .trim_end_matches('\n')
+                        .trim_end();
+                    assert!(
+                        closing == "---" || closing == "...",
+                        "closing fence {closing:?}"
+                    );
                     check_parse(yaml);
                 }
             }
         }
-        Err(SplitError::Unclosed) => assert!(text.starts_with("---"), "Unclosed without an opening fence"),
+        Err(SplitError::Unclosed) => {
+            assert!(text.starts_with("---"), "Unclosed without an opening fence")
+        }
     }
     check_parse(text);
 }
@@ -39,7 +57,10 @@ pub fn check(text: &str) {
 /// Lines as YAML counts them: `\r\n`, `\r`, `\n` and (YAML 1.1, which the parser follows)
 /// NEL, LS and PS each end one. The loader turns `\r` into `\n` before parsing.
 fn yaml_lines(text: &str) -> usize {
-    text.replace("\r\n", "\n").matches(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']).count() + 1
+    text.replace("\r\n", "\n")
+        .matches(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
+        .count()
+        + 1
 }
 
 /// `parse` on any text: no panic, and errors and warnings name a line of the text.
@@ -48,14 +69,30 @@ pub fn check_parse(yaml: &str) {
     match parse(yaml) {
         Ok((_, warnings)) => {
             for w in warnings {
-                assert!(w.yaml_line >= 1 && w.yaml_line <= lines, "warning on line {} of {lines}: {}", w.yaml_line, w.message);
+                assert!(
+                    w.yaml_line >= 1 && w.yaml_line <= lines,
+                    "warning on line {} of {lines}: {}",
+                    w.yaml_line,
+                    w.message
+                );
             }
         }
         Err(e) => {
-            assert!(e.line >= 1 && e.column >= 1, "error at {}:{}: {}", e.line, e.column, e.message);
+            assert!(
+                e.line >= 1 && e.column >= 1,
+                "error at {}:{}: {}",
+                e.line,
+                e.column,
+                e.message
+            );
             // End of input is reported on the line after the last; in a page that is the
             // closing fence.
-            assert!(e.line <= lines + 1, "error on line {} of {lines}: {}", e.line, e.message);
+            assert!(
+                e.line <= lines + 1,
+                "error on line {} of {lines}: {}",
+                e.line,
+                e.message
+            );
             assert!(!e.message.trim().is_empty());
         }
     }
@@ -65,7 +102,10 @@ pub fn check_parse(yaml: &str) {
 pub fn check_bytes(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     check(&text);
-    let normalized = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+    let normalized = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&text)
+        .replace("\r\n", "\n");
     check(&normalized);
 }
 
@@ -80,7 +120,56 @@ fn fm_fragment() -> impl Strategy<Value = String> {
 /// A value as exports write them, and as they go wrong.
 fn value() -> impl Strategy<Value = String> {
     prop_oneof![
-        pick(&["Zelfondersteuning voor klanten", "\"quoted: with colon\"", "'single ''quoted'''", "\"unterminated", "'unterminated", "05/05/2020", "3/26/2019", "2020-05-05", "13/45/2020", "02/30/2020", "99999/1/1", "1/1/99999999999999999999", "0/0/0", "soon", "MT", "HT", "mt", "\"108284176\"", "108284176", "1e400", "-0", "0x1F", ".inf", ".nan", "~", "null", "true", "yes", "[a, b]", "[unclosed", "{a: 1}", "{unclosed", "&anchor value", "*anchor", "*missing", "!!binary aGVsbG8=", "!!int x", "!custom tag", "|\n  block\n  text", ">\n  folded", "\n  - a\n  - b", "\n  - a\n - b", "\n\t- tab", "a: b: c", "<script>alert(1)</script>", "\"\\u0000\"", "\"\\uD800\"", "\"\\x\""]),
+        pick(&[
+            "Zelfondersteuning voor klanten",
+            "\"quoted: with colon\"",
+            "'single ''quoted'''",
+            "\"unterminated",
+            "'unterminated",
+            "05/05/2020",
+            "3/26/2019",
+            "2020-05-05",
+            "13/45/2020",
+            "02/30/2020",
+            "99999/1/1",
+            "1/1/99999999999999999999",
+            "0/0/0",
+            "soon",
+            "MT",
+            "HT",
+            "mt",
+            "\"108284176\"",
+            "108284176",
+            "1e400",
+            "-0",
+            "0x1F",
+            ".inf",
+            ".nan",
+            "~",
+            "null",
+            "true",
+            "yes",
+            "[a, b]",
+            "[unclosed",
+            "{a: 1}",
+            "{unclosed",
+            "&anchor value",
+            "*anchor",
+            "*missing",
+            "!!binary aGVsbG8=",
+            "!!int x",
+            "!custom tag",
+            "|\n  block\n  text",
+            ">\n  folded",
+            "\n  - a\n  - b",
+            "\n  - a\n - b",
+            "\n\t- tab",
+            "a: b: c",
+            "<script>alert(1)</script>",
+            "\"\\u0000\"",
+            "\"\\uD800\"",
+            "\"\\x\""
+        ]),
         "[^\\x00]{0,20}",
     ]
 }
@@ -149,16 +238,22 @@ fn apply(text: String, m: &Mangle) -> String {
 fn structured() -> impl Strategy<Value = String> {
     let entries = proptest::collection::vec((key(), value()), 0..10);
     let body = prop_oneof![Just(String::new()), Just("# Body\n".to_string()), words()];
-    (entries, body, proptest::collection::vec(mangle(), 0..3), prop::bool::ANY).prop_map(|(entries, body, mangles, dots)| {
-        let mut text = String::from("---\n");
-        for (k, v) in entries {
-            let sep = if v.starts_with('\n') { ":" } else { ": " };
-            text.push_str(&format!("{k}{sep}{v}\n"));
-        }
-        text.push_str(if dots { "...\n" } else { "---\n" });
-        text.push_str(&body);
-        mangles.iter().fold(text, apply)
-    })
+    (
+        entries,
+        body,
+        proptest::collection::vec(mangle(), 0..3),
+        prop::bool::ANY,
+    )
+        .prop_map(|(entries, body, mangles, dots)| {
+            let mut text = String::from("---\n");
+            for (k, v) in entries {
+                let sep = if v.starts_with('\n') { ":" } else { ": " };
+                text.push_str(&format!("{k}{sep}{v}\n"));
+            }
+            text.push_str(if dots { "...\n" } else { "---\n" });
+            text.push_str(&body);
+            mangles.iter().fold(text, apply)
+        })
 }
 
 proptest! {

@@ -6,12 +6,12 @@
 use std::collections::HashMap;
 
 use proptest::prelude::*;
+use signpost::BuildError;
 use signpost::config::{Config, Overrides};
 use signpost::diag::Diagnostics;
 use signpost::parse::links::LinkIndex;
-use signpost::parse::{parse_page, parse_page_as, Context, Labels};
+use signpost::parse::{Context, Labels, parse_page, parse_page_as};
 use signpost::urls::Urls;
-use signpost::BuildError;
 
 use crate::common::*;
 
@@ -46,8 +46,15 @@ pub fn check_build(page: &[u8]) {
         Ok(_) => assert_safe_output(&site.out()),
         Err(BuildError::Failed(diags)) => {
             for d in diags.iter().filter(|d| d.is_error()) {
-                let loc = d.location.as_ref().unwrap_or_else(|| panic!("error without a location: {d}"));
-                assert_eq!(loc.path, std::path::Path::new(PAGE), "error about another file: {d}");
+                let loc = d
+                    .location
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("error without a location: {d}"));
+                assert_eq!(
+                    loc.path,
+                    std::path::Path::new(PAGE),
+                    "error about another file: {d}"
+                );
                 assert!(loc.line >= 1 && loc.column >= 1, "{d}");
             }
         }
@@ -62,13 +69,30 @@ pub fn check_parse(page: &[u8]) {
     let config = Config::load(site.root(), &Overrides::default()).expect("config");
     let diags = Diagnostics::default();
     let mut pages = signpost::load::load(&config, &diags).pages;
-    pages.extend(signpost::translations::reconstruct::reconstruct(&pages, &config));
+    pages.extend(signpost::translations::reconstruct::reconstruct(
+        &pages, &config,
+    ));
     let index = LinkIndex::new(&pages, &[], config.languages.clone());
     let urls = Urls::new(None);
-    let labels: HashMap<_, _> = config.languages.iter().map(|l| (l.clone(), Labels {
-        note: "Note".into(), tip: "Tip".into(), important: "Important".into(), warning: "Warning".into(), caution: "Caution".into(),
-        image_missing: "Image:".into(), link_unavailable: "Unavailable".into(), other_language: Default::default(),
-    })).collect();
+    let labels: HashMap<_, _> = config
+        .languages
+        .iter()
+        .map(|l| {
+            (
+                l.clone(),
+                Labels {
+                    note: "Note".into(),
+                    tip: "Tip".into(),
+                    important: "Important".into(),
+                    warning: "Warning".into(),
+                    caution: "Caution".into(),
+                    image_missing: "Image:".into(),
+                    link_unavailable: "Unavailable".into(),
+                    other_language: Default::default(),
+                },
+            )
+        })
+        .collect();
     for p in &pages {
         let cx = Context {
             index: &index,
@@ -85,7 +109,11 @@ pub fn check_parse(page: &[u8]) {
         let name = format!("{} ({})", p.path.display(), p.lang);
         let mut faults = html_faults(&name, &parsed.html, false);
         for other in config.languages.iter().filter(|l| **l != p.lang) {
-            faults.extend(html_faults(&format!("{name} as {other}"), &parse_page_as(p, other, &cx).html, false));
+            faults.extend(html_faults(
+                &format!("{name} as {other}"),
+                &parse_page_as(p, other, &cx).html,
+                false,
+            ));
         }
         assert!(faults.is_empty(), "unsafe fragment:\n{}", faults.join("\n"));
     }
@@ -99,33 +127,121 @@ pub fn check_bytes(bytes: &[u8]) {
 /// Where links and images point: pages that exist or not, media, fragments, and every way of
 /// writing a script or data URL we know of.
 const DESTS: &[&str] = &[
-    "x.md", "../y.md#f", "../y.md", "x.md#f", "X.MD", "sub\\x.md", "missing.md", "../b.md", "media/pic.png", "../media/pic.png", "#frag", "#tab/a", "",
-    "https://example.org/?q=<x>&a=\"b\"", "//evil.example/x", "/azure/x", "mailto:a@b.example", "x.md?q=1#f", "..", "../../../../etc/passwd", "%2e%2e/y.md",
-    "javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "<javascript:alert(1)>", "<java\tscript:alert(1)>", "<java script:alert(1)>",
-    "&#106;avascript:alert(1)", "java&#x09;script:alert(1)", "java&#10;script:alert(1)", "javascript&colon;alert(1)", "&#x6A;&#x61;vascript:alert(1)",
-    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "DATA:text/html,<script>alert(1)</script>", "data:image/svg+xml,<svg onload=alert(1)>",
-    "vbscript:msgbox(1)", "file:///etc/passwd", "%6Aavascript:alert(1)", "\u{1}javascript:alert(1)", "javascript\u{200b}:alert(1)",
-    "x.md \"title\"", "x.md 'title\" onclick=\"alert(1)'", "x.md \"\\\" onmouseover=alert(1) \\\"\"", "a.md#\"onmouseover=alert(1)",
+    "x.md",
+    "../y.md#f",
+    "../y.md",
+    "x.md#f",
+    "X.MD",
+    "sub\\x.md",
+    "missing.md",
+    "../b.md",
+    "media/pic.png",
+    "../media/pic.png",
+    "#frag",
+    "#tab/a",
+    "",
+    "https://example.org/?q=<x>&a=\"b\"",
+    "//evil.example/x",
+    "/azure/x",
+    "mailto:a@b.example",
+    "x.md?q=1#f",
+    "..",
+    "../../../../etc/passwd",
+    "%2e%2e/y.md",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "<javascript:alert(1)>",
+    "<java\tscript:alert(1)>",
+    "<java script:alert(1)>",
+    "&#106;avascript:alert(1)",
+    "java&#x09;script:alert(1)",
+    "java&#10;script:alert(1)",
+    "javascript&colon;alert(1)",
+    "&#x6A;&#x61;vascript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "DATA:text/html,<script>alert(1)</script>",
+    "data:image/svg+xml,<svg onload=alert(1)>",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "%6Aavascript:alert(1)",
+    "\u{1}javascript:alert(1)",
+    "javascript\u{200b}:alert(1)",
+    "x.md \"title\"",
+    "x.md 'title\" onclick=\"alert(1)'",
+    "x.md \"\\\" onmouseover=alert(1) \\\"\"",
+    "a.md#\"onmouseover=alert(1)",
 ];
 
 /// Raw HTML as content brings it: tags we understand, and every classic way to run script.
 const RAW_HTML: &[&str] = &[
-    "<script>alert(1)</script>", "<SCRIPT SRC=//x.example/x.js></SCRIPT>", "<script src=\"../../static/search.js\"></script>", "<img src=x onerror=alert(1)>",
-    "<img src=\"javascript:alert(1)\">", "<IMG SRC=JaVaScRiPt:alert(1)>", "<a href=javascript:alert(1)>x</a>", "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
-    "<a href=\"&#106;avascript:alert(1)\">x</a>", "<a name=\"n\" onclick=\"alert(1)\">", "<a name=n onclick=alert(1)></a>", "<a id=y href=javascript:alert(1)>y</a>",
-    "<a\nname=\"z\"\nonmouseover=alert(1)>", "<svg onload=alert(1)>", "<svg><script>alert(1)</script></svg>", "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-    "<iframe src=\"javascript:alert(1)\"></iframe>", "<object data=\"x.swf\"></object>", "<embed src=x>", "<style>body{background:url(javascript:alert(1))}</style>",
-    "<div style=\"background:url(javascript:alert(1))\">x</div>", "<span onclick=alert(1)>s</span>", "<span data-ttu-id=\"x\" onclick=\"alert(1)\">",
-    "<span class=\"sxs-lookup\" onmouseover=\"alert(1)\">", "<span data-stu-id=\"y\" onfocus=alert(1)>", "<br onclick=alert(1)>", "<br/>", "</br>", "<br>",
-    "<details open ontoggle=alert(1)>", "<form action=javascript:alert(1)><button>x</button></form>", "<input onfocus=alert(1) autofocus>",
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">", "<base href=\"javascript:/\">", "<link rel=stylesheet href=x.css>",
-    "<!-- c -->", "<!--", "-->", "<![CDATA[<script>alert(1)</script>]]>", "<?php x ?>", "<!DOCTYPE x>", "<textarea><script>alert(1)</script></textarea>",
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>", "<template><script>alert(1)</script></template>", "<table><td onclick=x>c</td></table>",
-    "<span/>", "<span id=\"q\"/>", "</span>", "</a>", "<b>", "</b>", "<td>", "<p>", "<sup>1</sup>", "<font color=red>f</font>", "<x onclick=alert(1)>",
-    "<a href=\"x.md\" onclick=\"alert(1)\">x</a>", "<img src=\"media/pic.png\" onload=\"alert(1)\">", "<a href=\"data:text/html,x\">d</a>",
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//x.example/x.js></SCRIPT>",
+    "<script src=\"../../static/search.js\"></script>",
+    "<img src=x onerror=alert(1)>",
+    "<img src=\"javascript:alert(1)\">",
+    "<IMG SRC=JaVaScRiPt:alert(1)>",
+    "<a href=javascript:alert(1)>x</a>",
+    "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+    "<a href=\"&#106;avascript:alert(1)\">x</a>",
+    "<a name=\"n\" onclick=\"alert(1)\">",
+    "<a name=n onclick=alert(1)></a>",
+    "<a id=y href=javascript:alert(1)>y</a>",
+    "<a\nname=\"z\"\nonmouseover=alert(1)>",
+    "<svg onload=alert(1)>",
+    "<svg><script>alert(1)</script></svg>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<iframe src=\"javascript:alert(1)\"></iframe>",
+    "<object data=\"x.swf\"></object>",
+    "<embed src=x>",
+    "<style>body{background:url(javascript:alert(1))}</style>",
+    "<div style=\"background:url(javascript:alert(1))\">x</div>",
+    "<span onclick=alert(1)>s</span>",
+    "<span data-ttu-id=\"x\" onclick=\"alert(1)\">",
+    "<span class=\"sxs-lookup\" onmouseover=\"alert(1)\">",
+    "<span data-stu-id=\"y\" onfocus=alert(1)>",
+    "<br onclick=alert(1)>",
+    "<br/>",
+    "</br>",
+    "<br>",
+    "<details open ontoggle=alert(1)>",
+    "<form action=javascript:alert(1)><button>x</button></form>",
+    "<input onfocus=alert(1) autofocus>",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    "<base href=\"javascript:/\">",
+    "<link rel=stylesheet href=x.css>",
+    "<!-- c -->",
+    "<!--",
+    "-->",
+    "<![CDATA[<script>alert(1)</script>]]>",
+    "<?php x ?>",
+    "<!DOCTYPE x>",
+    "<textarea><script>alert(1)</script></textarea>",
+    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+    "<template><script>alert(1)</script></template>",
+    "<table><td onclick=x>c</td></table>",
+    "<span/>",
+    "<span id=\"q\"/>",
+    "</span>",
+    "</a>",
+    "<b>",
+    "</b>",
+    "<td>",
+    "<p>",
+    "<sup>1</sup>",
+    "<font color=red>f</font>",
+    "<x onclick=alert(1)>",
+    "<a href=\"x.md\" onclick=\"alert(1)\">x</a>",
+    "<img src=\"media/pic.png\" onload=\"alert(1)\">",
+    "<a href=\"data:text/html,x\">d</a>",
 ];
 
-const SPAN_TAGS: &[&str] = &[r#"<span data-ttu-id="ec97b-1">"#, "</span>", r#"<span class="sxs-lookup">"#, r#"<span data-stu-id="ec97b-1">"#];
+const SPAN_TAGS: &[&str] = &[
+    r#"<span data-ttu-id="ec97b-1">"#,
+    "</span>",
+    r#"<span class="sxs-lookup">"#,
+    r#"<span data-stu-id="ec97b-1">"#,
+];
 
 fn dest() -> impl Strategy<Value = String> + Clone {
     prop_oneof![6 => pick(DESTS), 1 => "[a-z./#:%]{0,12}"]
@@ -137,7 +253,9 @@ fn raw_html() -> impl Strategy<Value = String> + Clone {
 
 /// One side-by-side pair, the way exports write it.
 fn pair(local: String, english: String) -> String {
-    format!(r#"<span data-ttu-id="ec97b-103">{local}</span><span class="sxs-lookup"><span data-stu-id="ec97b-103">{english}</span></span>"#)
+    format!(
+        r#"<span data-ttu-id="ec97b-103">{local}</span><span class="sxs-lookup"><span data-stu-id="ec97b-103">{english}</span></span>"#
+    )
 }
 
 /// Inline content: text, emphasis, code, links, images, spans, raw HTML, template syntax.
@@ -167,14 +285,31 @@ fn inline() -> BoxedStrategy<String> {
             (seq.clone(), seq.clone()).prop_map(|(l, e)| pair(l, e)),
             seq.prop_map(|s| format!("<span>{s}</span>")),
         ]
-    }).boxed()
+    })
+    .boxed()
 }
 
 fn line() -> BoxedStrategy<String> {
-    proptest::collection::vec(inline(), 1..6).prop_map(concat).boxed()
+    proptest::collection::vec(inline(), 1..6)
+        .prop_map(concat)
+        .boxed()
 }
 
-const ALERTS: &[&str] = &["> [!NOTE]\n> ", ">[!NOTE]\n>", ">[!tip]\n> ", "> [!Important] ", "> [!WARNING]\n>\n> ", "> [!CAUTION]\n> ", "> [!note]", "> [!UNKNOWN]\n> ", "> [!NOTE\n> ", "> [!]\n> ", ">  [!TIP]  ", "> > [!NOTE]\n> > ", "> [!INCLUDE [x](x.md)]\n> "];
+const ALERTS: &[&str] = &[
+    "> [!NOTE]\n> ",
+    ">[!NOTE]\n>",
+    ">[!tip]\n> ",
+    "> [!Important] ",
+    "> [!WARNING]\n>\n> ",
+    "> [!CAUTION]\n> ",
+    "> [!note]",
+    "> [!UNKNOWN]\n> ",
+    "> [!NOTE\n> ",
+    "> [!]\n> ",
+    ">  [!TIP]  ",
+    "> > [!NOTE]\n> > ",
+    "> [!INCLUDE [x](x.md)]\n> ",
+];
 
 /// Blocks of a page.
 fn block() -> impl Strategy<Value = String> {
@@ -222,9 +357,12 @@ fn front_matter() -> impl Strategy<Value = String> {
 
 /// A whole page.
 pub fn page() -> impl Strategy<Value = String> {
-    (front_matter(), proptest::collection::vec(block(), 0..12), prop::bool::ANY).prop_map(|(fm, blocks, tight)| {
-        fm + &blocks.join(if tight { "" } else { "\n" })
-    })
+    (
+        front_matter(),
+        proptest::collection::vec(block(), 0..12),
+        prop::bool::ANY,
+    )
+        .prop_map(|(fm, blocks, tight)| fm + &blocks.join(if tight { "" } else { "\n" }))
 }
 
 proptest! {

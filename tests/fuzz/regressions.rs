@@ -12,8 +12,18 @@ fn tree_with_cr_line_ends_reports_the_right_line() {
     let tree = "start: q\nnodes:\n  - id: q\n    question: k-q\n    options:\n      - text: k-a\n        next: o\n      - text: k-b\n        next: nowhere\n  - id: o\n    outcome:\n      handler: you\n      title: k-t\n      summary: k-s\n"
         .replace('\n', "\r");
     let site = crate::tree::site_with(tree.as_bytes());
-    let Err(signpost::BuildError::Failed(diags)) = site.build(false) else { panic!("the dangling `next` must fail the build") };
-    let errors: Vec<String> = diags.iter().filter(|d| d.is_error()).map(ToString::to_string).collect();
+    let Err(signpost::BuildError::Failed(diags)) = site.build(false) else {
+        panic!("the dangling `next` must fail the build")
+    };
+    let errors: Vec<String> = diags
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(errors.len(), 1, "{errors:#?}");
-    assert!(errors[0].starts_with("content/who-handles-this.yaml:9:"), "{}", errors[0]);
+    assert!(
+        errors[0].starts_with("content/who-handles-this.yaml:9:"),
+        "{}",
+        errors[0]
+    );
 }

@@ -18,7 +18,10 @@ pub fn check(text: &str) -> String {
         assert_eq!(out, text, "text without side-by-side spans changed");
     }
     for m in SXS_MARKERS {
-        assert!(out.matches(m).count() <= text.matches(m).count(), "`{m}` added: {out:?}");
+        assert!(
+            out.matches(m).count() <= text.matches(m).count(),
+            "`{m}` added: {out:?}"
+        );
     }
     let again = english_text(&out);
     if !out.contains("sxs-lookup") || !out.contains(OPEN_LOCAL) {
@@ -45,7 +48,20 @@ fn fragment() -> impl Strategy<Value = String> {
 /// One well-formed pair: localized text and its English original, closed with one or two
 /// `</span>` (exports write both).
 fn pair() -> impl Strategy<Value = (String, String)> {
-    let text = || prop_oneof![words(), pick(&["**Van toepassing op**", "[link](x.md)", "`x`", "", "a > b", "<br>", "<b>vet</b>"])];
+    let text = || {
+        prop_oneof![
+            words(),
+            pick(&[
+                "**Van toepassing op**",
+                "[link](x.md)",
+                "`x`",
+                "",
+                "a > b",
+                "<br>",
+                "<b>vet</b>"
+            ])
+        ]
+    };
     // A pair never spans a blank line (an unclosed span must not swallow the next paragraph).
     let text = move || text().prop_map(|t| t.replace('\n', "\n "));
     (pick(&["a-1", "ec97b-103", "", "x\"y"]), text(), text(), prop::bool::ANY).prop_map(|(id, local, english, double)| {
@@ -58,7 +74,11 @@ fn pair() -> impl Strategy<Value = (String, String)> {
 fn well_formed() -> impl Strategy<Value = (String, String)> {
     let item = prop_oneof![
         pair(),
-        prop_oneof![words(), pick(&["\n", "\n\n", "- ", "# ", "> [!NOTE]\n> ", "| ", " |"])].prop_map(|t| (t.clone(), t)),
+        prop_oneof![
+            words(),
+            pick(&["\n", "\n\n", "- ", "# ", "> [!NOTE]\n> ", "| ", " |"])
+        ]
+        .prop_map(|t| (t.clone(), t)),
     ];
     proptest::collection::vec(item, 0..16).prop_map(|items| {
         let (input, english): (Vec<String>, Vec<String>) = items.into_iter().unzip();

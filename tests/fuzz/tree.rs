@@ -28,23 +28,42 @@ pub fn check(yaml: &[u8]) {
     let site = site_with(yaml);
     // Lines as YAML counts them (a lone CR ends one too; see regressions.rs for what that
     // does to the validator's lines).
-    let lines = String::from_utf8_lossy(yaml).replace("\r\n", "\n").matches(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']).count() + 1;
+    let lines = String::from_utf8_lossy(yaml)
+        .replace("\r\n", "\n")
+        .matches(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
+        .count()
+        + 1;
     match site.build(false) {
         Ok(_) => {
             for lang in ["en", "nl"] {
                 let first = site.out().join(lang).join("who-handles-this/index.html");
-                assert!(first.is_file(), "the build succeeded without {}", first.display());
+                assert!(
+                    first.is_file(),
+                    "the build succeeded without {}",
+                    first.display()
+                );
             }
         }
         Err(BuildError::Failed(diags)) => {
             let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
             assert!(!errors.is_empty(), "failed without an error");
             for d in errors {
-                let loc = d.location.as_ref().unwrap_or_else(|| panic!("error without a location: {d}"));
-                assert_eq!(loc.path, std::path::Path::new(TREE), "error names another file: {d}");
+                let loc = d
+                    .location
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("error without a location: {d}"));
+                assert_eq!(
+                    loc.path,
+                    std::path::Path::new(TREE),
+                    "error names another file: {d}"
+                );
                 assert!(loc.line >= 1 && loc.column >= 1, "{d}");
                 // End of input is reported on the line after the last.
-                assert!(loc.line <= lines + 1, "line {} of a {lines}-line file: {d}", loc.line);
+                assert!(
+                    loc.line <= lines + 1,
+                    "line {} of a {lines}-line file: {d}",
+                    loc.line
+                );
             }
         }
         Err(e) => panic!("build failed: {e}"),
@@ -52,10 +71,56 @@ pub fn check(yaml: &[u8]) {
 }
 
 const IDS: &[&str] = &["q0", "q1", "q2", "q3", "q4", "q5", "o0", "o1", "o2"];
-const BAD_IDS: &[&str] = &["p", "overview", "\"\"", "a b", "x/y", "../up", "a.b", "ü", "\"#\"", "\"?\"", "-", "1", "null", "~", "true", "yes", "\"q0 \"", "Q0", "[q0]", "{a: b}", "&x q0", "*x", "!!str q0", "who-handles-this", "index", "x\\y", "\"q\\u0000\""];
-const KEYS: &[&str] = &["k-q", "k-h", "k-a", "k-b", "k-c", "k-t", "k-s", "k-step", "k-sev"];
-const BAD_KEYS: &[&str] = &["k-missing", "\"\"", "k q", "-k", "{ $x }", "[k-a]", "null", "1"];
-const HANDLERS: &[&str] = &["you", "partner", "indirect-provider", "microsoft", "publisher", "not-covered"];
+const BAD_IDS: &[&str] = &[
+    "p",
+    "overview",
+    "\"\"",
+    "a b",
+    "x/y",
+    "../up",
+    "a.b",
+    "ü",
+    "\"#\"",
+    "\"?\"",
+    "-",
+    "1",
+    "null",
+    "~",
+    "true",
+    "yes",
+    "\"q0 \"",
+    "Q0",
+    "[q0]",
+    "{a: b}",
+    "&x q0",
+    "*x",
+    "!!str q0",
+    "who-handles-this",
+    "index",
+    "x\\y",
+    "\"q\\u0000\"",
+];
+const KEYS: &[&str] = &[
+    "k-q", "k-h", "k-a", "k-b", "k-c", "k-t", "k-s", "k-step", "k-sev",
+];
+const BAD_KEYS: &[&str] = &[
+    "k-missing",
+    "\"\"",
+    "k q",
+    "-k",
+    "{ $x }",
+    "[k-a]",
+    "null",
+    "1",
+];
+const HANDLERS: &[&str] = &[
+    "you",
+    "partner",
+    "indirect-provider",
+    "microsoft",
+    "publisher",
+    "not-covered",
+];
 const BAD_HANDLERS: &[&str] = &["nobody", "Partner", "\"\"", "[you]", "1"];
 
 fn id() -> impl Strategy<Value = String> + Clone {
@@ -74,8 +139,21 @@ struct Option_ {
 
 #[derive(Debug, Clone)]
 enum Body {
-    Question { question: Option<String>, hint: Option<String>, options: Vec<Option_> },
-    Outcome { handler: String, title: Option<String>, summary: Option<String>, steps: Vec<String>, pages: Vec<String>, times: Vec<(String, String, String)>, contact: Option<String>, options: Vec<Option_> },
+    Question {
+        question: Option<String>,
+        hint: Option<String>,
+        options: Vec<Option_>,
+    },
+    Outcome {
+        handler: String,
+        title: Option<String>,
+        summary: Option<String>,
+        steps: Vec<String>,
+        pages: Vec<String>,
+        times: Vec<(String, String, String)>,
+        contact: Option<String>,
+        options: Vec<Option_>,
+    },
     Both,
     Neither,
 }
@@ -88,12 +166,24 @@ struct NodeDesc {
 }
 
 fn option_() -> impl Strategy<Value = Option_> + Clone {
-    (prop::option::weighted(0.95, key()), prop::option::weighted(0.95, id())).prop_map(|(text, next)| Option_ { text, next })
+    (
+        prop::option::weighted(0.95, key()),
+        prop::option::weighted(0.95, id()),
+    )
+        .prop_map(|(text, next)| Option_ { text, next })
 }
 
 fn body() -> impl Strategy<Value = Body> {
-    let question = (prop::option::weighted(0.95, key()), prop::option::of(key()), proptest::collection::vec(option_(), 0..4))
-        .prop_map(|(question, hint, options)| Body::Question { question, hint, options });
+    let question = (
+        prop::option::weighted(0.95, key()),
+        prop::option::of(key()),
+        proptest::collection::vec(option_(), 0..4),
+    )
+        .prop_map(|(question, hint, options)| Body::Question {
+            question,
+            hint,
+            options,
+        });
     let time = (pick(&["A", "B", "C", "other", "\"\"", "x"]), key(), prop_oneof![8 => pick(&["hours: 2", "days: 1", "days: null", "hours: 2\n          days: 3", "hours: 0"]), 1 => pick(&["hours: -1", "hours: 4294967296", "hours: 1.5", "hours: x", "minutes: 5"])])
         .prop_map(|(s, l, t)| (s, l, t));
     let outcome = (
@@ -101,19 +191,57 @@ fn body() -> impl Strategy<Value = Body> {
         prop::option::weighted(0.95, key()),
         prop::option::weighted(0.95, key()),
         proptest::collection::vec(key(), 0..3),
-        proptest::collection::vec(pick(&["a", "b", "missing", "../a", "\"\"", "nl/a", "A", "a.md", "who-handles-this"]), 0..3),
+        proptest::collection::vec(
+            pick(&[
+                "a",
+                "b",
+                "missing",
+                "../a",
+                "\"\"",
+                "nl/a",
+                "A",
+                "a.md",
+                "who-handles-this",
+            ]),
+            0..3,
+        ),
         proptest::collection::vec(time, 0..3),
-        prop::option::of(prop_oneof![8 => pick(&["true", "false"]), 1 => pick(&["yes", "\"true\"", "1", "[x]"])]),
+        prop::option::of(
+            prop_oneof![8 => pick(&["true", "false"]), 1 => pick(&["yes", "\"true\"", "1", "[x]"])],
+        ),
         prop::option::weighted(0.05, proptest::collection::vec(option_(), 1..3)),
     )
-        .prop_map(|(handler, title, summary, steps, pages, times, contact, options)| Body::Outcome {
-            handler, title, summary, steps, pages, times, contact, options: options.unwrap_or_default(),
-        });
+        .prop_map(
+            |(handler, title, summary, steps, pages, times, contact, options)| Body::Outcome {
+                handler,
+                title,
+                summary,
+                steps,
+                pages,
+                times,
+                contact,
+                options: options.unwrap_or_default(),
+            },
+        );
     prop_oneof![8 => question, 8 => outcome, 1 => Just(Body::Both), 1 => Just(Body::Neither)]
 }
 
 fn node() -> impl Strategy<Value = NodeDesc> {
-    (prop::option::weighted(0.97, id()), body(), prop::option::weighted(0.05, pick(&["colour: red", "options: x", "id: again", "outcome: ~", "question:", "<<: *a"])))
+    (
+        prop::option::weighted(0.97, id()),
+        body(),
+        prop::option::weighted(
+            0.05,
+            pick(&[
+                "colour: red",
+                "options: x",
+                "id: again",
+                "outcome: ~",
+                "question:",
+                "<<: *a",
+            ]),
+        ),
+    )
         .prop_map(|(id, body, extra)| NodeDesc { id, body, extra })
 }
 
@@ -155,12 +283,25 @@ fn render(start: &Option<String>, nodes: &[NodeDesc]) -> String {
         }
         let mut options_block = String::new();
         match &n.body {
-            Body::Question { question, hint, options } => {
+            Body::Question {
+                question,
+                hint,
+                options,
+            } => {
                 lines.extend(question.iter().map(|q| format!("question: {q}")));
                 lines.extend(hint.iter().map(|h| format!("hint: {h}")));
                 render_options(&mut options_block, options);
             }
-            Body::Outcome { handler, title, summary, steps, pages, times, contact, options } => {
+            Body::Outcome {
+                handler,
+                title,
+                summary,
+                steps,
+                pages,
+                times,
+                contact,
+                options,
+            } => {
                 let mut o = format!("outcome:\n      handler: {handler}\n");
                 if let Some(t) = title {
                     o.push_str(&format!("      title: {t}\n"));
@@ -177,7 +318,9 @@ fn render(start: &Option<String>, nodes: &[NodeDesc]) -> String {
                 if !times.is_empty() {
                     o.push_str("      response_times:\n");
                     for (s, l, t) in times {
-                        o.push_str(&format!("        - severity: {s}\n          label: {l}\n          {t}\n"));
+                        o.push_str(&format!(
+                            "        - severity: {s}\n          label: {l}\n          {t}\n"
+                        ));
                     }
                 }
                 if let Some(c) = contact {
@@ -188,7 +331,9 @@ fn render(start: &Option<String>, nodes: &[NodeDesc]) -> String {
             }
             Body::Both => {
                 lines.push("question: k-q".into());
-                lines.push("outcome:\n      handler: you\n      title: k-t\n      summary: k-s".into());
+                lines.push(
+                    "outcome:\n      handler: you\n      title: k-t\n      summary: k-s".into(),
+                );
             }
             Body::Neither => {}
         }
@@ -272,7 +417,11 @@ fn apply(text: String, m: &Mangle) -> String {
 /// with the node list drawn from a small id pool so options often meet nodes, cycles form and
 /// ids repeat.
 fn tree_yaml() -> impl Strategy<Value = String> {
-    (prop::option::weighted(0.95, id()), proptest::collection::vec(node(), 0..8), proptest::collection::vec(mangle(), 0..3))
+    (
+        prop::option::weighted(0.95, id()),
+        proptest::collection::vec(node(), 0..8),
+        proptest::collection::vec(mangle(), 0..3),
+    )
         .prop_map(|(start, nodes, mangles)| mangles.iter().fold(render(&start, &nodes), apply))
 }
 

@@ -18,11 +18,18 @@ fn chromium() -> Option<PathBuf> {
         return Some(debian);
     }
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|dir| dir.join("chromium")).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|dir| dir.join("chromium"))
+        .find(|p| p.is_file())
 }
 
 fn on_path(program: &str) -> bool {
-    Command::new(program).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
+    Command::new(program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 /// In CI a missing tool is a failure; on a developer's machine the test is skipped.
@@ -34,7 +41,10 @@ fn missing(what: &str, install: &str) {
 }
 
 fn npm_ci(dir: &Path) {
-    let installed = dir.join("node_modules/playwright-core/package.json").is_file() && dir.join("node_modules/axe-core/axe.min.js").is_file();
+    let installed = dir
+        .join("node_modules/playwright-core/package.json")
+        .is_file()
+        && dir.join("node_modules/axe-core/axe.min.js").is_file();
     if installed {
         return;
     }
@@ -43,8 +53,17 @@ fn npm_ci(dir: &Path) {
         .args(["ci", "--no-audit", "--no-fund"])
         .current_dir(dir)
         .status()
-        .unwrap_or_else(|e| panic!("could not run `npm ci` in {}: {e} (is npm installed?)", dir.display()));
-    assert!(status.success(), "`npm ci` in {} failed ({status}); see its output above", dir.display());
+        .unwrap_or_else(|e| {
+            panic!(
+                "could not run `npm ci` in {}: {e} (is npm installed?)",
+                dir.display()
+            )
+        });
+    assert!(
+        status.success(),
+        "`npm ci` in {} failed ({status}); see its output above",
+        dir.display()
+    );
 }
 
 fn wait_with_limit(mut child: Child, limit: Duration) -> std::process::ExitStatus {
@@ -65,7 +84,9 @@ fn wait_with_limit(mut child: Child, limit: Duration) -> std::process::ExitStatu
 fn kill_group(child: &mut Child) {
     #[cfg(unix)]
     {
-        let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", child.id())]).status();
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", child.id())])
+            .status();
     }
     let _ = child.kill();
     let _ = child.wait();
@@ -99,7 +120,13 @@ fn browser_tests_pass_in_chromium() {
         use std::os::unix::process::CommandExt;
         cmd.process_group(0);
     }
-    let child = cmd.spawn().unwrap_or_else(|e| panic!("could not run node: {e}"));
+    let child = cmd
+        .spawn()
+        .unwrap_or_else(|e| panic!("could not run node: {e}"));
     let status = wait_with_limit(child, RUN_LIMIT);
-    assert!(status.success(), "browser tests failed ({status}); node's report is above, screenshots in {}", shots.display());
+    assert!(
+        status.success(),
+        "browser tests failed ({status}); node's report is above, screenshots in {}",
+        shots.display()
+    );
 }

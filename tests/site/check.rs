@@ -5,25 +5,49 @@ use std::process::Command;
 use crate::common::*;
 
 fn signpost(root: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_signpost")).arg("--root").arg(root).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    let out = Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn json(root: &std::path::Path) -> (i32, serde_json::Value) {
     let (code, stdout, stderr) = signpost(root, &["check", "--format", "json"]);
-    (code, serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}")))
+    (
+        code,
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}")),
+    )
 }
 
 /// The diagnostics of a JSON report whose message contains `needle`.
 fn find<'a>(report: &'a serde_json::Value, needle: &str) -> Vec<&'a serde_json::Value> {
-    report["diagnostics"].as_array().unwrap().iter().filter(|d| d["message"].as_str().unwrap().contains(needle)).collect()
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["message"].as_str().unwrap().contains(needle))
+        .collect()
 }
 
 const OK_PAGE: &str = "---\ntitle: Goed\n---\n# Goed\n\n## Eerste stap\n";
 
 #[test]
 fn a_clean_site_passes_with_status_0() {
-    let f = Fixture::new(&[("site.yaml", "languages: [en, nl]\nbase_url: https://x.org/\n"), ("content/nl/a.md", OK_PAGE), ("content/en/a.md", "# Good\n\n## First step\n")]);
+    let f = Fixture::new(&[
+        (
+            "site.yaml",
+            "languages: [en, nl]\nbase_url: https://x.org/\n",
+        ),
+        ("content/nl/a.md", OK_PAGE),
+        ("content/en/a.md", "# Good\n\n## First step\n"),
+    ]);
     let (code, report) = json(f.root());
     assert_eq!(code, 0, "{report:#}");
     assert_eq!(report["errors"], 0);
@@ -45,13 +69,19 @@ fn front_matter_error_fails_with_status_1_and_location() {
     assert_eq!(d[0]["location"]["column"], 10);
     let (code, _, text) = signpost(f.root(), &["check"]);
     assert_eq!(code, 1);
-    assert!(text.contains("content/nl/a.md:3:10: error: front matter"), "{text}");
+    assert!(
+        text.contains("content/nl/a.md:3:10: error: front matter"),
+        "{text}"
+    );
 }
 
 #[test]
 fn broken_link_and_missing_fragment_are_reported_with_hints() {
     let f = Fixture::new(&[
-        ("content/nl/a.md", "# A\n\nZie [b](b.md#eerste-stap), [c](c.md), [d](b.md#Eerste-Stap) en [e](#nergens).\n"),
+        (
+            "content/nl/a.md",
+            "# A\n\nZie [b](b.md#eerste-stap), [c](c.md), [d](b.md#Eerste-Stap) en [e](#nergens).\n",
+        ),
         ("content/nl/b.md", OK_PAGE),
     ]);
     let (code, report) = json(f.root());
@@ -64,19 +94,30 @@ fn broken_link_and_missing_fragment_are_reported_with_hints() {
     assert_eq!(case.len(), 1, "{report:#}");
     assert!(case[0]["hint"].as_str().unwrap().contains("#eerste-stap"));
     assert_eq!(find(&report, "#nergens").len(), 1, "{report:#}");
-    assert!(find(&report, "b.md#eerste-stap").is_empty(), "a fragment that exists is fine");
+    assert!(
+        find(&report, "b.md#eerste-stap").is_empty(),
+        "a fragment that exists is fine"
+    );
 }
 
 #[test]
 fn case_only_and_backslash_links_get_a_suggested_fix() {
     let f = Fixture::new(&[
         ("content/nl/announcements/2020-October.md", OK_PAGE),
-        ("content/nl/a.md", "# A\n\n[okt](announcements/2020-october.md) en [b](announcements\\2020-October.md)\n"),
+        (
+            "content/nl/a.md",
+            "# A\n\n[okt](announcements/2020-october.md) en [b](announcements\\2020-October.md)\n",
+        ),
     ]);
     let (_, report) = json(f.root());
     let case = find(&report, "only when ignoring letter case");
     assert_eq!(case.len(), 1, "{report:#}");
-    assert!(case[0]["hint"].as_str().unwrap().contains("2020-October.md"));
+    assert!(
+        case[0]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("2020-October.md")
+    );
     let slash = find(&report, "uses `\\`");
     assert_eq!(slash.len(), 1, "{report:#}");
     assert!(slash[0]["hint"].as_str().unwrap().contains('/'));
@@ -84,7 +125,11 @@ fn case_only_and_backslash_links_get_a_suggested_fix() {
 
 #[test]
 fn link_to_a_page_missing_in_the_language_is_a_warning() {
-    let f = Fixture::new(&[("site.yaml", "languages: [en, nl]\n"), ("content/nl/a.md", "# A\n\n[b](b.md)\n"), ("content/en/b.md", "# B\n")]);
+    let f = Fixture::new(&[
+        ("site.yaml", "languages: [en, nl]\n"),
+        ("content/nl/a.md", "# A\n\n[b](b.md)\n"),
+        ("content/en/b.md", "# B\n"),
+    ]);
     let (_, report) = json(f.root());
     let d = find(&report, "has no nl translation");
     assert_eq!(d.len(), 1, "{report:#}");
@@ -104,7 +149,12 @@ fn translation_state_and_ui_strings_are_listed() {
     assert_eq!(missing[0]["severity"], "note");
     let unused = find(&report, "not used by any template");
     assert_eq!(unused.len(), 1, "{report:#}");
-    assert!(unused[0]["message"].as_str().unwrap().contains("never-used"));
+    assert!(
+        unused[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("never-used")
+    );
     let coverage = find(&report, "missing in nl");
     assert_eq!(coverage.len(), 1, "{report:#}");
 }
@@ -113,20 +163,38 @@ fn translation_state_and_ui_strings_are_listed() {
 fn tree_fault_fails_check() {
     let f = Fixture::new(&[
         ("content/nl/a.md", "# A\n"),
-        ("content/who-handles-this.yaml", "start: q\nnodes:\n  - id: q\n    question: who-q-role\n    options:\n      - text: who-a-role-customer\n        next: gone\n      - text: who-a-role-partner\n        next: q\n"),
+        (
+            "content/who-handles-this.yaml",
+            "start: q\nnodes:\n  - id: q\n    question: who-q-role\n    options:\n      - text: who-a-role-customer\n        next: gone\n      - text: who-a-role-partner\n        next: q\n",
+        ),
     ]);
     let (code, report) = json(f.root());
     assert_eq!(code, 1);
-    assert_eq!(find(&report, "`gone`, which is not a node").len(), 1, "{report:#}");
+    assert_eq!(
+        find(&report, "`gone`, which is not a node").len(),
+        1,
+        "{report:#}"
+    );
     assert_eq!(find(&report, "loops").len(), 1, "{report:#}");
 }
 
 #[test]
 fn template_error_is_found_without_writing() {
-    let f = Fixture::new(&[("content/nl/a.md", "# A\n"), ("templates/page.html", "{% extends \"base.html\" %}{% block body %}{{ page.content | nosuchfilter }}{% endblock body %}")]);
+    let f = Fixture::new(&[
+        ("content/nl/a.md", "# A\n"),
+        (
+            "templates/page.html",
+            "{% extends \"base.html\" %}{% block body %}{{ page.content | nosuchfilter }}{% endblock body %}",
+        ),
+    ]);
     let (code, report) = json(f.root());
     assert_eq!(code, 1, "{report:#}");
-    let d: Vec<_> = report["diagnostics"].as_array().unwrap().iter().filter(|d| d["kind"] == "template").collect();
+    let d: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["kind"] == "template")
+        .collect();
     assert!(!d.is_empty(), "{report:#}");
     assert!(!f.root().join("public").exists());
 }
@@ -139,7 +207,10 @@ fn build_lists_every_error_not_just_the_first() {
     ]);
     let (code, _, stderr) = signpost(f.root(), &["build"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("content/nl/a.md:") && stderr.contains("content/nl/b.md:"), "{stderr}");
+    assert!(
+        stderr.contains("content/nl/a.md:") && stderr.contains("content/nl/b.md:"),
+        "{stderr}"
+    );
     assert!(stderr.contains("2 error(s)"), "{stderr}");
 }
 
@@ -166,8 +237,17 @@ fn the_corpus_finishes_and_lists_its_real_broken_links() {
         let written = d["message"].as_str().unwrap().split('`').nth(1).unwrap();
         let text = std::fs::read_to_string(tmp.path().join(path)).unwrap();
         let source_line = text.lines().nth(line - 1).unwrap_or("");
-        assert!(source_line.contains(written), "{path}:{line} does not contain {written}");
+        assert!(
+            source_line.contains(written),
+            "{path}:{line} does not contain {written}"
+        );
     }
-    assert!(!find(&report, "only when ignoring letter case").is_empty(), "the corpus has case-only mismatches");
-    assert!(!find(&report, "uses `\\`").is_empty(), "the corpus has backslash links");
+    assert!(
+        !find(&report, "only when ignoring letter case").is_empty(),
+        "the corpus has case-only mismatches"
+    );
+    assert!(
+        !find(&report, "uses `\\`").is_empty(),
+        "the corpus has backslash links"
+    );
 }

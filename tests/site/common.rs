@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use scraper::{Html, Selector};
 use signpost::config::Overrides;
-use signpost::{build, BuildError, BuildOptions, BuildSummary};
+use signpost::{BuildError, BuildOptions, BuildSummary, build};
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -26,8 +26,13 @@ pub struct Built {
 impl Built {
     pub fn page(&self, site_path: &str) -> Page {
         let path = self.out.join(site_path);
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        Page { path: site_path.to_string(), html: Html::parse_document(&text), raw: text }
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        Page {
+            path: site_path.to_string(),
+            html: Html::parse_document(&text),
+            raw: text,
+        }
     }
 
     pub fn exists(&self, site_path: &str) -> bool {
@@ -36,15 +41,27 @@ impl Built {
 
     /// Every HTML file of the output, by site path.
     pub fn html_files(&self) -> Vec<String> {
-        walk(&self.out).into_iter().filter(|p| p.ends_with(".html")).collect()
+        walk(&self.out)
+            .into_iter()
+            .filter(|p| p.ends_with(".html"))
+            .collect()
     }
 }
 
 pub fn walk(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
-    for e in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         if e.file_type().is_file() {
-            out.push(e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"));
+            out.push(
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
         }
     }
     out.sort();
@@ -64,11 +81,17 @@ impl Page {
     }
 
     pub fn text_of(&self, css: &str) -> Vec<String> {
-        self.select(css).iter().map(|e| e.text().collect::<String>().trim().to_string()).collect()
+        self.select(css)
+            .iter()
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .collect()
     }
 
     pub fn attr(&self, css: &str, name: &str) -> Vec<String> {
-        self.select(css).iter().filter_map(|e| e.value().attr(name).map(str::to_string)).collect()
+        self.select(css)
+            .iter()
+            .filter_map(|e| e.value().attr(name).map(str::to_string))
+            .collect()
     }
 
     /// The text a reader sees: everything but scripts, styles, code and hidden elements.
@@ -85,7 +108,9 @@ fn collect_visible(el: scraper::ElementRef, out: &mut String) {
             out.push_str(t);
         } else if let Some(e) = scraper::ElementRef::wrap(child) {
             let v = e.value();
-            if matches!(v.name(), "script" | "style" | "code" | "pre" | "head") || v.attr("hidden").is_some() {
+            if matches!(v.name(), "script" | "style" | "code" | "pre" | "head")
+                || v.attr("hidden").is_some()
+            {
                 continue;
             }
             collect_visible(e, out);
@@ -100,16 +125,30 @@ pub fn build_site(root: &Path, base_url: Option<&str>) -> Result<Built, BuildErr
     let out = tmp.path().join("public");
     let opts = BuildOptions {
         root: root.to_path_buf(),
-        overrides: Overrides { output: Some(out.clone()), base_url: base_url.map(str::to_string), no_search: false },
+        overrides: Overrides {
+            output: Some(out.clone()),
+            base_url: base_url.map(str::to_string),
+            no_search: false,
+        },
         force: false,
     };
-    build(&opts).map(|summary| Built { _tmp: tmp, out, summary })
+    build(&opts).map(|summary| Built {
+        _tmp: tmp,
+        out,
+        summary,
+    })
 }
 
 pub fn build_ok(root: &Path, base_url: Option<&str>) -> Built {
     match build_site(root, base_url) {
         Ok(b) => b,
-        Err(BuildError::Failed(d)) => panic!("build failed:\n{}", d.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")),
+        Err(BuildError::Failed(d)) => panic!(
+            "build failed:\n{}",
+            d.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
         Err(e) => panic!("build failed: {e}"),
     }
 }
@@ -136,7 +175,17 @@ impl Fixture {
 }
 
 /// Markers of DocFX and side-by-side markup that must never reach a reader.
-pub const LEAKS_IN_TEXT: &[&str] = &["[!NOTE", "[!TIP", "[!IMPORTANT", "[!WARNING", "[!CAUTION", "[!INCLUDE", ":::", "**", "<!--"];
+pub const LEAKS_IN_TEXT: &[&str] = &[
+    "[!NOTE",
+    "[!TIP",
+    "[!IMPORTANT",
+    "[!WARNING",
+    "[!CAUTION",
+    "[!INCLUDE",
+    ":::",
+    "**",
+    "<!--",
+];
 pub const LEAKS_IN_HTML: &[&str] = &["sxs-lookup", "data-ttu-id", "data-stu-id"];
 
 /// Where a page leaks markup, as readable lines; empty when clean.
@@ -146,8 +195,15 @@ pub fn leaks(page: &Page) -> Vec<String> {
     for pat in LEAKS_IN_TEXT {
         if let Some(i) = text.find(pat) {
             let from = text[..i].char_indices().rev().nth(40).map_or(0, |(j, _)| j);
-            let to = text[i..].char_indices().nth(40).map_or(text.len(), |(j, _)| i + j);
-            found.push(format!("{}: `{pat}` in text: …{}…", page.path, &text[from..to]));
+            let to = text[i..]
+                .char_indices()
+                .nth(40)
+                .map_or(text.len(), |(j, _)| i + j);
+            found.push(format!(
+                "{}: `{pat}` in text: …{}…",
+                page.path,
+                &text[from..to]
+            ));
         }
     }
     for pat in LEAKS_IN_HTML {

@@ -2,8 +2,8 @@
 //! corpus, and small fixture sites made per test.
 
 mod browser;
-mod common;
 mod check;
+mod common;
 mod corpus;
 mod errors;
 mod hostile;

@@ -39,24 +39,34 @@ fn nginx_binary() -> Option<PathBuf> {
         return Some(debian);
     }
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|dir| dir.join("nginx")).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|dir| dir.join("nginx"))
+        .find(|p| p.is_file())
 }
 
 /// In CI a missing nginx is a failure; on a developer's machine the test is skipped.
 fn missing_nginx() {
     if std::env::var_os("CI").is_some() {
-        panic!("nginx is not installed, and CI is set: install it (apt-get install nginx); .ci/run does this");
+        panic!(
+            "nginx is not installed, and CI is set: install it (apt-get install nginx); .ci/run does this"
+        );
     }
     eprintln!("skipped: nginx not installed (apt-get install nginx)");
 }
 
 fn mime_types() -> PathBuf {
-    let candidates = ["/etc/nginx/mime.types", "/usr/local/etc/nginx/mime.types", "/usr/local/nginx/conf/mime.types"];
+    let candidates = [
+        "/etc/nginx/mime.types",
+        "/usr/local/etc/nginx/mime.types",
+        "/usr/local/nginx/conf/mime.types",
+    ];
     candidates
         .iter()
         .map(PathBuf::from)
         .find(|p| p.is_file())
-        .unwrap_or_else(|| panic!("nginx is installed but its mime.types is not in any of {candidates:?}"))
+        .unwrap_or_else(|| {
+            panic!("nginx is installed but its mime.types is not in any of {candidates:?}")
+        })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,26 +156,42 @@ impl Nginx {
             use std::os::unix::process::CommandExt;
             cmd.process_group(0);
         }
-        let child = cmd.spawn().unwrap_or_else(|e| panic!("could not start {}: {e}", bin.display()));
+        let child = cmd
+            .spawn()
+            .unwrap_or_else(|e| panic!("could not start {}: {e}", bin.display()));
         // From here on the guard stops nginx, whatever happens.
-        let mut nginx = Nginx { child, addr: SocketAddr::from((Ipv4Addr::LOCALHOST, port)), conf, dir };
+        let mut nginx = Nginx {
+            child,
+            addr: SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
+            conf,
+            dir,
+        };
         let start = Instant::now();
         loop {
             if let Some(status) = nginx.child.try_wait().unwrap() {
-                panic!("nginx exited at start ({status}); error.log:\n{}\nconfig:\n{}", nginx.error_log(), nginx.conf);
+                panic!(
+                    "nginx exited at start ({status}); error.log:\n{}\nconfig:\n{}",
+                    nginx.error_log(),
+                    nginx.conf
+                );
             }
             if Client::new(nginx.addr).get(PREFIX).is_ok() {
                 return nginx;
             }
             if start.elapsed() > WAIT {
-                panic!("nginx did not answer on {} within {WAIT:?}; error.log:\n{}", nginx.addr, nginx.error_log());
+                panic!(
+                    "nginx did not answer on {} within {WAIT:?}; error.log:\n{}",
+                    nginx.addr,
+                    nginx.error_log()
+                );
             }
             std::thread::sleep(Duration::from_millis(25));
         }
     }
 
     fn error_log(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("error.log")).unwrap_or_else(|e| format!("(no error.log: {e})"))
+        std::fs::read_to_string(self.dir.path().join("error.log"))
+            .unwrap_or_else(|e| format!("(no error.log: {e})"))
     }
 }
 
@@ -173,7 +199,10 @@ impl Drop for Nginx {
     fn drop(&mut self) {
         let pid = self.child.id().to_string();
         // TERM makes the master stop its workers and exit.
-        let _ = Command::new("kill").args(["-TERM", &pid]).stderr(Stdio::null()).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &pid])
+            .stderr(Stdio::null())
+            .status();
         let start = Instant::now();
         while start.elapsed() < WAIT {
             if let Ok(Some(_)) = self.child.try_wait() {
@@ -182,7 +211,10 @@ impl Drop for Nginx {
             std::thread::sleep(Duration::from_millis(20));
         }
         // Still there: kill its process group (master and workers).
-        let _ = Command::new("kill").args(["-KILL", "--", &format!("-{pid}")]).stderr(Stdio::null()).status();
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{pid}")])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -200,12 +232,21 @@ struct Response {
 
 impl Response {
     fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     /// `text/html` of `Content-Type: text/html; charset=utf-8`, lowercased.
     fn media_type(&self) -> String {
-        self.header("content-type").map_or(String::new(), |v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+        self.header("content-type").map_or(String::new(), |v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
     }
 
     fn text(&self) -> String {
@@ -221,7 +262,10 @@ fn read_line(r: &mut impl BufRead) -> io::Result<String> {
     let mut line = Vec::new();
     r.read_until(b'\n', &mut line)?;
     if line.last() != Some(&b'\n') {
-        return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "connection closed inside a line"));
+        return Err(io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            "connection closed inside a line",
+        ));
     }
     while matches!(line.last(), Some(b'\n' | b'\r')) {
         line.pop();
@@ -234,7 +278,10 @@ fn read_response(r: &mut impl BufRead) -> io::Result<(Response, bool)> {
     let status_line = read_line(r)?;
     let mut parts = status_line.splitn(3, ' ');
     let version = parts.next().unwrap_or("");
-    let status: u16 = parts.next().and_then(|s| s.parse().ok()).ok_or_else(|| bad(format!("status line {status_line:?}")))?;
+    let status: u16 = parts
+        .next()
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| bad(format!("status line {status_line:?}")))?;
     if !version.starts_with("HTTP/1.") {
         return Err(bad(format!("status line {status_line:?}")));
     }
@@ -244,18 +291,30 @@ fn read_response(r: &mut impl BufRead) -> io::Result<(Response, bool)> {
         if line.is_empty() {
             break;
         }
-        let (k, v) = line.split_once(':').ok_or_else(|| bad(format!("header line {line:?}")))?;
+        let (k, v) = line
+            .split_once(':')
+            .ok_or_else(|| bad(format!("header line {line:?}")))?;
         headers.push((k.trim().to_string(), v.trim().to_string()));
     }
-    let get = |name: &str| headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.to_ascii_lowercase());
+    let get = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.to_ascii_lowercase())
+    };
     let mut keep_alive = match get("connection") {
         Some(c) => !c.split(',').any(|t| t.trim() == "close"),
         None => version == "HTTP/1.1",
     };
-    let body = if get("transfer-encoding").is_some_and(|te| te.split(',').any(|t| t.trim() == "chunked")) {
+    let body = if get("transfer-encoding")
+        .is_some_and(|te| te.split(',').any(|t| t.trim() == "chunked"))
+    {
         read_chunked(r)?
     } else if let Some(len) = get("content-length") {
-        let len: usize = len.trim().parse().map_err(|_| bad(format!("Content-Length {len:?}")))?;
+        let len: usize = len
+            .trim()
+            .parse()
+            .map_err(|_| bad(format!("Content-Length {len:?}")))?;
         let mut body = vec![0; len];
         r.read_exact(&mut body)?;
         body
@@ -268,7 +327,14 @@ fn read_response(r: &mut impl BufRead) -> io::Result<(Response, bool)> {
         r.read_to_end(&mut body)?;
         body
     };
-    Ok((Response { status, headers, body }, keep_alive))
+    Ok((
+        Response {
+            status,
+            headers,
+            body,
+        },
+        keep_alive,
+    ))
 }
 
 /// A chunked body: `<hex size>[;ext]\r\n<data>\r\n`… then `0\r\n`, trailers and an empty line.
@@ -277,7 +343,8 @@ fn read_chunked(r: &mut impl BufRead) -> io::Result<Vec<u8>> {
     loop {
         let line = read_line(r)?;
         let size = line.split(';').next().unwrap_or("").trim();
-        let size = usize::from_str_radix(size, 16).map_err(|_| bad(format!("chunk size line {line:?}")))?;
+        let size = usize::from_str_radix(size, 16)
+            .map_err(|_| bad(format!("chunk size line {line:?}")))?;
         if size == 0 {
             while !read_line(r)?.is_empty() {}
             return Ok(body);
@@ -295,7 +362,18 @@ fn read_chunked(r: &mut impl BufRead) -> io::Result<Vec<u8>> {
 fn request_target(path_and_query: &str) -> String {
     let mut out = String::with_capacity(path_and_query.len());
     for b in path_and_query.bytes() {
-        if b <= b' ' || b >= 0x7f || b == b'"' || b == b'<' || b == b'>' || b == b'\\' || b == b'^' || b == b'`' || b == b'{' || b == b'|' || b == b'}' {
+        if b <= b' '
+            || b >= 0x7f
+            || b == b'"'
+            || b == b'<'
+            || b == b'>'
+            || b == b'\\'
+            || b == b'^'
+            || b == b'`'
+            || b == b'{'
+            || b == b'|'
+            || b == b'}'
+        {
             out.push_str(&format!("%{b:02X}"));
         } else {
             out.push(b as char);
@@ -325,14 +403,21 @@ impl Client {
 
     /// GET `path_and_query` (`/support/nl/?x=1`).
     fn get(&mut self, path_and_query: &str) -> io::Result<Response> {
-        let request = format!("GET {} HTTP/1.1\r\nHost: {}\r\nUser-Agent: signpost-tests\r\nAccept: */*\r\n\r\n", request_target(path_and_query), self.addr);
+        let request = format!(
+            "GET {} HTTP/1.1\r\nHost: {}\r\nUser-Agent: signpost-tests\r\nAccept: */*\r\n\r\n",
+            request_target(path_and_query),
+            self.addr
+        );
         loop {
             let reused = self.conn.is_some();
             let mut conn = match self.conn.take() {
                 Some(c) => c,
                 None => self.connect()?,
             };
-            let result = conn.get_mut().write_all(request.as_bytes()).and_then(|()| read_response(&mut conn));
+            let result = conn
+                .get_mut()
+                .write_all(request.as_bytes())
+                .and_then(|()| read_response(&mut conn));
             match result {
                 Ok((resp, keep_alive)) => {
                     if keep_alive {
@@ -357,7 +442,8 @@ fn scheme_of(s: &str) -> Option<&str> {
     let scheme = &s[..end];
     let mut chars = scheme.chars();
     let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
-    (first_ok && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))).then_some(scheme)
+    (first_ok && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .then_some(scheme)
 }
 
 /// (scheme, authority, path, query) of an absolute hierarchical URL without fragment.
@@ -398,11 +484,20 @@ fn remove_dot_segments(path: &str) -> String {
         }
     }
     let joined = out.join("/");
-    if absolute && joined.is_empty() { "/".into() } else { joined }
+    if absolute && joined.is_empty() {
+        "/".into()
+    } else {
+        joined
+    }
 }
 
 fn join_url(scheme: &str, authority: &str, path: &str, query: Option<&str>) -> String {
-    let mut out = format!("{}://{}{}", scheme.to_ascii_lowercase(), authority.to_ascii_lowercase(), path);
+    let mut out = format!(
+        "{}://{}{}",
+        scheme.to_ascii_lowercase(),
+        authority.to_ascii_lowercase(),
+        path
+    );
     if let Some(q) = query {
         out.push('?');
         out.push_str(q);
@@ -437,7 +532,11 @@ fn resolve(base: &str, reference: &str) -> Option<String> {
     } else if r_path.starts_with('/') {
         (remove_dot_segments(r_path), r_query)
     } else {
-        let dir = if b_path.is_empty() && !b_auth.is_empty() { "/" } else { &b_path[..b_path.rfind('/').map_or(0, |i| i + 1)] };
+        let dir = if b_path.is_empty() && !b_auth.is_empty() {
+            "/"
+        } else {
+            &b_path[..b_path.rfind('/').map_or(0, |i| i + 1)]
+        };
         (remove_dot_segments(&format!("{dir}{r_path}")), r_query)
     };
     Some(join_url(b_scheme, b_auth, &path, query))
@@ -484,17 +583,26 @@ struct Host {
 impl Host {
     fn new(addr: SocketAddr) -> Host {
         let origin = format!("http://{addr}");
-        Host { addr, root: format!("{origin}{PREFIX}"), origin }
+        Host {
+            addr,
+            root: format!("{origin}{PREFIX}"),
+            origin,
+        }
     }
 
     /// `/support/x?y` of an URL on this host, or `None` for other hosts.
     fn path_of<'a>(&self, url: &'a str) -> Option<&'a str> {
-        url.strip_prefix(&self.origin).filter(|p| p.starts_with('/'))
+        url.strip_prefix(&self.origin)
+            .filter(|p| p.starts_with('/'))
     }
 
     fn get(&self, client: &mut Client, url: &str) -> Response {
-        let path = self.path_of(url).unwrap_or_else(|| panic!("{url} is not on {}", self.origin));
-        client.get(path).unwrap_or_else(|e| panic!("GET {url}: {e}"))
+        let path = self
+            .path_of(url)
+            .unwrap_or_else(|| panic!("{url} is not on {}", self.origin));
+        client
+            .get(path)
+            .unwrap_or_else(|e| panic!("GET {url}: {e}"))
     }
 }
 
@@ -517,16 +625,27 @@ struct PageLinks {
 fn links_of(url: &str, html: &str) -> PageLinks {
     let doc = Html::parse_document(html);
     let mut found = PageLinks::default();
-    for (css, attr) in [("a[href]", "href"), ("link[href]", "href"), ("script[src]", "src"), ("img[src]", "src"), ("form[action]", "action")] {
+    for (css, attr) in [
+        ("a[href]", "href"),
+        ("link[href]", "href"),
+        ("script[src]", "src"),
+        ("img[src]", "src"),
+        ("form[action]", "action"),
+    ] {
         for e in doc.select(&selector(css)) {
             if let Some(u) = resolve(url, e.value().attr(attr).unwrap()) {
                 found.links.push(u);
             }
         }
     }
-    found.search = doc.select(&selector("main[data-index]")).next().and_then(|e| resolve(url, e.value().attr("data-index").unwrap()));
+    found.search = doc
+        .select(&selector("main[data-index]"))
+        .next()
+        .and_then(|e| resolve(url, e.value().attr("data-index").unwrap()));
     found.head = doc
-        .select(&selector("link[rel=canonical][href], link[rel=alternate][hreflang][href]"))
+        .select(&selector(
+            "link[rel=canonical][href], link[rel=alternate][hreflang][href]",
+        ))
         .filter_map(|e| resolve(url, e.value().attr("href").unwrap()))
         .collect();
     found
@@ -555,19 +674,35 @@ fn visit(host: &Host, client: &mut Client, state: &Mutex<CrawlState>, url: &str,
     let resp = match client.get(path) {
         Ok(resp) => resp,
         Err(e) => {
-            state.lock().unwrap().errors.push(format!("GET {url} (linked from {from}): {e}"));
+            state
+                .lock()
+                .unwrap()
+                .errors
+                .push(format!("GET {url} (linked from {from}): {e}"));
             return;
         }
     };
-    let found = if resp.status == 200 && resp.media_type() == "text/html" { links_of(url, &resp.text()) } else { PageLinks::default() };
-    let fetched = Fetched { status: resp.status, media_type: resp.media_type(), location: resp.header("location").map(str::to_string), from: from.to_string() };
+    let found = if resp.status == 200 && resp.media_type() == "text/html" {
+        links_of(url, &resp.text())
+    } else {
+        PageLinks::default()
+    };
+    let fetched = Fetched {
+        status: resp.status,
+        media_type: resp.media_type(),
+        location: resp.header("location").map(str::to_string),
+        from: from.to_string(),
+    };
     let mut s = state.lock().unwrap();
     s.results.insert(url.to_string(), fetched);
     if let Some(base) = found.search {
         s.search_bases.insert((base, url.to_string()));
     }
     for h in found.head.iter().filter(|h| !h.starts_with(&host.root)) {
-        s.head_problems.push(format!("{url}: canonical or hreflang URL {h} is not under the base URL {}", host.root));
+        s.head_problems.push(format!(
+            "{url}: canonical or hreflang URL {h} is not under the base URL {}",
+            host.root
+        ));
     }
     for link in found.links {
         match host.path_of(&link) {
@@ -617,7 +752,10 @@ fn crawl(host: &Host, seeds: Vec<(String, String)>) -> CrawlState {
                             s = wake.wait(s).unwrap_or_else(|e| e.into_inner());
                         }
                     };
-                    let _turn = Turn { state: &state, wake: &wake };
+                    let _turn = Turn {
+                        state: &state,
+                        wake: &wake,
+                    };
                     visit(host, &mut client, &state, &url, &from);
                 }
             });
@@ -633,7 +771,9 @@ fn expected_types(url: &str) -> Option<&'static [&'static str]> {
     if name.is_empty() {
         return Some(&["text/html"]);
     }
-    let ext = name.rsplit_once('.').map_or(String::new(), |(_, e)| e.to_ascii_lowercase());
+    let ext = name
+        .rsplit_once('.')
+        .map_or(String::new(), |(_, e)| e.to_ascii_lowercase());
     Some(match ext.as_str() {
         "html" | "htm" => &["text/html"],
         "css" => &["text/css"],
@@ -663,7 +803,11 @@ fn not_found_title(lang: &str) -> String {
     let path = repo().join("locales").join(lang).join("ui.ftl");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
-        .find_map(|l| l.strip_prefix("not-found-title").map(str::trim_start).and_then(|r| r.strip_prefix('=')))
+        .find_map(|l| {
+            l.strip_prefix("not-found-title")
+                .map(str::trim_start)
+                .and_then(|r| r.strip_prefix('='))
+        })
         .map(|v| v.trim().to_string())
         .unwrap_or_else(|| panic!("no not-found-title in {}", path.display()))
 }
@@ -675,7 +819,15 @@ fn xml_values(xml: &str, open: &str, close: &str) -> Vec<String> {
     while let Some(i) = rest.find(open) {
         rest = &rest[i + open.len()..];
         let end = rest.find(close).unwrap_or(rest.len());
-        out.push(rest[..end].trim().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&"));
+        out.push(
+            rest[..end]
+                .trim()
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&"),
+        );
         rest = &rest[end..];
     }
     out
@@ -710,13 +862,27 @@ impl Served {
         let port = reserved.local_addr().unwrap().port();
         let base_url = format!("http://127.0.0.1:{port}{PREFIX}");
         let built = build_ok(root, Some(&base_url));
-        let langs: Vec<String> = built.summary.pages_per_language.iter().map(|(l, _)| l.as_str().to_string()).collect();
-        assert!(langs.iter().any(|l| l == default_lang), "{default_lang} is not one of {langs:?}");
+        let langs: Vec<String> = built
+            .summary
+            .pages_per_language
+            .iter()
+            .map(|(l, _)| l.as_str().to_string())
+            .collect();
+        assert!(
+            langs.iter().any(|l| l == default_lang),
+            "{default_lang} is not one of {langs:?}"
+        );
         drop(reserved);
         let nginx = Nginx::start(bin, &built.out, port, &langs);
         let host = Host::new(nginx.addr);
         assert_eq!(host.root, base_url);
-        Served { host, nginx, built, langs, default_lang: default_lang.to_string() }
+        Served {
+            host,
+            nginx,
+            built,
+            langs,
+            default_lang: default_lang.to_string(),
+        }
     }
 }
 
@@ -724,7 +890,11 @@ impl Served {
 /// exactly the file on disk, in its language with its localized title. Returns the number of
 /// URLs tried and the links of their bodies, resolved against the missing URL as a browser
 /// would, for the crawl.
-fn check_not_found(site: &Served, client: &mut Client, problems: &mut Vec<String>) -> (usize, Vec<(String, String)>) {
+fn check_not_found(
+    site: &Served,
+    client: &mut Client,
+    problems: &mut Vec<String>,
+) -> (usize, Vec<(String, String)>) {
     let root = &site.host.root;
     let mut cases: Vec<(String, &str)> = Vec::new();
     for lang in &site.langs {
@@ -737,32 +907,55 @@ fn check_not_found(site: &Served, client: &mut Client, problems: &mut Vec<String
     let mut seeds = Vec::new();
     for (url, lang) in &cases {
         let resp = site.host.get(client, url);
-        let file = if url.starts_with(&format!("{root}{lang}/")) { format!("{lang}/404.html") } else { "404.html".to_string() };
+        let file = if url.starts_with(&format!("{root}{lang}/")) {
+            format!("{lang}/404.html")
+        } else {
+            "404.html".to_string()
+        };
         if resp.status != 404 {
             problems.push(format!("{url}: status {}, want 404", resp.status));
         }
         if resp.media_type() != "text/html" {
             problems.push(format!("{url}: 404 page served as {:?}", resp.media_type()));
         }
-        let on_disk = std::fs::read(site.built.out.join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let on_disk =
+            std::fs::read(site.built.out.join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         if resp.body != on_disk {
-            problems.push(format!("{url}: the body is not {file}:\n{}", resp.text().chars().take(300).collect::<String>()));
+            problems.push(format!(
+                "{url}: the body is not {file}:\n{}",
+                resp.text().chars().take(300).collect::<String>()
+            ));
             continue;
         }
         let text = resp.text();
         let doc = Html::parse_document(&text);
-        let first_text = |css: &str| doc.select(&selector(css)).next().map(|e| e.text().collect::<String>().trim().to_string()).unwrap_or_default();
-        let html_lang = doc.select(&selector("html")).next().and_then(|e| e.value().attr("lang").map(str::to_string));
+        let first_text = |css: &str| {
+            doc.select(&selector(css))
+                .next()
+                .map(|e| e.text().collect::<String>().trim().to_string())
+                .unwrap_or_default()
+        };
+        let html_lang = doc
+            .select(&selector("html"))
+            .next()
+            .and_then(|e| e.value().attr("lang").map(str::to_string));
         let (title, h1) = (first_text("title"), first_text("h1"));
         let want_title = not_found_title(lang);
         if html_lang.as_deref() != Some(*lang) {
-            problems.push(format!("{url}: 404 page has <html lang={html_lang:?}>, want {lang:?}"));
+            problems.push(format!(
+                "{url}: 404 page has <html lang={html_lang:?}>, want {lang:?}"
+            ));
         }
         if !title.starts_with(&want_title) || h1 != want_title {
-            problems.push(format!("{url}: 404 page titled {title:?} / h1 {h1:?}, want {want_title:?}"));
+            problems.push(format!(
+                "{url}: 404 page titled {title:?} / h1 {h1:?}, want {want_title:?}"
+            ));
         }
         // (`#main` and the like point back at the missing URL itself.)
-        let links = links_of(url, &text).links.into_iter().filter(|l| l != url && site.host.path_of(l).is_some_and(|p| p.starts_with(PREFIX)));
+        let links = links_of(url, &text)
+            .links
+            .into_iter()
+            .filter(|l| l != url && site.host.path_of(l).is_some_and(|p| p.starts_with(PREFIX)));
         seeds.extend(links.map(|l| (l, format!("404 page at {url}"))));
     }
     (cases.len(), seeds)
@@ -776,13 +969,19 @@ fn check_crawled(state: &CrawlState, problems: &mut Vec<String>) -> BTreeSet<Str
     let mut untyped = BTreeSet::new();
     for (url, f) in &state.results {
         if f.status != 200 {
-            let loc = f.location.as_ref().map_or(String::new(), |l| format!(" → {l}"));
+            let loc = f
+                .location
+                .as_ref()
+                .map_or(String::new(), |l| format!(" → {l}"));
             broken.push(format!("{} {url}{loc} (linked from {})", f.status, f.from));
             continue;
         }
         match expected_types(url) {
             Some(types) if !types.contains(&f.media_type.as_str()) => {
-                wrong_type.push(format!("{url}: Content-Type {:?}, want one of {types:?} (linked from {})", f.media_type, f.from));
+                wrong_type.push(format!(
+                    "{url}: Content-Type {:?}, want one of {types:?} (linked from {})",
+                    f.media_type, f.from
+                ));
             }
             Some(_) => {}
             None => {
@@ -792,13 +991,26 @@ fn check_crawled(state: &CrawlState, problems: &mut Vec<String>) -> BTreeSet<Str
     }
     problems.extend(state.errors.iter().cloned());
     if !broken.is_empty() {
-        problems.push(format!("{} broken internal link target(s) of {}:\n{}", broken.len(), state.results.len(), first_30(&broken)));
+        problems.push(format!(
+            "{} broken internal link target(s) of {}:\n{}",
+            broken.len(),
+            state.results.len(),
+            first_30(&broken)
+        ));
     }
     if !wrong_type.is_empty() {
-        problems.push(format!("{} wrong Content-Type(s):\n{}", wrong_type.len(), first_30(&wrong_type)));
+        problems.push(format!(
+            "{} wrong Content-Type(s):\n{}",
+            wrong_type.len(),
+            first_30(&wrong_type)
+        ));
     }
     if !state.head_problems.is_empty() {
-        problems.push(format!("{} canonical/hreflang problem(s):\n{}", state.head_problems.len(), first_30(&state.head_problems)));
+        problems.push(format!(
+            "{} canonical/hreflang problem(s):\n{}",
+            state.head_problems.len(),
+            first_30(&state.head_problems)
+        ));
     }
     untyped
 }
@@ -806,7 +1018,13 @@ fn check_crawled(state: &CrawlState, problems: &mut Vec<String>) -> BTreeSet<Str
 /// What search.js fetches (index.json and its shards, from the page's `data-index`) is JSON,
 /// and its results (relative to the search page) are pages the crawl reached. Returns the
 /// number of JSON files fetched.
-fn check_search(site: &Served, client: &mut Client, state: &CrawlState, reached: &HashSet<&str>, problems: &mut Vec<String>) -> usize {
+fn check_search(
+    site: &Served,
+    client: &mut Client,
+    state: &CrawlState,
+    reached: &HashSet<&str>,
+    problems: &mut Vec<String>,
+) -> usize {
     let mut fetched = 0;
     let mut langs = BTreeSet::new();
     for (base, page) in &state.search_bases {
@@ -816,49 +1034,93 @@ fn check_search(site: &Served, client: &mut Client, state: &CrawlState, reached:
         let index = match serde_json::from_slice::<Value>(&resp.body) {
             Ok(index) if resp.status == 200 && resp.media_type() == "application/json" => index,
             parsed => {
-                let ok = parsed.map(|_| "JSON".to_string()).unwrap_or_else(|e| e.to_string());
-                problems.push(format!("{index_url} (search index of {page}): status {}, Content-Type {:?}, {ok}", resp.status, resp.media_type()));
+                let ok = parsed
+                    .map(|_| "JSON".to_string())
+                    .unwrap_or_else(|e| e.to_string());
+                problems.push(format!(
+                    "{index_url} (search index of {page}): status {}, Content-Type {:?}, {ok}",
+                    resp.status,
+                    resp.media_type()
+                ));
                 continue;
             }
         };
         if let Some(lang) = index["lang"].as_str() {
             langs.insert(lang.to_string());
         }
-        for shard in index["shards"].as_array().map(Vec::as_slice).unwrap_or_default() {
+        for shard in index["shards"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
             let url = format!("{base}s-{}.json", shard.as_str().unwrap_or("?"));
             let resp = site.host.get(client, &url);
             fetched += 1;
-            if resp.status != 200 || resp.media_type() != "application/json" || serde_json::from_slice::<Value>(&resp.body).is_err() {
-                problems.push(format!("{url} (search shard of {page}): status {}, Content-Type {:?}", resp.status, resp.media_type()));
+            if resp.status != 200
+                || resp.media_type() != "application/json"
+                || serde_json::from_slice::<Value>(&resp.body).is_err()
+            {
+                problems.push(format!(
+                    "{url} (search shard of {page}): status {}, Content-Type {:?}",
+                    resp.status,
+                    resp.media_type()
+                ));
             }
         }
-        for doc in index["docs"].as_array().map(Vec::as_slice).unwrap_or_default() {
+        for doc in index["docs"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
             let u = doc["u"].as_str().unwrap_or("");
             match resolve(page, u) {
                 Some(target) if reached.contains(target.as_str()) => {}
-                target => problems.push(format!("{page}: search result link {u:?} → {target:?} was not crawled with status 200")),
+                target => problems.push(format!(
+                    "{page}: search result link {u:?} → {target:?} was not crawled with status 200"
+                )),
             }
         }
     }
     let want: BTreeSet<String> = site.langs.iter().cloned().collect();
     if langs != want {
-        problems.push(format!("search indexes reached for {langs:?}, languages {want:?}"));
+        problems.push(format!(
+            "search indexes reached for {langs:?}, languages {want:?}"
+        ));
     }
     fetched
 }
 
 /// `sitemap.xml` is XML and the crawl reached every page it lists (and every hreflang
 /// alternate); `robots.txt` points at it. Returns the number of pages listed.
-fn check_sitemap(site: &Served, client: &mut Client, reached: &HashSet<&str>, problems: &mut Vec<String>) -> usize {
+fn check_sitemap(
+    site: &Served,
+    client: &mut Client,
+    reached: &HashSet<&str>,
+    problems: &mut Vec<String>,
+) -> usize {
     let sitemap_url = format!("{}sitemap.xml", site.host.root);
     let robots_url = format!("{}robots.txt", site.host.root);
     let robots = site.host.get(client, &robots_url);
-    if robots.status != 200 || robots.media_type() != "text/plain" || !robots.text().contains(&format!("Sitemap: {sitemap_url}")) {
-        problems.push(format!("{robots_url}: status {}, Content-Type {:?}, text {:?}", robots.status, robots.media_type(), robots.text()));
+    if robots.status != 200
+        || robots.media_type() != "text/plain"
+        || !robots.text().contains(&format!("Sitemap: {sitemap_url}"))
+    {
+        problems.push(format!(
+            "{robots_url}: status {}, Content-Type {:?}, text {:?}",
+            robots.status,
+            robots.media_type(),
+            robots.text()
+        ));
     }
     let sitemap = site.host.get(client, &sitemap_url);
-    if sitemap.status != 200 || !["application/xml", "text/xml"].contains(&sitemap.media_type().as_str()) {
-        problems.push(format!("{sitemap_url}: status {}, Content-Type {:?}", sitemap.status, sitemap.media_type()));
+    if sitemap.status != 200
+        || !["application/xml", "text/xml"].contains(&sitemap.media_type().as_str())
+    {
+        problems.push(format!(
+            "{sitemap_url}: status {}, Content-Type {:?}",
+            sitemap.status,
+            sitemap.media_type()
+        ));
         return 0;
     }
     let xml = sitemap.text();
@@ -866,28 +1128,55 @@ fn check_sitemap(site: &Served, client: &mut Client, reached: &HashSet<&str>, pr
     if locs.is_empty() {
         problems.push(format!("{sitemap_url} lists no pages"));
     }
-    let not_reached: Vec<String> = locs.iter().filter(|l| !reached.contains(l.as_str())).cloned().collect();
+    let not_reached: Vec<String> = locs
+        .iter()
+        .filter(|l| !reached.contains(l.as_str()))
+        .cloned()
+        .collect();
     if !not_reached.is_empty() {
-        problems.push(format!("{} of {} sitemap pages not reached by the crawl:\n{}", not_reached.len(), locs.len(), first_30(&not_reached)));
+        problems.push(format!(
+            "{} of {} sitemap pages not reached by the crawl:\n{}",
+            not_reached.len(),
+            locs.len(),
+            first_30(&not_reached)
+        ));
     }
     let mut bad_alternates = Vec::new();
-    for href in xml_values(&xml, "hreflang=", "/>").iter().filter_map(|a| a.split("href=\"").nth(1).and_then(|h| h.split('"').next())) {
+    for href in xml_values(&xml, "hreflang=", "/>")
+        .iter()
+        .filter_map(|a| a.split("href=\"").nth(1).and_then(|h| h.split('"').next()))
+    {
         if !reached.contains(href) {
-            let status = if site.host.path_of(href).is_some() { site.host.get(client, href).status.to_string() } else { "another host".into() };
+            let status = if site.host.path_of(href).is_some() {
+                site.host.get(client, href).status.to_string()
+            } else {
+                "another host".into()
+            };
             bad_alternates.push(format!("{href}: not crawled ({status})"));
         }
     }
     if !bad_alternates.is_empty() {
-        problems.push(format!("sitemap hreflang alternates:\n{}", first_30(&bad_alternates)));
+        problems.push(format!(
+            "sitemap hreflang alternates:\n{}",
+            first_30(&bad_alternates)
+        ));
     }
     locs.len()
 }
 
 /// The favicon and the stylesheet, which every page links; the translation status data,
 /// which none does.
-fn check_known_files(site: &Served, client: &mut Client, state: &CrawlState, problems: &mut Vec<String>) {
-    let files: [(&str, &[&str], bool); 3] =
-        [("static/favicon.svg", &["image/svg+xml"], true), ("static/style.css", &["text/css"], true), ("status.json", &["application/json"], false)];
+fn check_known_files(
+    site: &Served,
+    client: &mut Client,
+    state: &CrawlState,
+    problems: &mut Vec<String>,
+) {
+    let files: [(&str, &[&str], bool); 3] = [
+        ("static/favicon.svg", &["image/svg+xml"], true),
+        ("static/style.css", &["text/css"], true),
+        ("status.json", &["application/json"], false),
+    ];
     for (path, types, linked) in files {
         let url = format!("{}{path}", site.host.root);
         if linked && !state.results.contains_key(&url) {
@@ -898,30 +1187,58 @@ fn check_known_files(site: &Served, client: &mut Client, state: &CrawlState, pro
         }
         let resp = site.host.get(client, &url);
         if resp.status != 200 || !types.contains(&resp.media_type().as_str()) {
-            problems.push(format!("{url}: status {}, Content-Type {:?}", resp.status, resp.media_type()));
+            problems.push(format!(
+                "{url}: status {}, Content-Type {:?}",
+                resp.status,
+                resp.media_type()
+            ));
         }
     }
 }
 
 /// Output files no crawled URL answers with (404 pages, search indexes and the files checked
 /// by name left out). An HTML file among them is a page a reader cannot reach.
-fn unreached_files(site: &Served, reached: &HashSet<&str>, problems: &mut Vec<String>) -> Vec<String> {
+fn unreached_files(
+    site: &Served,
+    reached: &HashSet<&str>,
+    problems: &mut Vec<String>,
+) -> Vec<String> {
     let reached: HashSet<String> = reached
         .iter()
         .filter_map(|u| u.strip_prefix(&site.host.root))
         .map(|p| {
             let p = percent_decode(p.split('?').next().unwrap_or(""));
-            if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p }
+            if p.is_empty() || p.ends_with('/') {
+                format!("{p}index.html")
+            } else {
+                p
+            }
         })
         .collect();
     let unreached: Vec<String> = walk(&site.built.out)
         .into_iter()
         .filter(|f| !reached.contains(f) && !f.ends_with("404.html") && !f.starts_with("search/"))
-        .filter(|f| ![".signpost-output", "sitemap.xml", "robots.txt", "status.json"].contains(&f.as_str()))
+        .filter(|f| {
+            ![
+                ".signpost-output",
+                "sitemap.xml",
+                "robots.txt",
+                "status.json",
+            ]
+            .contains(&f.as_str())
+        })
         .collect();
-    let pages: Vec<String> = unreached.iter().filter(|f| f.ends_with(".html")).cloned().collect();
+    let pages: Vec<String> = unreached
+        .iter()
+        .filter(|f| f.ends_with(".html"))
+        .cloned()
+        .collect();
     if !pages.is_empty() {
-        problems.push(format!("{} HTML file(s) of the output no link reaches:\n{}", pages.len(), first_30(&pages)));
+        problems.push(format!(
+            "{} HTML file(s) of the output no link reaches:\n{}",
+            pages.len(),
+            first_30(&pages)
+        ));
     }
     unreached
 }
@@ -951,14 +1268,23 @@ fn serve_and_check(name: &str, root: &Path, default_lang: &str) -> Option<Report
     let crawl_time = crawl_started.elapsed();
 
     let untyped = check_crawled(&state, &mut problems);
-    let reached: HashSet<&str> = state.results.iter().filter(|(_, f)| f.status == 200).map(|(u, _)| u.as_str()).collect();
+    let reached: HashSet<&str> = state
+        .results
+        .iter()
+        .filter(|(_, f)| f.status == 200)
+        .map(|(u, _)| u.as_str())
+        .collect();
     let search_json = check_search(&site, &mut client, &state, &reached, &mut problems);
     let sitemap_pages = check_sitemap(&site, &mut client, &reached, &mut problems);
     check_known_files(&site, &mut client, &state, &mut problems);
     let unreached = unreached_files(&site, &reached, &mut problems);
 
     let files = walk(&site.built.out).len();
-    let pages = state.results.values().filter(|f| f.status == 200 && f.media_type == "text/html").count();
+    let pages = state
+        .results
+        .values()
+        .filter(|f| f.status == 200 && f.media_type == "text/html")
+        .count();
     let others = state.results.len() - pages;
     let mut summary = format!(
         "nginx {name}: {files} output files; crawled {pages} pages and {others} other URLs, fetched {search_json} search JSON files, \
@@ -968,19 +1294,44 @@ fn serve_and_check(name: &str, root: &Path, default_lang: &str) -> Option<Report
         started.elapsed()
     );
     if !state.outside.is_empty() {
-        let examples = some(state.outside.iter().map(|(u, from)| format!("{u} (from {from})")), 5, "\n    ");
-        summary.push_str(&format!("\n  {} link(s) to this host outside {PREFIX}, not followed, e.g.:\n    {examples}", state.outside.len()));
+        let examples = some(
+            state
+                .outside
+                .iter()
+                .map(|(u, from)| format!("{u} (from {from})")),
+            5,
+            "\n    ",
+        );
+        summary.push_str(&format!(
+            "\n  {} link(s) to this host outside {PREFIX}, not followed, e.g.:\n    {examples}",
+            state.outside.len()
+        ));
     }
     if !untyped.is_empty() {
-        summary.push_str(&format!("\n  no expectation for the type of: {}", some(untyped, 10, ", ")));
+        summary.push_str(&format!(
+            "\n  no expectation for the type of: {}",
+            some(untyped, 10, ", ")
+        ));
     }
     if !unreached.is_empty() {
-        summary.push_str(&format!("\n  {} output file(s) no link reaches: {}", unreached.len(), some(unreached, 10, ", ")));
+        summary.push_str(&format!(
+            "\n  {} output file(s) no link reaches: {}",
+            unreached.len(),
+            some(unreached, 10, ", ")
+        ));
     }
     if !problems.is_empty() {
-        problems.push(format!("(nginx config:\n{}\nerror.log, last lines:\n{})", site.nginx.conf, last_lines(&site.nginx.error_log(), 10)));
+        problems.push(format!(
+            "(nginx config:\n{}\nerror.log, last lines:\n{})",
+            site.nginx.conf,
+            last_lines(&site.nginx.error_log(), 10)
+        ));
     }
-    Some(Report { problems, summary, pages })
+    Some(Report {
+        problems,
+        summary,
+        pages,
+    })
 }
 
 fn last_lines(text: &str, n: usize) -> String {
@@ -993,7 +1344,10 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
         match (bytes[i], hex) {
             (b'%', Some(b)) => {
                 out.push(b);
@@ -1017,7 +1371,12 @@ fn corpus_site() -> tempfile::TempDir {
             let from = shared().join("corpus").join(lang).join(branch);
             assert!(from.is_dir(), "corpus folder {} is missing", from.display());
             for rel in walk(&from) {
-                let to = site.path().join("content").join(lang).join(branch).join(&rel);
+                let to = site
+                    .path()
+                    .join("content")
+                    .join(lang)
+                    .join(branch)
+                    .join(&rel);
                 std::fs::create_dir_all(to.parent().unwrap()).unwrap();
                 std::fs::copy(from.join(&rel), &to).unwrap();
             }
@@ -1034,15 +1393,27 @@ fn markdown_files(dir: &Path) -> usize {
 fn check(report: Option<Report>, min_pages: usize) {
     let Some(report) = report else { return };
     eprintln!("{}", report.summary);
-    assert!(report.problems.is_empty(), "{} problem(s):\n{}", report.problems.len(), report.problems.join("\n"));
-    assert!(report.pages >= min_pages, "only {} pages crawled", report.pages);
+    assert!(
+        report.problems.is_empty(),
+        "{} problem(s):\n{}",
+        report.problems.len(),
+        report.problems.join("\n")
+    );
+    assert!(
+        report.pages >= min_pages,
+        "only {} pages crawled",
+        report.pages
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
 
 #[test]
 fn default_site_works_under_a_sub_path_on_nginx() {
-    check(serve_and_check("default site", &repo(), "en"), markdown_files(&repo().join("content")));
+    check(
+        serve_and_check("default site", &repo(), "en"),
+        markdown_files(&repo().join("content")),
+    );
 }
 
 #[test]
@@ -1051,7 +1422,10 @@ fn corpus_site_works_under_a_sub_path_on_nginx() {
         return missing_nginx();
     }
     let site = corpus_site();
-    check(serve_and_check("corpus", site.path(), "nl"), markdown_files(&site.path().join("content")));
+    check(
+        serve_and_check("corpus", site.path(), "nl"),
+        markdown_files(&site.path().join("content")),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1109,7 +1483,11 @@ fn resolver_follows_rfc_3986() {
             assert_eq!(resolve(base, reference), None, "{reference}");
             continue;
         }
-        assert_eq!(resolve(base, reference).as_deref(), Some(want), "{reference}");
+        assert_eq!(
+            resolve(base, reference).as_deref(),
+            Some(want),
+            "{reference}"
+        );
     }
     assert_eq!(resolve(base, "g:h"), None);
 }
@@ -1118,19 +1496,34 @@ fn resolver_follows_rfc_3986() {
 fn resolver_handles_the_site_s_links() {
     let page = "http://127.0.0.1:8080/support/nl/a/b/";
     let cases = [
-        ("../../../static/style.css", Some("http://127.0.0.1:8080/support/static/style.css")),
+        (
+            "../../../static/style.css",
+            Some("http://127.0.0.1:8080/support/static/style.css"),
+        ),
         ("../../", Some("http://127.0.0.1:8080/support/nl/")),
         ("../../../", Some("http://127.0.0.1:8080/support/")),
         ("./", Some("http://127.0.0.1:8080/support/nl/a/b/")),
         ("#main", Some("http://127.0.0.1:8080/support/nl/a/b/")),
         ("c/#x", Some("http://127.0.0.1:8080/support/nl/a/b/c/")),
         ("  ../c/\n", Some("http://127.0.0.1:8080/support/nl/a/c/")),
-        ("media/%C3%A9.png", Some("http://127.0.0.1:8080/support/nl/a/b/media/%C3%A9.png")),
+        (
+            "media/%C3%A9.png",
+            Some("http://127.0.0.1:8080/support/nl/a/b/media/%C3%A9.png"),
+        ),
         ("/support/ru/", Some("http://127.0.0.1:8080/support/ru/")),
         ("../../../../../../../../x", Some("http://127.0.0.1:8080/x")),
-        ("HTTP://Example.ORG/x/../y?q=1#f", Some("http://example.org/y?q=1")),
-        ("https://learn.microsoft.com/", Some("https://learn.microsoft.com/")),
-        ("//cdn.example.org/x.js", Some("http://cdn.example.org/x.js")),
+        (
+            "HTTP://Example.ORG/x/../y?q=1#f",
+            Some("http://example.org/y?q=1"),
+        ),
+        (
+            "https://learn.microsoft.com/",
+            Some("https://learn.microsoft.com/"),
+        ),
+        (
+            "//cdn.example.org/x.js",
+            Some("http://cdn.example.org/x.js"),
+        ),
         ("mailto:help@example.org", None),
         ("MAILTO:help@example.org", None),
         ("javascript:void(0)", None),
@@ -1141,7 +1534,10 @@ fn resolver_handles_the_site_s_links() {
         assert_eq!(resolve(page, reference).as_deref(), want, "{reference}");
     }
     // A page served as a file rather than a folder.
-    assert_eq!(resolve("http://h/support/404.html", "nl/").as_deref(), Some("http://h/support/nl/"));
+    assert_eq!(
+        resolve("http://h/support/404.html", "nl/").as_deref(),
+        Some("http://h/support/nl/")
+    );
     assert_eq!(resolve("http://h", "x").as_deref(), Some("http://h/x"));
 }
 
@@ -1154,22 +1550,37 @@ HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\nContent-Type: text/css\r
 HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{\"a\":1}";
     let mut r: &[u8] = raw;
     let (a, keep) = read_response(&mut r).unwrap();
-    assert_eq!((a.status, a.body.as_slice(), a.media_type().as_str(), keep), (200, &b"hello"[..], "text/html", true));
+    assert_eq!(
+        (a.status, a.body.as_slice(), a.media_type().as_str(), keep),
+        (200, &b"hello"[..], "text/html", true)
+    );
     let (b, keep) = read_response(&mut r).unwrap();
-    assert_eq!((b.status, b.text().as_str(), b.media_type().as_str(), keep), (404, "Wikipedia in\r\n\r\nchunks.", "text/css", true));
+    assert_eq!(
+        (b.status, b.text().as_str(), b.media_type().as_str(), keep),
+        (404, "Wikipedia in\r\n\r\nchunks.", "text/css", true)
+    );
     let (c, keep) = read_response(&mut r).unwrap();
-    assert_eq!((c.status, c.text().as_str(), keep), (200, "{\"a\":1}", false));
+    assert_eq!(
+        (c.status, c.text().as_str(), keep),
+        (200, "{\"a\":1}", false)
+    );
     assert!(r.is_empty());
 
     let mut closed: &[u8] = b"HTTP/1.1 301 Moved Permanently\r\nLocation: http://h/x/\r\nConnection: close\r\nContent-Length: 0\r\n\r\n";
     let (d, keep) = read_response(&mut closed).unwrap();
-    assert_eq!((d.status, d.header("location"), keep), (301, Some("http://h/x/"), false));
+    assert_eq!(
+        (d.status, d.header("location"), keep),
+        (301, Some("http://h/x/"), false)
+    );
 
     let mut truncated: &[u8] = b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort";
     assert!(read_response(&mut truncated).is_err());
     let mut bad_chunk: &[u8] = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n";
     assert!(read_response(&mut bad_chunk).is_err());
 
-    assert_eq!(request_target("/support/nl/é x/?q=a b"), "/support/nl/%C3%A9%20x/?q=a%20b");
+    assert_eq!(
+        request_target("/support/nl/é x/?q=a b"),
+        "/support/nl/%C3%A9%20x/?q=a%20b"
+    );
     assert_eq!(request_target("/support/nl/%C3%A9/"), "/support/nl/%C3%A9/");
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
-use signpost::search::{fold, stem, LangIndex};
+use signpost::search::{LangIndex, fold, stem};
 
 use crate::common::*;
 
@@ -33,7 +33,12 @@ fn corpus_site() -> &'static Built {
                 let from = shared().join("corpus").join(lang).join(branch);
                 assert!(from.is_dir(), "corpus folder {} is missing", from.display());
                 for rel in walk(&from) {
-                    let to = src.path().join("content").join(lang).join(branch).join(&rel);
+                    let to = src
+                        .path()
+                        .join("content")
+                        .join(lang)
+                        .join(branch)
+                        .join(&rel);
                     std::fs::create_dir_all(to.parent().unwrap()).unwrap();
                     std::fs::copy(from.join(&rel), &to).unwrap();
                 }
@@ -56,12 +61,22 @@ fn read_index(site: &Built, lang: &str) -> LangIndex {
 
 fn corpus_indexes() -> &'static BTreeMap<String, LangIndex> {
     static IDX: OnceLock<BTreeMap<String, LangIndex>> = OnceLock::new();
-    IDX.get_or_init(|| CORPUS_LANGS.iter().map(|l| (l.to_string(), read_index(corpus_site(), l))).collect())
+    IDX.get_or_init(|| {
+        CORPUS_LANGS
+            .iter()
+            .map(|l| (l.to_string(), read_index(corpus_site(), l)))
+            .collect()
+    })
 }
 
 fn default_indexes() -> &'static BTreeMap<String, LangIndex> {
     static IDX: OnceLock<BTreeMap<String, LangIndex>> = OnceLock::new();
-    IDX.get_or_init(|| SITE_LANGS.iter().map(|l| (l.to_string(), read_index(default_site(), l))).collect())
+    IDX.get_or_init(|| {
+        SITE_LANGS
+            .iter()
+            .map(|l| (l.to_string(), read_index(default_site(), l)))
+            .collect()
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -86,7 +101,11 @@ fn doc_target(lang: &str, href: &str) -> String {
     }
     let mut path = parts.join("/");
     if href.ends_with('/') || path.is_empty() {
-        path.push_str(if path.is_empty() { "index.html" } else { "/index.html" });
+        path.push_str(if path.is_empty() {
+            "index.html"
+        } else {
+            "/index.html"
+        });
     }
     path
 }
@@ -110,11 +129,19 @@ fn ftl(lang: &str, file: &str) -> BTreeMap<String, String> {
 
 /// (outcome id, title key) of the seed tree, read from its YAML.
 fn outcomes() -> Vec<(String, String)> {
-    let yaml: serde_yaml::Value = serde_yaml::from_str(&std::fs::read_to_string(repo().join("content/who-handles-this.yaml")).unwrap()).unwrap();
+    let yaml: serde_yaml::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(repo().join("content/who-handles-this.yaml")).unwrap(),
+    )
+    .unwrap();
     let nodes = yaml["nodes"].as_sequence().expect("tree nodes");
     let out: Vec<(String, String)> = nodes
         .iter()
-        .filter_map(|n| Some((n["id"].as_str()?.to_string(), n["outcome"]["title"].as_str()?.to_string())))
+        .filter_map(|n| {
+            Some((
+                n["id"].as_str()?.to_string(),
+                n["outcome"]["title"].as_str()?.to_string(),
+            ))
+        })
         .collect();
     assert!(out.len() >= 6, "outcomes read from the tree: {out:?}");
     out
@@ -144,19 +171,39 @@ struct Row {
 }
 
 const fn row(lang: &'static str, query: &'static str, expect: Expect, why: &'static str) -> Row {
-    Row { lang, query, expect, why }
+    Row {
+        lang,
+        query,
+        expect,
+        why,
+    }
 }
 
-const MFA_NL: &[&str] = &["Multi-Factor Authentication (MFA) voor uw partner-tenant verplichten", "Meervoudige verificatie (MFA) voor uw partner-tenant verplichten"];
-const AZURE_TRANSFER_NL: &[&str] = &["Een Azure-abonnement overdragen naar een andere partner", "Een Azure-abonnement overdragen aan een andere partner"];
-const PRIVATE_MARKETPLACE_NL: &[&str] = &["Privé-Azure Marketplace maken en beheren in de Azure Portal", "Privé-Azure Marketplace maken en beheren in Azure Portal"];
+const MFA_NL: &[&str] = &[
+    "Multi-Factor Authentication (MFA) voor uw partner-tenant verplichten",
+    "Meervoudige verificatie (MFA) voor uw partner-tenant verplichten",
+];
+const AZURE_TRANSFER_NL: &[&str] = &[
+    "Een Azure-abonnement overdragen naar een andere partner",
+    "Een Azure-abonnement overdragen aan een andere partner",
+];
+const PRIVATE_MARKETPLACE_NL: &[&str] = &[
+    "Privé-Azure Marketplace maken en beheren in de Azure Portal",
+    "Privé-Azure Marketplace maken en beheren in Azure Portal",
+];
 const PAYOUT_ACCOUNT_NL: &[&str] = &[
     "Uitbetalings- en belastingprofielen voor de commerciële marketplace instellen",
     "Uitbetalingsaccount instellen & belastingformulieren - Commerciële marketplace van Microsoft",
 ];
-const CREDIT_NL: &[&str] = &["Een tegoed aanvragen bij Microsoft", "Request an SLA credit from Microsoft (Een SLA-tegoed aanvragen van Microsoft)"];
+const CREDIT_NL: &[&str] = &[
+    "Een tegoed aanvragen bij Microsoft",
+    "Request an SLA credit from Microsoft (Een SLA-tegoed aanvragen van Microsoft)",
+];
 const TRANSFER_PL: &[&str] = &["Przenoszenie subskrypcji platformy Azure do innego partnera"];
-const PLAN_BILLING_PL: &[&str] = &["Rozliczenia planu platformy Azure — pliki & ponownego rozliczania", "Rozliczenia planu platformy Azure — pliki & i pliki rekonfigurowane"];
+const PLAN_BILLING_PL: &[&str] = &[
+    "Rozliczenia planu platformy Azure — pliki & ponownego rozliczania",
+    "Rozliczenia planu platformy Azure — pliki & i pliki rekonfigurowane",
+];
 const TRANSFER_RU: &[&str] = &["Перенос подписки Azure на другого партнера"];
 
 /// The corpus (nl, ru, pl). Each row can fail: a `First` row fails when another page ranks
@@ -164,19 +211,79 @@ const TRANSFER_RU: &[&str] = &["Перенос подписки Azure на др�
 fn corpus_rows() -> Vec<Row> {
     vec![
         // Dutch.
-        row("nl", "abonnement", Top3(AZURE_TRANSFER_NL), "several titles say abonnement; the transfer page is about nothing else"),
-        row("nl", "abonnementen", Top3(AZURE_TRANSFER_NL), "plural meets singular"),
+        row(
+            "nl",
+            "abonnement",
+            Top3(AZURE_TRANSFER_NL),
+            "several titles say abonnement; the transfer page is about nothing else",
+        ),
+        row(
+            "nl",
+            "abonnementen",
+            Top3(AZURE_TRANSFER_NL),
+            "plural meets singular",
+        ),
         row("nl", "ABONNEMENTEN", Top3(AZURE_TRANSFER_NL), "upper case"),
-        row("nl", "azure-abonnement overdragen", First(AZURE_TRANSFER_NL), "hyphenated + multi-word"),
-        row("nl", "prive marketplace", First(PRIVATE_MARKETPLACE_NL), "no é: prive finds privé"),
-        row("nl", "commerciele marketplace belasting", First(PAYOUT_ACCOUNT_NL), "no ë: commerciele finds commerciële; three words"),
-        row("nl", "uitbetalingsschema", First(&["Uitbetalingsschema's en-processen"]), "compound word in the title"),
-        row("nl", "servicestatus", First(&["Service health voor een klant controleren"]), "the Dutch name of Service health, used in the body"),
-        row("nl", "meervoudige verificatie", First(MFA_NL), "the live title is English (Multi-Factor…), the sxs one Dutch"),
-        row("nl", "kaizala", First(&["Kaizala Pro-abonnementen migreren naar Microsoft 365"]), "rare product name"),
-        row("nl", "aankondigingen juli 2021", First(&["Aankondigingen van juli 2021"]), "digits are words"),
-        row("nl", "resellerrelatie verwijderen", First(&["Resellerrelatie met een klant verwijderen"]), "multi-word; the request page shares one word"),
-        row("nl", "problemen rapporteren namens klant", First(&["Problemen rapporteren namens een klant"]), "four words"),
+        row(
+            "nl",
+            "azure-abonnement overdragen",
+            First(AZURE_TRANSFER_NL),
+            "hyphenated + multi-word",
+        ),
+        row(
+            "nl",
+            "prive marketplace",
+            First(PRIVATE_MARKETPLACE_NL),
+            "no é: prive finds privé",
+        ),
+        row(
+            "nl",
+            "commerciele marketplace belasting",
+            First(PAYOUT_ACCOUNT_NL),
+            "no ë: commerciele finds commerciële; three words",
+        ),
+        row(
+            "nl",
+            "uitbetalingsschema",
+            First(&["Uitbetalingsschema's en-processen"]),
+            "compound word in the title",
+        ),
+        row(
+            "nl",
+            "servicestatus",
+            First(&["Service health voor een klant controleren"]),
+            "the Dutch name of Service health, used in the body",
+        ),
+        row(
+            "nl",
+            "meervoudige verificatie",
+            First(MFA_NL),
+            "the live title is English (Multi-Factor…), the sxs one Dutch",
+        ),
+        row(
+            "nl",
+            "kaizala",
+            First(&["Kaizala Pro-abonnementen migreren naar Microsoft 365"]),
+            "rare product name",
+        ),
+        row(
+            "nl",
+            "aankondigingen juli 2021",
+            First(&["Aankondigingen van juli 2021"]),
+            "digits are words",
+        ),
+        row(
+            "nl",
+            "resellerrelatie verwijderen",
+            First(&["Resellerrelatie met een klant verwijderen"]),
+            "multi-word; the request page shares one word",
+        ),
+        row(
+            "nl",
+            "problemen rapporteren namens klant",
+            First(&["Problemen rapporteren namens een klant"]),
+            "four words",
+        ),
         row("nl", "tegoed aanvragen", First(CREDIT_NL), "multi-word"),
         row("nl", "qwxzv", Nothing, "not a word anywhere"),
         // Russian.
@@ -185,50 +292,216 @@ fn corpus_rows() -> Vec<Row> {
         row("ru", "подписку", Top3(TRANSFER_RU), "accusative"),
         row("ru", "ПОДПИСКА", Top3(TRANSFER_RU), "upper-case Cyrillic"),
         row("ru", "перенос подписки", First(TRANSFER_RU), "multi-word"),
-        row("ru", "расписание выплат", First(&["Расписания и процессы выплат"]), "inflected: расписание/расписания"),
-        row("ru", "работоспособность службы", First(&["Проверка работоспособности службы для клиента"]), "inflected: работоспособность/работоспособности"),
-        row("ru", "объявления июль 2021", First(&["Объявления за июль 2021 года"]), "digits; title has a no-break space"),
-        row("ru", "удаление связи торгового посредника", First(&["Удаление связи между торговыми посредниками с клиентом"]), "four inflected words"),
-        row("ru", "налоговые формы", First(&["Настройка счета для выплат и налоговых форм — коммерческая платформа Майкрософт"]), "adjective + noun, inflected"),
-        row("ru", "Kaizala", First(&["Перенос подписок Kaizala Pro в Microsoft 365"]), "Latin word in Russian text"),
-        row("ru", "отчёт о навыках", First(&["Отчет о навыках в Центре партнеров"]), "ё in the query finds е in the page"),
-        row("ru", "сообщение о проблемах от имени", First(&["Сообщение о проблемах от имени пользователя"]), "one-letter word о in the query"),
-        row("ru", "многофакторная проверка подлинности", Top3(&["Требование многофакторной проверки подлинности (MFA) для арендатора партнера"]), "ranks 3rd: Требования к безопасности… uses the words more often"),
+        row(
+            "ru",
+            "расписание выплат",
+            First(&["Расписания и процессы выплат"]),
+            "inflected: расписание/расписания",
+        ),
+        row(
+            "ru",
+            "работоспособность службы",
+            First(&["Проверка работоспособности службы для клиента"]),
+            "inflected: работоспособность/работоспособности",
+        ),
+        row(
+            "ru",
+            "объявления июль 2021",
+            First(&["Объявления за июль 2021 года"]),
+            "digits; title has a no-break space",
+        ),
+        row(
+            "ru",
+            "удаление связи торгового посредника",
+            First(&["Удаление связи между торговыми посредниками с клиентом"]),
+            "four inflected words",
+        ),
+        row(
+            "ru",
+            "налоговые формы",
+            First(&[
+                "Настройка счета для выплат и налоговых форм — коммерческая платформа Майкрософт",
+            ]),
+            "adjective + noun, inflected",
+        ),
+        row(
+            "ru",
+            "Kaizala",
+            First(&["Перенос подписок Kaizala Pro в Microsoft 365"]),
+            "Latin word in Russian text",
+        ),
+        row(
+            "ru",
+            "отчёт о навыках",
+            First(&["Отчет о навыках в Центре партнеров"]),
+            "ё in the query finds е in the page",
+        ),
+        row(
+            "ru",
+            "сообщение о проблемах от имени",
+            First(&["Сообщение о проблемах от имени пользователя"]),
+            "one-letter word о in the query",
+        ),
+        row(
+            "ru",
+            "многофакторная проверка подлинности",
+            Top3(&["Требование многофакторной проверки подлинности (MFA) для арендатора партнера"]),
+            "ranks 3rd: Требования к безопасности… uses the words more often",
+        ),
         row("ru", "щзщзщ", Nothing, "not a word anywhere"),
         // Polish.
         row("pl", "subskrypcja", Top3(TRANSFER_PL), "nominative"),
         row("pl", "subskrypcji", Top3(TRANSFER_PL), "genitive"),
         row("pl", "subskrypcję", Top3(TRANSFER_PL), "accusative with ę"),
         row("pl", "SUBSKRYPCJĘ", Top3(TRANSFER_PL), "upper case with Ę"),
-        row("pl", "przenoszenie subskrypcji", First(TRANSFER_PL), "multi-word"),
-        row("pl", "platnosci zgodnie z uzyciem", First(&["Plan platformy Azure — kupowanie platformy Azure ze stawkami płatności zgodnie z użyciem"]), "no diacritics: płatności, użyciem"),
-        row("pl", "faktur", First(PLAN_BILLING_PL), "genitive plural of faktura; the Azure plan invoice page"),
-        row("pl", "rozliczen", First(PLAN_BILLING_PL), "rozliczeń without ń, meets Rozliczenia"),
-        row("pl", "harmonogram wyplat", First(&["Harmonogramy i procesy wypłaty"]), "no ł; inflected"),
-        row("pl", "zglaszanie problemow", First(&["Zgłaszanie problemów w imieniu klienta"]), "no ł, ó"),
-        row("pl", "KONDYCJA USLUGI", First(&["Sprawdzanie kondycji usługi dla klienta"]), "upper case, no ł, inflected"),
-        row("pl", "uwierzytelnianie wieloskładnikowe", First(&["Upoważnianie uwierzytelniania wieloskładnikowego (MFA) dla dzierżawy partnera"]), "two long inflected words"),
-        row("pl", "lipca 2021", First(&["Ogłoszenia z lipca 2021 r."]), "month in the genitive + year"),
-        row("pl", "usuwanie relacji", First(&["Usuwanie relacji odsprzedawcy z klientem"]), "multi-word; the request page shares relacji"),
-        row("pl", "cennik", First(&["Cennik planu platformy Azure dla partnerów CSP", "Cennik planu platformy Azure dla partnerów programu CSP"]), "title word against announcements that mention it"),
-        row("pl", "zazolc gesla jazn", Nothing, "folded pangram: no page has these words"),
+        row(
+            "pl",
+            "przenoszenie subskrypcji",
+            First(TRANSFER_PL),
+            "multi-word",
+        ),
+        row(
+            "pl",
+            "platnosci zgodnie z uzyciem",
+            First(&[
+                "Plan platformy Azure — kupowanie platformy Azure ze stawkami płatności zgodnie z użyciem",
+            ]),
+            "no diacritics: płatności, użyciem",
+        ),
+        row(
+            "pl",
+            "faktur",
+            First(PLAN_BILLING_PL),
+            "genitive plural of faktura; the Azure plan invoice page",
+        ),
+        row(
+            "pl",
+            "rozliczen",
+            First(PLAN_BILLING_PL),
+            "rozliczeń without ń, meets Rozliczenia",
+        ),
+        row(
+            "pl",
+            "harmonogram wyplat",
+            First(&["Harmonogramy i procesy wypłaty"]),
+            "no ł; inflected",
+        ),
+        row(
+            "pl",
+            "zglaszanie problemow",
+            First(&["Zgłaszanie problemów w imieniu klienta"]),
+            "no ł, ó",
+        ),
+        row(
+            "pl",
+            "KONDYCJA USLUGI",
+            First(&["Sprawdzanie kondycji usługi dla klienta"]),
+            "upper case, no ł, inflected",
+        ),
+        row(
+            "pl",
+            "uwierzytelnianie wieloskładnikowe",
+            First(&[
+                "Upoważnianie uwierzytelniania wieloskładnikowego (MFA) dla dzierżawy partnera",
+            ]),
+            "two long inflected words",
+        ),
+        row(
+            "pl",
+            "lipca 2021",
+            First(&["Ogłoszenia z lipca 2021 r."]),
+            "month in the genitive + year",
+        ),
+        row(
+            "pl",
+            "usuwanie relacji",
+            First(&["Usuwanie relacji odsprzedawcy z klientem"]),
+            "multi-word; the request page shares relacji",
+        ),
+        row(
+            "pl",
+            "cennik",
+            First(&[
+                "Cennik planu platformy Azure dla partnerów CSP",
+                "Cennik planu platformy Azure dla partnerów programu CSP",
+            ]),
+            "title word against announcements that mention it",
+        ),
+        row(
+            "pl",
+            "zazolc gesla jazn",
+            Nothing,
+            "folded pangram: no page has these words",
+        ),
     ]
 }
 
 /// English on the seed site: one page and the twelve outcomes.
 fn english_rows() -> Vec<Row> {
     vec![
-        row("en", "subscriptions", First(&["Your partner changes your subscriptions"]), "outcome title"),
-        row("en", "subscription", First(&["Your partner changes your subscriptions"]), "singular meets plural"),
-        row("en", "billing questions", First(&["Your partner answers billing questions"]), "multi-word"),
-        row("en", "Azure service request", First(&["Submit an Azure service request to Microsoft"]), "three words; the M365 request outcome lacks Azure"),
-        row("en", "publisher", First(&["The publisher supports the product"]), "one outcome has it"),
-        row("en", "own tenant", First(&["Your own tenant is not covered"]), "multi-word"),
-        row("en", "Office 365 admin center", First(&["Customer self-support through Microsoft Office 365 admin center or through the Azure portal"]), "the rebuilt English page"),
+        row(
+            "en",
+            "subscriptions",
+            First(&["Your partner changes your subscriptions"]),
+            "outcome title",
+        ),
+        row(
+            "en",
+            "subscription",
+            First(&["Your partner changes your subscriptions"]),
+            "singular meets plural",
+        ),
+        row(
+            "en",
+            "billing questions",
+            First(&["Your partner answers billing questions"]),
+            "multi-word",
+        ),
+        row(
+            "en",
+            "Azure service request",
+            First(&["Submit an Azure service request to Microsoft"]),
+            "three words; the M365 request outcome lacks Azure",
+        ),
+        row(
+            "en",
+            "publisher",
+            First(&["The publisher supports the product"]),
+            "one outcome has it",
+        ),
+        row(
+            "en",
+            "own tenant",
+            First(&["Your own tenant is not covered"]),
+            "multi-word",
+        ),
+        row(
+            "en",
+            "Office 365 admin center",
+            First(&[
+                "Customer self-support through Microsoft Office 365 admin center or through the Azure portal",
+            ]),
+            "the rebuilt English page",
+        ),
         row("en", "kangaroo", Nothing, "not a word anywhere"),
-        row("en", "SERVICE HEALTH", First(&["Follow the known problem in Service health"]), "upper case; the outcome's title"),
-        row("en", "indirect reseller", First(&["Your indirect provider takes it to Microsoft"]), "the indirect-provider outcome"),
-        row("en", "bills", First(&["Your partner answers billing questions"]), "plural meets the stem of billing"),
+        row(
+            "en",
+            "SERVICE HEALTH",
+            First(&["Follow the known problem in Service health"]),
+            "upper case; the outcome's title",
+        ),
+        row(
+            "en",
+            "indirect reseller",
+            First(&["Your indirect provider takes it to Microsoft"]),
+            "the indirect-provider outcome",
+        ),
+        row(
+            "en",
+            "bills",
+            First(&["Your partner answers billing questions"]),
+            "plural meets the stem of billing",
+        ),
     ]
 }
 
@@ -243,20 +516,47 @@ fn run_rows(indexes: &BTreeMap<String, LangIndex>, rows: &[Row], title: &str) ->
         let top: Vec<String> = hits
             .iter()
             .take(3)
-            .map(|(d, s)| format!("{} [{}] {s:.2}", norm(&idx.docs[*d].t), where_from(r.lang, &idx.docs[*d].u)))
+            .map(|(d, s)| {
+                format!(
+                    "{} [{}] {s:.2}",
+                    norm(&idx.docs[*d].t),
+                    where_from(r.lang, &idx.docs[*d].u)
+                )
+            })
             .collect();
         let (ok, want) = match &r.expect {
-            First(t) => (titles.first().is_some_and(|f| t.iter().any(|w| norm(w) == *f)), format!("first: {}", t.join(" | "))),
-            Top3(t) => (titles.iter().take(3).any(|f| t.iter().any(|w| norm(w) == *f)), format!("top 3: {}", t.join(" | "))),
+            First(t) => (
+                titles
+                    .first()
+                    .is_some_and(|f| t.iter().any(|w| norm(w) == *f)),
+                format!("first: {}", t.join(" | ")),
+            ),
+            Top3(t) => (
+                titles
+                    .iter()
+                    .take(3)
+                    .any(|f| t.iter().any(|w| norm(w) == *f)),
+                format!("top 3: {}", t.join(" | ")),
+            ),
             Nothing => (hits.is_empty(), "nothing".to_string()),
         };
-        eprintln!("{} {} {:?} ({} hits; {})", if ok { "ok  " } else { "FAIL" }, r.lang, r.query, hits.len(), r.why);
+        eprintln!(
+            "{} {} {:?} ({} hits; {})",
+            if ok { "ok  " } else { "FAIL" },
+            r.lang,
+            r.query,
+            hits.len(),
+            r.why
+        );
         for (i, t) in top.iter().enumerate() {
             eprintln!("       {}. {t}", i + 1);
         }
         if !ok {
             eprintln!("       expected {want}");
-            failures.push(format!("{} {:?}: expected {want}; got {:?}", r.lang, r.query, top));
+            failures.push(format!(
+                "{} {:?}: expected {want}; got {:?}",
+                r.lang, r.query, top
+            ));
         }
     }
     failures
@@ -269,10 +569,20 @@ fn corpus_queries_find_the_best_page_in_nl_ru_pl() {
     for lang in CORPUS_LANGS {
         let n = rows.iter().filter(|r| r.lang == lang).count();
         assert!(n >= 10, "{lang}: {n} rows");
-        assert!(rows.iter().any(|r| r.lang == lang && matches!(r.expect, Nothing)), "{lang}: no empty-result row");
+        assert!(
+            rows.iter()
+                .any(|r| r.lang == lang && matches!(r.expect, Nothing)),
+            "{lang}: no empty-result row"
+        );
     }
     let failures = run_rows(indexes, &rows, "corpus");
-    assert!(failures.is_empty(), "{} of {} queries failed:\n{}", failures.len(), rows.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} queries failed:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -280,7 +590,13 @@ fn english_queries_find_the_best_page_on_the_seed_site() {
     let rows = english_rows();
     assert!(rows.len() >= 5);
     let failures = run_rows(default_indexes(), &rows, "seed site, en");
-    assert!(failures.is_empty(), "{} of {} queries failed:\n{}", failures.len(), rows.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} queries failed:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
 }
 
 /// The same results, in the same order, for every form of a word: inflections, case, and
@@ -288,14 +604,50 @@ fn english_queries_find_the_best_page_on_the_seed_site() {
 #[test]
 fn inflected_upper_case_and_diacritic_free_forms_find_the_same_pages() {
     let groups: &[(&str, &[&str])] = &[
-        ("pl", &["subskrypcja", "subskrypcji", "subskrypcję", "subskrypcje", "SUBSKRYPCJĘ", "Subskrypcjami"]),
+        (
+            "pl",
+            &[
+                "subskrypcja",
+                "subskrypcji",
+                "subskrypcję",
+                "subskrypcje",
+                "SUBSKRYPCJĘ",
+                "Subskrypcjami",
+            ],
+        ),
         ("pl", &["płatności", "platnosci", "PŁATNOŚCI", "PLATNOSCI"]),
-        ("pl", &["zgłaszanie problemów", "zglaszanie problemow", "ZGŁASZANIA PROBLEMÓW"]),
-        ("pl", &["rozliczeń", "rozliczen", "rozliczenia", "Rozliczenie"]),
+        (
+            "pl",
+            &[
+                "zgłaszanie problemów",
+                "zglaszanie problemow",
+                "ZGŁASZANIA PROBLEMÓW",
+            ],
+        ),
+        (
+            "pl",
+            &["rozliczeń", "rozliczen", "rozliczenia", "Rozliczenie"],
+        ),
         ("pl", &["faktur", "faktura", "faktury", "fakturę"]),
-        ("ru", &["подписка", "подписки", "подписку", "подпиской", "ПОДПИСКА", "Подписке"]),
-        ("ru", &["учётной записи", "учетной записи", "УЧЁТНОЙ ЗАПИСИ"]),
-        ("nl", &["abonnement", "abonnementen", "ABONNEMENTEN", "Abonnement"]),
+        (
+            "ru",
+            &[
+                "подписка",
+                "подписки",
+                "подписку",
+                "подпиской",
+                "ПОДПИСКА",
+                "Подписке",
+            ],
+        ),
+        (
+            "ru",
+            &["учётной записи", "учетной записи", "УЧЁТНОЙ ЗАПИСИ"],
+        ),
+        (
+            "nl",
+            &["abonnement", "abonnementen", "ABONNEMENTEN", "Abonnement"],
+        ),
         ("nl", &["privé", "prive", "PRIVÉ"]),
         ("nl", &["commerciële", "commerciele", "Commerciële"]),
     ];
@@ -303,11 +655,23 @@ fn inflected_upper_case_and_diacritic_free_forms_find_the_same_pages() {
     let mut problems = Vec::new();
     for (lang, forms) in groups {
         let idx = &indexes[*lang];
-        let results: Vec<Vec<usize>> = forms.iter().map(|q| idx.query(q).into_iter().map(|(d, _)| d).collect()).collect();
-        assert!(!results[0].is_empty(), "{lang} {:?} finds nothing", forms[0]);
+        let results: Vec<Vec<usize>> = forms
+            .iter()
+            .map(|q| idx.query(q).into_iter().map(|(d, _)| d).collect())
+            .collect();
+        assert!(
+            !results[0].is_empty(),
+            "{lang} {:?} finds nothing",
+            forms[0]
+        );
         for (form, r) in forms.iter().zip(&results).skip(1) {
             if *r != results[0] {
-                problems.push(format!("{lang}: {form:?} finds {} pages, {:?} finds {} (or in another order)", r.len(), forms[0], results[0].len()));
+                problems.push(format!(
+                    "{lang}: {form:?} finds {} pages, {:?} finds {} (or in another order)",
+                    r.len(),
+                    forms[0],
+                    results[0].len()
+                ));
             }
         }
     }
@@ -326,7 +690,9 @@ fn tree_outcomes_are_searchable_under_the_trees_name() {
     for lang in SITE_LANGS {
         let idx = &indexes[lang];
         let texts = ftl(lang, "who-handles-this.ftl");
-        let section = texts.get("who-title").unwrap_or_else(|| panic!("no who-title in locales/{lang}"));
+        let section = texts
+            .get("who-title")
+            .unwrap_or_else(|| panic!("no who-title in locales/{lang}"));
         for (id, key) in outcomes() {
             let title = &texts[&key];
             let hits = idx.query(title);
@@ -337,11 +703,17 @@ fn tree_outcomes_are_searchable_under_the_trees_name() {
             let doc = &idx.docs[first];
             let target = doc_target(lang, &doc.u);
             checked += 1;
-            if doc.t != *title || target != format!("{lang}/who-handles-this/{id}/index.html") || doc.s != *section {
+            if doc.t != *title
+                || target != format!("{lang}/who-handles-this/{id}/index.html")
+                || doc.s != *section
+            {
                 problems.push(format!("{lang}: {title:?} → first {:?} in {:?} at {target}; want the outcome {id} in {section:?}", doc.t, doc.s));
             }
             if !site.exists(&target) {
-                problems.push(format!("{lang}: outcome link {} → {target}, which was not written", doc.u));
+                problems.push(format!(
+                    "{lang}: outcome link {} → {target}, which was not written",
+                    doc.u
+                ));
             }
         }
     }
@@ -356,11 +728,17 @@ fn tree_outcomes_are_searchable_under_the_trees_name() {
     ] {
         let idx = &indexes[lang];
         let texts = ftl(lang, "who-handles-this.ftl");
-        let first = idx.query(q).first().map(|(d, _)| (idx.docs[*d].t.clone(), idx.docs[*d].s.clone()));
+        let first = idx
+            .query(q)
+            .first()
+            .map(|(d, _)| (idx.docs[*d].t.clone(), idx.docs[*d].s.clone()));
         eprintln!("{lang} {q:?} → {first:?}");
         checked += 1;
         if first != Some((texts[key].clone(), texts["who-title"].clone())) {
-            problems.push(format!("{lang} {q:?}: first result {first:?}, want {:?} in {:?}", texts[key], texts["who-title"]));
+            problems.push(format!(
+                "{lang} {q:?}: first result {first:?}, want {:?} in {:?}",
+                texts[key], texts["who-title"]
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -372,7 +750,12 @@ fn results_stay_in_the_readers_language_and_skip_fallbacks() {
     let mut problems = Vec::new();
     for (name, site, indexes, langs) in [
         ("corpus", corpus_site(), corpus_indexes(), &CORPUS_LANGS[..]),
-        ("seed site", default_site(), default_indexes(), &SITE_LANGS[..]),
+        (
+            "seed site",
+            default_site(),
+            default_indexes(),
+            &SITE_LANGS[..],
+        ),
     ] {
         for lang in langs {
             let idx = &indexes[*lang];
@@ -383,29 +766,64 @@ fn results_stay_in_the_readers_language_and_skip_fallbacks() {
                 if !target.starts_with(&format!("{lang}/")) {
                     problems.push(format!("{name}: {lang} index links {} → {target}", doc.u));
                 } else if !site.exists(&target) {
-                    problems.push(format!("{name}: {lang} index links {} → {target}, which was not written", doc.u));
+                    problems.push(format!(
+                        "{name}: {lang} index links {} → {target}, which was not written",
+                        doc.u
+                    ));
                 }
             }
         }
     }
     // The corpus: one doc per page, every page of the language.
     for lang in CORPUS_LANGS {
-        let pages = ["live", "live-sxs"].iter().map(|b| walk(&shared().join("corpus").join(lang).join(b)).iter().filter(|p| p.ends_with(".md")).count()).sum::<usize>();
-        assert_eq!(corpus_indexes()[lang].docs.len(), pages, "corpus {lang}: docs in the index vs pages");
+        let pages = ["live", "live-sxs"]
+            .iter()
+            .map(|b| {
+                walk(&shared().join("corpus").join(lang).join(b))
+                    .iter()
+                    .filter(|p| p.ends_with(".md"))
+                    .count()
+            })
+            .sum::<usize>();
+        assert_eq!(
+            corpus_indexes()[lang].docs.len(),
+            pages,
+            "corpus {lang}: docs in the index vs pages"
+        );
     }
     // The seed site: report-problems-on-behalf-of-a-customer and provide-technical-support exist
     // only in nl; the other languages show them as fallbacks, which are not indexed.
     let d = default_indexes();
     let outcomes = outcomes().len();
-    let own: BTreeMap<String, usize> = default_site().summary.pages_per_language.iter().map(|(l, n)| (l.to_string(), *n)).collect();
+    let own: BTreeMap<String, usize> = default_site()
+        .summary
+        .pages_per_language
+        .iter()
+        .map(|(l, n)| (l.to_string(), *n))
+        .collect();
     for lang in SITE_LANGS {
         let own_pages = own[lang];
         let idx = &d[lang];
-        assert_eq!(idx.docs.len(), own_pages + outcomes, "seed {lang}: own pages + outcomes: {:?}", idx.docs.iter().map(|x| &x.t).collect::<Vec<_>>());
-        for slug in ["report-problems-on-behalf-of-a-customer", "provide-technical-support"] {
+        assert_eq!(
+            idx.docs.len(),
+            own_pages + outcomes,
+            "seed {lang}: own pages + outcomes: {:?}",
+            idx.docs.iter().map(|x| &x.t).collect::<Vec<_>>()
+        );
+        for slug in [
+            "report-problems-on-behalf-of-a-customer",
+            "provide-technical-support",
+        ] {
             let has = idx.docs.iter().any(|x| x.u.contains(&format!("/{slug}/")));
             if has != (lang == "nl") {
-                problems.push(format!("seed {lang}: doc for {slug} {}", if has { "indexed (a fallback)" } else { "missing" }));
+                problems.push(format!(
+                    "seed {lang}: doc for {slug} {}",
+                    if has {
+                        "indexed (a fallback)"
+                    } else {
+                        "missing"
+                    }
+                ));
             }
         }
     }
@@ -413,10 +831,18 @@ fn results_stay_in_the_readers_language_and_skip_fallbacks() {
     for (lang, want) in [("nl", true), ("ru", false), ("pl", false), ("en", false)] {
         let hits = d[lang].query("rapporteren namens");
         if hits.is_empty() == want {
-            problems.push(format!("seed {lang}: `rapporteren namens` finds {} docs", hits.len()));
+            problems.push(format!(
+                "seed {lang}: `rapporteren namens` finds {} docs",
+                hits.len()
+            ));
         }
     }
-    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 /// Words of one letter (ru в, и, о, с; pl w, z; nl u) are not indexed: every page has them, and
@@ -425,7 +851,10 @@ fn results_stay_in_the_readers_language_and_skip_fallbacks() {
 #[test]
 fn one_letter_words_are_not_indexed() {
     let mut problems = Vec::new();
-    for (name, indexes) in [("corpus", corpus_indexes()), ("seed site", default_indexes())] {
+    for (name, indexes) in [
+        ("corpus", corpus_indexes()),
+        ("seed site", default_indexes()),
+    ] {
         for (lang, idx) in indexes {
             let short: Vec<&String> = idx.terms.keys().filter(|t| t.chars().count() < 2).collect();
             if !short.is_empty() {
@@ -439,9 +868,14 @@ fn one_letter_words_are_not_indexed() {
 #[test]
 fn english_originals_are_found_at_a_lower_weight() {
     let idx = &default_indexes()["nl"];
-    let page = idx.docs.iter().position(|d| d.u.contains("/customer-self-support/")).expect("nl customer-self-support indexed");
+    let page = idx
+        .docs
+        .iter()
+        .position(|d| d.u.contains("/customer-self-support/"))
+        .expect("nl customer-self-support indexed");
     // "purchased" stands only in the hidden English originals of nl/customer-self-support.md.
-    let nl_src = std::fs::read_to_string(repo().join("content/nl/customer-self-support.md")).unwrap();
+    let nl_src =
+        std::fs::read_to_string(repo().join("content/nl/customer-self-support.md")).unwrap();
     let mut localized = String::new();
     let mut rest = nl_src.as_str();
     while let Some(i) = rest.find("<span class=\"sxs-lookup\">") {
@@ -450,23 +884,47 @@ fn english_originals_are_found_at_a_lower_weight() {
         rest = rest.find("</span></span>").map_or("", |j| &rest[j + 14..]);
     }
     localized.push_str(rest);
-    assert!(nl_src.contains("purchased") && !localized.contains("purchased"), "`purchased` should stand only in the English originals");
+    assert!(
+        nl_src.contains("purchased") && !localized.contains("purchased"),
+        "`purchased` should stand only in the English originals"
+    );
     for other in walk(&repo().join("content")) {
         if other != "nl/customer-self-support.md" && other.ends_with(".md") {
             let text = std::fs::read_to_string(repo().join("content").join(&other)).unwrap();
             let is_nl = other.starts_with("nl/");
-            assert!(!is_nl || !text.contains("purchased"), "{other} also has `purchased`");
+            assert!(
+                !is_nl || !text.contains("purchased"),
+                "{other} also has `purchased`"
+            );
         }
     }
 
     let hits = idx.query("purchased");
-    assert_eq!(hits.iter().map(|h| h.0).collect::<Vec<_>>(), vec![page], "nl `purchased` should find only nl customer-self-support");
-    assert!(!idx.docs[page].x.contains("purchased"), "the excerpt shows the Dutch text, not the originals");
+    assert_eq!(
+        hits.iter().map(|h| h.0).collect::<Vec<_>>(),
+        vec![page],
+        "nl `purchased` should find only nl customer-self-support"
+    );
+    assert!(
+        !idx.docs[page].x.contains("purchased"),
+        "the excerpt shows the Dutch text, not the originals"
+    );
     // Weight: "purchased" twice in the originals vs "gekocht" (its translation) once in the text.
-    let weight = |term: &str| idx.terms.get(term).and_then(|p| p.iter().find(|(d, _)| *d as usize == page)).map(|(_, w)| *w);
-    let (orig, text) = (weight("purchased").expect("posting for purchased"), weight("gekocht").expect("posting for gekocht"));
+    let weight = |term: &str| {
+        idx.terms
+            .get(term)
+            .and_then(|p| p.iter().find(|(d, _)| *d as usize == page))
+            .map(|(_, w)| *w)
+    };
+    let (orig, text) = (
+        weight("purchased").expect("posting for purchased"),
+        weight("gekocht").expect("posting for gekocht"),
+    );
     eprintln!("nl customer-self-support: purchased (2× original) {orig}, gekocht (1× text) {text}");
-    assert!(orig < text, "an English original should weigh less than the Dutch text: {orig} vs {text}");
+    assert!(
+        orig < text,
+        "an English original should weigh less than the Dutch text: {orig} vs {text}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -487,7 +945,13 @@ fn assert_no_search(out: &Path, how: &str) {
     for f in files.iter().filter(|f| f.ends_with(".html")) {
         pages += 1;
         let html = std::fs::read_to_string(out.join(f)).unwrap();
-        for needle in ["role=\"search\"", "sp-search", "search.js", "search/index.html", "type=\"search\""] {
+        for needle in [
+            "role=\"search\"",
+            "sp-search",
+            "search.js",
+            "search/index.html",
+            "type=\"search\"",
+        ] {
             if html.contains(needle) {
                 problems.push(format!("{f}: has `{needle}`"));
                 break;
@@ -495,7 +959,17 @@ fn assert_no_search(out: &Path, how: &str) {
         }
     }
     assert!(pages > 20, "{how}: only {pages} pages written");
-    assert!(problems.is_empty(), "{how}: {} problem(s):\n{}", problems.len(), problems.iter().take(20).cloned().collect::<Vec<_>>().join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{how}: {} problem(s):\n{}",
+        problems.len(),
+        problems
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }
 
 /// The seed site copied to a temp folder, with `extra` appended to its site.yaml.
@@ -509,7 +983,11 @@ fn seed_copy(extra: &str) -> Fixture {
         }
     }
     let yaml = std::fs::read_to_string(repo().join("site.yaml")).unwrap();
-    std::fs::write(f.root().join("site.yaml"), format!("{}\n{extra}\n", yaml.trim_end())).unwrap();
+    std::fs::write(
+        f.root().join("site.yaml"),
+        format!("{}\n{extra}\n", yaml.trim_end()),
+    )
+    .unwrap();
     f
 }
 
@@ -517,12 +995,19 @@ fn seed_copy(extra: &str) -> Fixture {
 fn search_on_by_default_writes_index_pages_and_header_boxes() {
     let site = default_site();
     for lang in SITE_LANGS {
-        assert!(site.exists(&format!("search/{lang}/index.json")), "search/{lang}/index.json");
+        assert!(
+            site.exists(&format!("search/{lang}/index.json")),
+            "search/{lang}/index.json"
+        );
         let page = site.page(&format!("{lang}/search/index.html"));
         assert_eq!(page.select("#sp-search-q").len(), 1, "{lang}: search box");
         assert!(!page.select(".sp-az-list a").is_empty(), "{lang}: A–Z list");
         let content = site.page(&format!("{lang}/customer-self-support/index.html"));
-        assert_eq!(content.attr("form[role=search]", "action"), vec![format!("../../{lang}/search/index.html")], "{lang}: header search box");
+        assert_eq!(
+            content.attr("form[role=search]", "action"),
+            vec![format!("../../{lang}/search/index.html")],
+            "{lang}: header search box"
+        );
     }
 }
 
@@ -544,7 +1029,12 @@ fn no_search_flag_writes_no_search() {
         .arg(&out)
         .output()
         .expect("run signpost");
-    assert!(output.status.success(), "signpost build --no-search: {}\n{}", output.status, String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "signpost build --no-search: {}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert_no_search(&out, "--no-search");
 }
 
@@ -579,23 +1069,58 @@ process.stdout.write(JSON.stringify(out));
 /// Words for the folding and stemming comparison: every language's diacritics, ё and й,
 /// ł, upper case, digits, hyphens, apostrophes, and a few oddities of Unicode case mapping.
 const PARITY_TEXTS: &[&str] = &[
-    "Zażółć gęślą jaźń", "ZAŻÓŁĆ GĘŚLĄ JAŹŃ", "Łódź", "subskrypcja subskrypcji subskrypcję SUBSKRYPCJĘ Subskrypcjami",
-    "płatności rozliczeń faktur fakturę", "wieloskładnikowego uwierzytelniania", "Przenoszenie", "odsprzedawca-klient",
-    "ПОДПИСКА подписки подписку подпиской", "Ёлка ещё ЁЖ", "Йошкар-Ола йод мой", "отчёт отчеты учётной записи",
-    "многофакторной работоспособности", "Майкрософт CSP—партнер", "связи торгового посредника",
-    "coöperatie Beïnvloede Categorieën geëxporteerd", "Één privé-abonnementen", "uitbetalingsschema's en-processen",
-    "Azure-abonnement overdragen", "commerciële ABONNEMENTEN",
-    "Customer self-support purchased subscriptions", "Résumé naïve café", "Straße ẞ", "İstanbul Ørsted Đakovo",
-    "Office 365 Windows 10/11 x64_86 2020-aankondigingen MFA-2021", "½ ٣ Ⅻ", "ǅemal ﬁle", "e\u{301}te\u{301}", "Å K Ω",
-    "ΣΊΣΥΦΟΣ Ωμέγα", "😀 smile 😀", "Ｆｕｌｌｗｉｄｔｈ", "a", "ab", "abc", "",
+    "Zażółć gęślą jaźń",
+    "ZAŻÓŁĆ GĘŚLĄ JAŹŃ",
+    "Łódź",
+    "subskrypcja subskrypcji subskrypcję SUBSKRYPCJĘ Subskrypcjami",
+    "płatności rozliczeń faktur fakturę",
+    "wieloskładnikowego uwierzytelniania",
+    "Przenoszenie",
+    "odsprzedawca-klient",
+    "ПОДПИСКА подписки подписку подпиской",
+    "Ёлка ещё ЁЖ",
+    "Йошкар-Ола йод мой",
+    "отчёт отчеты учётной записи",
+    "многофакторной работоспособности",
+    "Майкрософт CSP—партнер",
+    "связи торгового посредника",
+    "coöperatie Beïnvloede Categorieën geëxporteerd",
+    "Één privé-abonnementen",
+    "uitbetalingsschema's en-processen",
+    "Azure-abonnement overdragen",
+    "commerciële ABONNEMENTEN",
+    "Customer self-support purchased subscriptions",
+    "Résumé naïve café",
+    "Straße ẞ",
+    "İstanbul Ørsted Đakovo",
+    "Office 365 Windows 10/11 x64_86 2020-aankondigingen MFA-2021",
+    "½ ٣ Ⅻ",
+    "ǅemal ﬁle",
+    "e\u{301}te\u{301}",
+    "Å K Ω",
+    "ΣΊΣΥΦΟΣ Ωμέγα",
+    "😀 smile 😀",
+    "Ｆｕｌｌｗｉｄｔｈ",
+    "a",
+    "ab",
+    "abc",
+    "",
 ];
 
 fn node_available() -> bool {
-    Command::new("node").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
+    Command::new("node")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 /// Runs PARITY_JS on `indexes` (key → index folder) with the queries per key.
-fn run_parity_js(indexes: &BTreeMap<String, PathBuf>, queries: &BTreeMap<String, Vec<String>>) -> serde_json::Value {
+fn run_parity_js(
+    indexes: &BTreeMap<String, PathBuf>,
+    queries: &BTreeMap<String, Vec<String>>,
+) -> serde_json::Value {
     let tmp = tempfile::tempdir().unwrap();
     let script = tmp.path().join("parity.cjs");
     std::fs::write(&script, PARITY_JS).unwrap();
@@ -608,7 +1133,12 @@ fn run_parity_js(indexes: &BTreeMap<String, PathBuf>, queries: &BTreeMap<String,
         .arg(&input)
         .output()
         .expect("run node");
-    assert!(output.status.success(), "node parity script failed ({}):\n{}", output.status, String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "node parity script failed ({}):\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).expect("node printed JSON")
 }
 
@@ -618,7 +1148,9 @@ fn browser_folds_stems_and_ranks_like_rust() {
         if std::env::var_os("CI").is_some() {
             panic!("node is not installed, and CI is set: install Node.js 20 or newer");
         }
-        eprintln!("skipped: node not installed (Node.js 20 or newer); search.js parity not checked");
+        eprintln!(
+            "skipped: node not installed (Node.js 20 or newer); search.js parity not checked"
+        );
         return;
     }
     let mut dirs = BTreeMap::new();
@@ -627,14 +1159,37 @@ fn browser_folds_stems_and_ranks_like_rust() {
     for lang in CORPUS_LANGS {
         let key = format!("corpus-{lang}");
         dirs.insert(key.clone(), corpus_site().out.join("search").join(lang));
-        queries.insert(key.clone(), corpus_rows().iter().filter(|r| r.lang == lang).map(|r| r.query.to_string()).collect());
+        queries.insert(
+            key.clone(),
+            corpus_rows()
+                .iter()
+                .filter(|r| r.lang == lang)
+                .map(|r| r.query.to_string())
+                .collect(),
+        );
         rust.insert(key, &corpus_indexes()[lang]);
     }
     for lang in SITE_LANGS {
         let key = format!("seed-{lang}");
         dirs.insert(key.clone(), default_site().out.join("search").join(lang));
-        let mut q: Vec<String> = english_rows().iter().filter(|r| r.lang == lang).map(|r| r.query.to_string()).collect();
-        q.extend(["abonnementen", "подписку", "subskrypcję", "factuur", "purchased", "servic", "subskr", "подпис"].map(String::from));
+        let mut q: Vec<String> = english_rows()
+            .iter()
+            .filter(|r| r.lang == lang)
+            .map(|r| r.query.to_string())
+            .collect();
+        q.extend(
+            [
+                "abonnementen",
+                "подписку",
+                "subskrypcję",
+                "factuur",
+                "purchased",
+                "servic",
+                "subskr",
+                "подпис",
+            ]
+            .map(String::from),
+        );
         queries.insert(key.clone(), q);
         rust.insert(key, &default_indexes()[lang]);
     }
@@ -645,7 +1200,15 @@ fn browser_folds_stems_and_ranks_like_rust() {
     for (key, idx) in &rust {
         let lang = key.rsplit('-').next().unwrap();
         let stemmer = stem::stemmer(lang);
-        assert_eq!(idx.suffixes, stemmer.suffixes.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{key}: the index carries the stemmer's table");
+        assert_eq!(
+            idx.suffixes,
+            stemmer
+                .suffixes
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>(),
+            "{key}: the index carries the stemmer's table"
+        );
         assert_eq!(idx.min, stemmer.min, "{key}");
         let got = &js[key.as_str()];
         for (i, text) in PARITY_TEXTS.iter().enumerate() {
@@ -653,27 +1216,57 @@ fn browser_folds_stems_and_ranks_like_rust() {
             let js_fold = got["folded"][i].as_str().unwrap();
             let rs_fold = fold::fold(text);
             if js_fold != rs_fold {
-                problems.push(format!("{key}: fold({text:?}): js {js_fold:?}, rust {rs_fold:?}"));
+                problems.push(format!(
+                    "{key}: fold({text:?}): js {js_fold:?}, rust {rs_fold:?}"
+                ));
             }
-            let js_stems: Vec<String> = got["stems"][i].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect();
-            let rs_stems: Vec<String> = fold::words(text).filter(|w| w.chars().nth(1).is_some()).map(|w| stemmer.stem(&w)).collect();
+            let js_stems: Vec<String> = got["stems"][i]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap().to_string())
+                .collect();
+            let rs_stems: Vec<String> = fold::words(text)
+                .filter(|w| w.chars().nth(1).is_some())
+                .map(|w| stemmer.stem(&w))
+                .collect();
             if js_stems != rs_stems {
-                problems.push(format!("{key}: stems({text:?}): js {js_stems:?}, rust {rs_stems:?}"));
+                problems.push(format!(
+                    "{key}: stems({text:?}): js {js_stems:?}, rust {rs_stems:?}"
+                ));
             }
         }
         for (i, q) in queries[key].iter().enumerate() {
             compared.1 += 1;
-            let js_rank: Vec<usize> = got["ranks"][i].as_array().unwrap().iter().map(|d| d.as_u64().unwrap() as usize).collect();
+            let js_rank: Vec<usize> = got["ranks"][i]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d.as_u64().unwrap() as usize)
+                .collect();
             let rs_rank: Vec<usize> = idx.query(q).into_iter().take(10).map(|(d, _)| d).collect();
             compared.2 += rs_rank.len();
             if js_rank != rs_rank {
-                let names = |r: &[usize]| r.iter().map(|d| norm(&idx.docs[*d].t)).collect::<Vec<_>>();
-                problems.push(format!("{key}: {q:?} ranks differently:\n    js   {:?}\n    rust {:?}", names(&js_rank), names(&rs_rank)));
+                let names =
+                    |r: &[usize]| r.iter().map(|d| norm(&idx.docs[*d].t)).collect::<Vec<_>>();
+                problems.push(format!(
+                    "{key}: {q:?} ranks differently:\n    js   {:?}\n    rust {:?}",
+                    names(&js_rank),
+                    names(&rs_rank)
+                ));
             }
         }
     }
-    eprintln!("parity: {} texts folded and stemmed, {} queries ranked ({} results) in node and Rust", compared.0, compared.1, compared.2);
-    assert!(problems.is_empty(), "{} difference(s) between search.js and Rust:\n{}", problems.len(), problems.join("\n"));
+    eprintln!(
+        "parity: {} texts folded and stemmed, {} queries ranked ({} results) in node and Rust",
+        compared.0, compared.1, compared.2
+    );
+    assert!(
+        problems.is_empty(),
+        "{} difference(s) between search.js and Rust:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
     assert!(compared.2 > 100, "{compared:?}");
 }
 
@@ -685,7 +1278,11 @@ fn repeated_query_words_count_once_like_the_browser() {
     let once = idx.query("abonnement klant");
     let repeated = idx.query("abonnement klant abonnementen");
     let ids = |r: &[(usize, f32)]| r.iter().map(|h| h.0).collect::<Vec<_>>();
-    assert_eq!(ids(&repeated), ids(&once), "a repeated word must not change the ranking");
+    assert_eq!(
+        ids(&repeated),
+        ids(&once),
+        "a repeated word must not change the ranking"
+    );
 }
 
 /// The light stemmers cut an inflection ending off some base forms (pl `problem` → `probl`, but
@@ -694,13 +1291,32 @@ fn repeated_query_words_count_once_like_the_browser() {
 #[test]
 fn base_forms_find_what_their_inflections_find() {
     let mut problems = Vec::new();
-    for (lang, base, inflected) in [("pl", "problem", "problemy"), ("pl", "system", "systemy"), ("ru", "отчет", "отчеты"), ("ru", "ответ", "ответы")] {
+    for (lang, base, inflected) in [
+        ("pl", "problem", "problemy"),
+        ("pl", "system", "systemy"),
+        ("ru", "отчет", "отчеты"),
+        ("ru", "ответ", "ответы"),
+    ] {
         let idx = &corpus_indexes()[lang];
-        let pages = |q: &str| idx.query(q).into_iter().map(|(d, _)| d).collect::<std::collections::BTreeSet<_>>();
+        let pages = |q: &str| {
+            idx.query(q)
+                .into_iter()
+                .map(|(d, _)| d)
+                .collect::<std::collections::BTreeSet<_>>()
+        };
         let (a, b) = (pages(base), pages(inflected));
-        eprintln!("{lang} corpus: `{base}` finds {} pages, `{inflected}` {}, {} of them not found by `{base}`", a.len(), b.len(), b.difference(&a).count());
+        eprintln!(
+            "{lang} corpus: `{base}` finds {} pages, `{inflected}` {}, {} of them not found by `{base}`",
+            a.len(),
+            b.len(),
+            b.difference(&a).count()
+        );
         if b.is_empty() || !b.is_subset(&a) {
-            problems.push(format!("{lang} corpus: `{base}` misses {} of the {} pages `{inflected}` finds", b.difference(&a).count(), b.len()));
+            problems.push(format!(
+                "{lang} corpus: `{base}` misses {} of the {} pages `{inflected}` finds",
+                b.difference(&a).count(),
+                b.len()
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

@@ -38,7 +38,11 @@ fn every_language_gets_a_home_and_the_seed_pages() {
 #[test]
 fn no_markup_leaks_into_any_page() {
     let s = site();
-    let leaks: Vec<String> = s.html_files().iter().flat_map(|p| leaks(&s.page(p))).collect();
+    let leaks: Vec<String> = s
+        .html_files()
+        .iter()
+        .flat_map(|p| leaks(&s.page(p)))
+        .collect();
     assert!(leaks.is_empty(), "{}", leaks.join("\n"));
 }
 
@@ -46,8 +50,14 @@ fn no_markup_leaks_into_any_page() {
 fn side_by_side_pages_show_the_localized_text_only() {
     let page = site().page("ru/customer-self-support/index.html");
     let text = page.visible_text();
-    assert!(text.contains("Самостоятельная поддержка") || text.contains("самостоятельн"), "{text}");
-    assert!(!text.contains("Customer self-support through"), "English original leaked");
+    assert!(
+        text.contains("Самостоятельная поддержка") || text.contains("самостоятельн"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Customer self-support through"),
+        "English original leaked"
+    );
     // Markdown inside the spans is rendered: the bold "Applies to" line.
     assert!(!page.select(".sp-content strong").is_empty());
 }
@@ -55,14 +65,28 @@ fn side_by_side_pages_show_the_localized_text_only() {
 #[test]
 fn heading_ids_come_from_the_a_name_anchors() {
     let page = site().page("nl/report-problems-on-behalf-of-a-customer/index.html");
-    let ids: BTreeSet<String> = page.attr(".sp-content h1, .sp-content h2, .sp-content h3", "id").into_iter().collect();
-    assert!(ids.contains("report-a-service-problem-on-behalf-of-a-customer---including-when-and-how-to-do-so"), "{ids:?}");
-    assert!(ids.contains("submit-a-service-request-for-a-customer"), "{ids:?}");
+    let ids: BTreeSet<String> = page
+        .attr(".sp-content h1, .sp-content h2, .sp-content h3", "id")
+        .into_iter()
+        .collect();
+    assert!(
+        ids.contains(
+            "report-a-service-problem-on-behalf-of-a-customer---including-when-and-how-to-do-so"
+        ),
+        "{ids:?}"
+    );
+    assert!(
+        ids.contains("submit-a-service-request-for-a-customer"),
+        "{ids:?}"
+    );
     // The anchors themselves are gone from the heading.
     assert!(page.select(".sp-content h2 a[name]").is_empty());
     // The table of contents lists h2/h3 by those ids.
     let toc = page.attr(".sp-toc a", "href");
-    assert!(toc.contains(&"#submit-a-service-request-for-a-customer".to_string()), "{toc:?}");
+    assert!(
+        toc.contains(&"#submit-a-service-request-for-a-customer".to_string()),
+        "{toc:?}"
+    );
 }
 
 #[test]
@@ -84,10 +108,19 @@ fn hreflang_alternates_list_real_translations_and_x_default() {
     langs.sort();
     // en is the page rebuilt from the spans: a real English page, so it is an alternate.
     assert_eq!(langs, vec!["en", "nl", "pl", "ru", "x-default"]);
-    assert_eq!(page.attr("link[rel=alternate][hreflang=x-default]", "href"), vec!["https://example.org/support/en/customer-self-support/"]);
+    assert_eq!(
+        page.attr("link[rel=alternate][hreflang=x-default]", "href"),
+        vec!["https://example.org/support/en/customer-self-support/"]
+    );
     let hrefs = page.attr("link[rel=alternate][hreflang=ru]", "href");
-    assert_eq!(hrefs, vec!["https://example.org/support/ru/customer-self-support/"]);
-    assert_eq!(page.attr("link[rel=canonical]", "href"), vec!["https://example.org/support/nl/customer-self-support/"]);
+    assert_eq!(
+        hrefs,
+        vec!["https://example.org/support/ru/customer-self-support/"]
+    );
+    assert_eq!(
+        page.attr("link[rel=canonical]", "href"),
+        vec!["https://example.org/support/nl/customer-self-support/"]
+    );
     // A page only nl has lists only nl.
     let single = site().page("nl/provide-technical-support/index.html");
     let mut langs = single.attr("link[rel=alternate][hreflang]", "hreflang");
@@ -98,12 +131,21 @@ fn hreflang_alternates_list_real_translations_and_x_default() {
 #[test]
 fn language_switcher_marks_targets_that_are_not_translated() {
     let page = site().page("ru/customer-self-support/index.html");
-    assert_eq!(page.attr(".sp-langs a", "lang"), vec!["en", "nl", "ru", "pl"]);
+    assert_eq!(
+        page.attr(".sp-langs a", "lang"),
+        vec!["en", "nl", "ru", "pl"]
+    );
     assert!(page.select(".sp-langs a.sp-lang-fallback").is_empty());
-    assert_eq!(page.attr(".sp-langs a[aria-current]", "hreflang"), vec!["ru"]);
+    assert_eq!(
+        page.attr(".sp-langs a[aria-current]", "hreflang"),
+        vec!["ru"]
+    );
     // Only nl has this page: the other languages lead to fallbacks, visibly marked.
     let page = site().page("nl/provide-technical-support/index.html");
-    assert_eq!(page.attr(".sp-langs a.sp-lang-fallback", "lang"), vec!["en", "ru", "pl"]);
+    assert_eq!(
+        page.attr(".sp-langs a.sp-lang-fallback", "lang"),
+        vec!["en", "ru", "pl"]
+    );
     let marker = page.text_of(".sp-langs a.sp-lang-fallback .sp-visually-hidden");
     assert_eq!(marker, vec!["(nog niet vertaald)"; 3]);
 }
@@ -127,9 +169,18 @@ fn dates_are_localized_with_month_forms() {
 #[test]
 fn reading_time_uses_plural_forms() {
     let s = site();
-    let nl = s.page("nl/report-problems-on-behalf-of-a-customer/index.html").text_of(".sp-reading").join("");
-    assert!(nl.ends_with("minuten leestijd") || nl.ends_with("minuut leestijd"), "{nl}");
-    let ru = s.page("ru/customer-self-support/index.html").text_of(".sp-reading").join("");
+    let nl = s
+        .page("nl/report-problems-on-behalf-of-a-customer/index.html")
+        .text_of(".sp-reading")
+        .join("");
+    assert!(
+        nl.ends_with("minuten leestijd") || nl.ends_with("minuut leestijd"),
+        "{nl}"
+    );
+    let ru = s
+        .page("ru/customer-self-support/index.html")
+        .text_of(".sp-reading")
+        .join("");
     let n: u32 = ru.split_whitespace().next().unwrap().parse().unwrap();
     let word = ru.split_whitespace().nth(1).unwrap();
     let expected = match (n % 10, n % 100) {
@@ -147,7 +198,11 @@ fn internal_links_resolve_and_missing_ones_are_plain_text() {
         let page = s.page(&path);
         let dir = std::path::Path::new(&path).parent().unwrap().to_path_buf();
         for href in page.attr("a[href], link[rel=stylesheet]", "href") {
-            if href.contains("://") || href.starts_with('#') || href.starts_with("mailto:") || href.starts_with('/') {
+            if href.contains("://")
+                || href.starts_with('#')
+                || href.starts_with("mailto:")
+                || href.starts_with('/')
+            {
                 continue;
             }
             let target = href.split('#').next().unwrap();
@@ -155,7 +210,11 @@ fn internal_links_resolve_and_missing_ones_are_plain_text() {
             if target.ends_with('/') || target.is_empty() {
                 file = file.join("index.html");
             }
-            assert!(s.out.join(&file).exists(), "{path}: link {href} → {} does not exist", file.display());
+            assert!(
+                s.out.join(&file).exists(),
+                "{path}: link {href} → {} does not exist",
+                file.display()
+            );
         }
     }
     // `customer-support.md` is not in the set: shown as text, with a warning naming file:line.
@@ -163,7 +222,11 @@ fn internal_links_resolve_and_missing_ones_are_plain_text() {
     assert!(!page.select(".sp-link-unavailable").is_empty());
     let warned = s.summary.diagnostics.iter().any(|d| {
         d.message.contains("customer-support.md")
-            && d.location.as_ref().is_some_and(|l| l.path.ends_with("content/nl/report-problems-on-behalf-of-a-customer.md") && l.line == 147)
+            && d.location.as_ref().is_some_and(|l| {
+                l.path
+                    .ends_with("content/nl/report-problems-on-behalf-of-a-customer.md")
+                    && l.line == 147
+            })
     });
     assert!(warned, "{:#?}", s.summary.diagnostics);
 }
@@ -175,13 +238,22 @@ fn language_homes_group_pages_into_self_support_and_escalation() {
     assert_eq!(self_support, vec!["Zelfondersteuning voor klanten"]);
     let mut escalation = home.text_of("section[aria-labelledby=s-escalation] .sp-page-list a");
     escalation.sort();
-    assert_eq!(escalation, vec!["Problemen rapporteren namens een klant", "Technische ondersteuning bieden aan klanten"]);
+    assert_eq!(
+        escalation,
+        vec![
+            "Problemen rapporteren namens een klant",
+            "Technische ondersteuning bieden aan klanten"
+        ]
+    );
 }
 
 #[test]
 fn sitemap_has_hreflang_alternates() {
     let xml = std::fs::read_to_string(site().out.join("sitemap.xml")).unwrap();
-    assert!(xml.contains("<loc>https://example.org/support/ru/customer-self-support/</loc>"), "{xml}");
+    assert!(
+        xml.contains("<loc>https://example.org/support/ru/customer-self-support/</loc>"),
+        "{xml}"
+    );
     assert!(xml.contains(r#"<xhtml:link rel="alternate" hreflang="pl" href="https://example.org/support/pl/customer-self-support/"/>"#));
     assert!(xml.contains(r#"hreflang="x-default""#));
     let robots = std::fs::read_to_string(site().out.join("robots.txt")).unwrap();
@@ -192,10 +264,19 @@ fn sitemap_has_hreflang_alternates() {
 fn sub_path_hosting_uses_relative_links_and_rooted_404() {
     let s = site();
     let page = s.page("nl/customer-self-support/index.html");
-    assert_eq!(page.attr("link[rel=stylesheet]", "href"), vec!["../../static/style.css"]);
+    assert_eq!(
+        page.attr("link[rel=stylesheet]", "href"),
+        vec!["../../static/style.css"]
+    );
     let nf = s.page("nl/404.html");
-    assert_eq!(nf.attr("link[rel=stylesheet]", "href"), vec!["/support/static/style.css"]);
-    assert!(nf.attr("a.sp-button", "href").contains(&"/support/nl/".to_string()));
+    assert_eq!(
+        nf.attr("link[rel=stylesheet]", "href"),
+        vec!["/support/static/style.css"]
+    );
+    assert!(
+        nf.attr("a.sp-button", "href")
+            .contains(&"/support/nl/".to_string())
+    );
 }
 
 #[test]

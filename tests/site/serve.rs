@@ -86,18 +86,29 @@ impl Server {
             }
         });
         // From here on the guard kills the child, whatever happens.
-        let mut server = Server { child, addr: SocketAddr::from(([0, 0, 0, 0], 0)), banner: String::new(), stderr: err_rx, log };
+        let mut server = Server {
+            child,
+            addr: SocketAddr::from(([0, 0, 0, 0], 0)),
+            banner: String::new(),
+            stderr: err_rx,
+            log,
+        };
         let Ok(banner) = out_rx.recv_timeout(WAIT) else {
             let exited = server.wait_exit(Duration::from_secs(1));
             std::thread::sleep(Duration::from_millis(100)); // let the stderr reader catch up
-            panic!("no `serving` line within {WAIT:?} (exit: {exited:?}); stderr:\n{}", server.log());
+            panic!(
+                "no `serving` line within {WAIT:?} (exit: {exited:?}); stderr:\n{}",
+                server.log()
+            );
         };
         let hostport = banner
             .strip_prefix("serving http://")
             .and_then(|rest| rest.split_once('/'))
             .map(|(hp, _)| hp)
             .unwrap_or_else(|| panic!("unexpected banner {banner:?}"));
-        server.addr = hostport.parse().unwrap_or_else(|e| panic!("{hostport:?} in {banner:?}: {e}"));
+        server.addr = hostport
+            .parse()
+            .unwrap_or_else(|e| panic!("{hostport:?} in {banner:?}: {e}"));
         assert!(banner.ends_with("/ (Ctrl-C to stop)"), "{banner}");
         server.banner = banner;
         server
@@ -116,7 +127,8 @@ impl Server {
     }
 
     fn get(&self, target: &str) -> Response {
-        request(self.addr, target).unwrap_or_else(|e| panic!("GET {target}: {e}; stderr:\n{}", self.log()))
+        request(self.addr, target)
+            .unwrap_or_else(|e| panic!("GET {target}: {e}; stderr:\n{}", self.log()))
     }
 
     /// GETs `target` until `ok` holds; fails after [`WAIT`] with what was last served.
@@ -131,10 +143,17 @@ impl Server {
             }
             if Instant::now() > deadline {
                 let shown = match &last {
-                    Ok(r) => format!("{} {}", r.status, r.body.chars().take(3000).collect::<String>()),
+                    Ok(r) => format!(
+                        "{} {}",
+                        r.status,
+                        r.body.chars().take(3000).collect::<String>()
+                    ),
                     Err(e) => e.to_string(),
                 };
-                panic!("GET {target}: not {what} within {WAIT:?}; last answer: {shown}\nstderr:\n{}", self.log());
+                panic!(
+                    "GET {target}: not {what} within {WAIT:?}; last answer: {shown}\nstderr:\n{}",
+                    self.log()
+                );
             }
             std::thread::sleep(Duration::from_millis(25));
         }
@@ -144,14 +163,22 @@ impl Server {
         let r = self.get("/__signpost/state");
         assert_eq!(r.status, 200, "{}", r.body);
         let v: Value = serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("{e}: {}", r.body));
-        v["errors"].as_array().unwrap_or_else(|| panic!("no errors array: {v}")).iter().map(|e| e.as_str().unwrap().to_string()).collect()
+        v["errors"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no errors array: {v}"))
+            .iter()
+            .map(|e| e.as_str().unwrap().to_string())
+            .collect()
     }
 
     /// The next stderr line that reports a rebuild (`rebuilt N page(s) in X ms: …`).
     fn next_rebuilt_line(&self) -> String {
         let deadline = Instant::now() + WAIT;
         loop {
-            match self.stderr.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            match self
+                .stderr
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            {
                 Ok(line) if line.starts_with("rebuilt ") => return line,
                 Ok(_) => continue,
                 Err(_) => panic!("no `rebuilt` line within {WAIT:?}; stderr:\n{}", self.log()),
@@ -165,7 +192,11 @@ impl Server {
     }
 
     fn interrupt(&self) {
-        let status = Command::new("kill").arg("-INT").arg(self.pid().to_string()).status().expect("run kill");
+        let status = Command::new("kill")
+            .arg("-INT")
+            .arg(self.pid().to_string())
+            .status()
+            .expect("run kill");
         assert!(status.success(), "kill -INT failed");
     }
 
@@ -199,7 +230,11 @@ impl Drop for Server {
         let out = self.out_dir();
         let name = out.file_name().unwrap().to_string_lossy().into_owned();
         let pid = self.pid();
-        for dir in [out.clone(), out.with_file_name(format!(".{name}.staging-{pid}")), out.with_file_name(format!(".{name}.old-{pid}"))] {
+        for dir in [
+            out.clone(),
+            out.with_file_name(format!(".{name}.staging-{pid}")),
+            out.with_file_name(format!(".{name}.old-{pid}")),
+        ] {
             let _ = std::fs::remove_dir_all(dir);
         }
     }
@@ -221,7 +256,10 @@ impl Response {
 
     fn text_of(&self, css: &str) -> Vec<String> {
         let sel = scraper::Selector::parse(css).unwrap();
-        self.html().select(&sel).map(|e| e.text().collect::<String>().trim().to_string()).collect()
+        self.html()
+            .select(&sel)
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .collect()
     }
 }
 
@@ -230,10 +268,18 @@ fn request(addr: SocketAddr, target: &str) -> std::io::Result<Response> {
     let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(5))?;
     s.set_read_timeout(Some(Duration::from_secs(5)))?;
     s.set_write_timeout(Some(Duration::from_secs(5)))?;
-    write!(s, "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n")?;
+    write!(
+        s,
+        "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )?;
     let mut raw = Vec::new();
     s.read_to_end(&mut raw)?;
-    parse_response(&raw).ok_or_else(|| std::io::Error::other(format!("not an HTTP response: {:?}", String::from_utf8_lossy(&raw))))
+    parse_response(&raw).ok_or_else(|| {
+        std::io::Error::other(format!(
+            "not an HTTP response: {:?}",
+            String::from_utf8_lossy(&raw)
+        ))
+    })
 }
 
 fn parse_response(raw: &[u8]) -> Option<Response> {
@@ -241,8 +287,16 @@ fn parse_response(raw: &[u8]) -> Option<Response> {
     let head = String::from_utf8_lossy(&raw[..end]).into_owned();
     let status = head.lines().next()?.split(' ').nth(1)?.parse().ok()?;
     let rest = &raw[end + 4..];
-    let body = if is_chunked(&head) { dechunk(rest)? } else { rest.to_vec() };
-    Some(Response { status, headers: head, body: String::from_utf8_lossy(&body).into_owned() })
+    let body = if is_chunked(&head) {
+        dechunk(rest)?
+    } else {
+        rest.to_vec()
+    };
+    Some(Response {
+        status,
+        headers: head,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    })
 }
 
 fn is_chunked(head: &str) -> bool {
@@ -277,7 +331,10 @@ impl Events {
     fn open(addr: SocketAddr) -> std::io::Result<Events> {
         let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(5))?;
         s.set_read_timeout(Some(WAIT))?;
-        write!(s, "GET /__signpost/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n")?;
+        write!(
+            s,
+            "GET /__signpost/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n"
+        )?;
         let mut reader = BufReader::new(s.try_clone()?);
         // The server subscribes before it answers, so once the head is read no rebuild is missed.
         let mut head = String::new();
@@ -291,8 +348,12 @@ impl Events {
             }
             head.push_str(&line);
         }
-        if !head.starts_with("HTTP/1.1 200") || !head.to_ascii_lowercase().contains("text/event-stream") {
-            return Err(std::io::Error::other(format!("not an event stream: {head}")));
+        if !head.starts_with("HTTP/1.1 200")
+            || !head.to_ascii_lowercase().contains("text/event-stream")
+        {
+            return Err(std::io::Error::other(format!(
+                "not an event stream: {head}"
+            )));
         }
         let chunked = is_chunked(&head);
         // Keep-alive comments come every 15 s; a minute of silence means the server is gone.
@@ -301,17 +362,27 @@ impl Events {
         std::thread::spawn(move || {
             let mut text = String::new();
             loop {
-                let piece = if chunked { read_chunk(&mut reader) } else { read_some(&mut reader) };
+                let piece = if chunked {
+                    read_chunk(&mut reader)
+                } else {
+                    read_some(&mut reader)
+                };
                 let Some(piece) = piece else { return };
                 text.push_str(&String::from_utf8_lossy(&piece).replace("\r\n", "\n"));
                 while let Some(i) = text.find("\n\n") {
                     let block: String = text.drain(..i + 2).collect();
-                    let data: Vec<&str> = block.lines().filter_map(|l| l.strip_prefix("data:")).map(|d| d.strip_prefix(' ').unwrap_or(d)).collect();
+                    let data: Vec<&str> = block
+                        .lines()
+                        .filter_map(|l| l.strip_prefix("data:"))
+                        .map(|d| d.strip_prefix(' ').unwrap_or(d))
+                        .collect();
                     if data.is_empty() {
                         continue; // a keep-alive comment
                     }
                     let json = data.join("\n");
-                    let value = serde_json::from_str(&json).unwrap_or_else(|e| Value::String(format!("unparsable event {json:?}: {e}")));
+                    let value = serde_json::from_str(&json).unwrap_or_else(|e| {
+                        Value::String(format!("unparsable event {json:?}: {e}"))
+                    });
                     if tx.send(value).is_err() {
                         return;
                     }
@@ -323,7 +394,9 @@ impl Events {
 
     /// The next event, whatever its type; fails after [`WAIT`].
     fn next(&self, server: &Server) -> Value {
-        self.rx.recv_timeout(WAIT).unwrap_or_else(|_| panic!("no event within {WAIT:?}; stderr:\n{}", server.log()))
+        self.rx
+            .recv_timeout(WAIT)
+            .unwrap_or_else(|_| panic!("no event within {WAIT:?}; stderr:\n{}", server.log()))
     }
 
     /// The next event of this `type`, skipping others; fails after [`WAIT`].
@@ -331,10 +404,16 @@ impl Events {
         let deadline = Instant::now() + WAIT;
         let mut seen = Vec::new();
         loop {
-            match self.rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            match self
+                .rx
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            {
                 Ok(v) if v["type"] == kind => return v,
                 Ok(v) => seen.push(v),
-                Err(_) => panic!("no `{kind}` event within {WAIT:?} (saw {seen:?}); stderr:\n{}", server.log()),
+                Err(_) => panic!(
+                    "no `{kind}` event within {WAIT:?} (saw {seen:?}); stderr:\n{}",
+                    server.log()
+                ),
             }
         }
     }
@@ -382,7 +461,13 @@ fn serves_pages_with_the_live_reload_script() {
     let server = Server::start(f.root());
     let page = server.get("/nl/alfa/");
     assert_eq!(page.status, 200, "{}", page.body);
-    assert!(page.headers.to_ascii_lowercase().contains("content-type: text/html"), "{}", page.headers);
+    assert!(
+        page.headers
+            .to_ascii_lowercase()
+            .contains("content-type: text/html"),
+        "{}",
+        page.headers
+    );
     assert!(page.body.contains("Alfa tekst een"), "{}", page.body);
     assert!(page.body.contains(LIVE_SCRIPT), "{}", page.body);
     for target in ["/", "/nl/", "/en/gamma/", "/en/alfa/"] {
@@ -392,7 +477,11 @@ fn serves_pages_with_the_live_reload_script() {
     }
     let js = server.get("/__signpost/live.js");
     assert_eq!(js.status, 200);
-    assert!(js.body.contains("EventSource(\"/__signpost/events\")"), "{}", js.body);
+    assert!(
+        js.body.contains("EventSource(\"/__signpost/events\")"),
+        "{}",
+        js.body
+    );
     assert!(server.state().is_empty(), "{:?}", server.state());
     assert_eq!(server.get("/nl/nergens/").status, 404);
 }
@@ -403,18 +492,31 @@ fn editing_a_page_reloads_and_serves_the_new_text() {
     let server = Server::start(f.root());
     assert!(server.get("/nl/alfa/").body.contains("Alfa tekst een"));
     let events = server.events();
-    write(&f, "content/nl/alfa.md", &ALFA.replace("Alfa tekst een", "Alfa tekst twee"));
+    write(
+        &f,
+        "content/nl/alfa.md",
+        &ALFA.replace("Alfa tekst een", "Alfa tekst twee"),
+    );
     events.wait_for("reload", &server);
-    let page = server.poll("/nl/alfa/", "showing the edit", |r| r.status == 200 && r.body.contains("Alfa tekst twee"));
+    let page = server.poll("/nl/alfa/", "showing the edit", |r| {
+        r.status == 200 && r.body.contains("Alfa tekst twee")
+    });
     assert!(!page.body.contains("Alfa tekst een"));
     assert!(page.body.contains(LIVE_SCRIPT));
     // The English fallback copy of the page follows.
-    server.poll("/en/alfa/", "showing the edit", |r| r.status == 200 && r.body.contains("Alfa tekst twee"));
+    server.poll("/en/alfa/", "showing the edit", |r| {
+        r.status == 200 && r.body.contains("Alfa tekst twee")
+    });
 
     // `rebuilt N page(s) in X ms: ok, …`
     let line = server.next_rebuilt_line();
-    let (pages, rest) = line.strip_prefix("rebuilt ").and_then(|r| r.split_once(" page(s) in ")).unwrap_or_else(|| panic!("{line}"));
-    let (ms, status) = rest.split_once(" ms: ").unwrap_or_else(|| panic!("no time in ms: {line}"));
+    let (pages, rest) = line
+        .strip_prefix("rebuilt ")
+        .and_then(|r| r.split_once(" page(s) in "))
+        .unwrap_or_else(|| panic!("{line}"));
+    let (ms, status) = rest
+        .split_once(" ms: ")
+        .unwrap_or_else(|| panic!("no time in ms: {line}"));
     let pages: usize = pages.parse().unwrap_or_else(|e| panic!("{line}: {e}"));
     let ms: f64 = ms.parse().unwrap_or_else(|e| panic!("{line}: {e}"));
     assert!(pages >= 1, "{line}");
@@ -430,11 +532,22 @@ fn editing_a_ftl_override_reloads_with_the_new_site_title() {
     let events = server.events();
     write(&f, "locales/nl/extra.ftl", "site-title = Hulpcentrum\n");
     events.wait_for("reload", &server);
-    let page = server.poll("/nl/alfa/", "titled Hulpcentrum", |r| r.text_of(".sp-brand") == ["Hulpcentrum"]);
-    assert!(page.body.contains("<title>Alfa · Hulpcentrum</title>"), "{}", page.body);
+    let page = server.poll("/nl/alfa/", "titled Hulpcentrum", |r| {
+        r.text_of(".sp-brand") == ["Hulpcentrum"]
+    });
+    assert!(
+        page.body.contains("<title>Alfa · Hulpcentrum</title>"),
+        "{}",
+        page.body
+    );
     // Fallback pages in Dutch follow; English keeps its own title.
-    server.poll("/nl/gamma/", "titled Hulpcentrum", |r| r.text_of(".sp-brand") == ["Hulpcentrum"]);
-    assert_eq!(server.get("/en/gamma/").text_of(".sp-brand"), vec!["Support"]);
+    server.poll("/nl/gamma/", "titled Hulpcentrum", |r| {
+        r.text_of(".sp-brand") == ["Hulpcentrum"]
+    });
+    assert_eq!(
+        server.get("/en/gamma/").text_of(".sp-brand"),
+        vec!["Support"]
+    );
 }
 
 #[test]
@@ -443,17 +556,31 @@ fn creating_and_editing_a_template_override_reloads() {
     // The folder exists (empty) when serve starts; the override is made while serving.
     std::fs::create_dir_all(f.root().join("templates")).unwrap();
     let server = Server::start(f.root());
-    let template = |mark: &str| format!("{{% extends \"base.html\" %}}{{% block body %}}<main id=\"main\"><p class=\"mark\">{mark}</p>{{{{ page.content | safe }}}}</main>{{% endblock body %}}");
+    let template = |mark: &str| {
+        format!(
+            "{{% extends \"base.html\" %}}{{% block body %}}<main id=\"main\"><p class=\"mark\">{mark}</p>{{{{ page.content | safe }}}}</main>{{% endblock body %}}"
+        )
+    };
     let events = server.events();
     write(&f, "templates/page.html", &template("MARK-ONE"));
     events.wait_for("reload", &server);
-    let page = server.poll("/nl/alfa/", "using the new template", |r| r.status == 200 && r.text_of(".mark") == ["MARK-ONE"]);
-    assert!(page.body.contains("Alfa tekst een") && page.body.contains(LIVE_SCRIPT), "{}", page.body);
+    let page = server.poll("/nl/alfa/", "using the new template", |r| {
+        r.status == 200 && r.text_of(".mark") == ["MARK-ONE"]
+    });
+    assert!(
+        page.body.contains("Alfa tekst een") && page.body.contains(LIVE_SCRIPT),
+        "{}",
+        page.body
+    );
 
     write(&f, "templates/page.html", &template("MARK-TWO"));
     events.wait_for("reload", &server);
-    server.poll("/nl/alfa/", "using the edited template", |r| r.status == 200 && r.text_of(".mark") == ["MARK-TWO"]);
-    server.poll("/en/gamma/", "using the edited template", |r| r.status == 200 && r.text_of(".mark") == ["MARK-TWO"]);
+    server.poll("/nl/alfa/", "using the edited template", |r| {
+        r.status == 200 && r.text_of(".mark") == ["MARK-TWO"]
+    });
+    server.poll("/en/gamma/", "using the edited template", |r| {
+        r.status == 200 && r.text_of(".mark") == ["MARK-TWO"]
+    });
 }
 
 #[test]
@@ -463,21 +590,44 @@ fn a_broken_page_reports_its_location_and_keeps_the_last_good_html() {
     let events = server.events();
     write(&f, "content/nl/alfa.md", BROKEN_ALFA);
     let error = events.wait_for("error", &server);
-    let messages: Vec<&str> = error["messages"].as_array().unwrap_or_else(|| panic!("{error}")).iter().map(|m| m.as_str().unwrap()).collect();
-    assert!(messages.iter().any(|m| m.starts_with("content/nl/alfa.md:3:10: error: front matter")), "{messages:?}");
+    let messages: Vec<&str> = error["messages"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{error}"))
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("content/nl/alfa.md:3:10: error: front matter")),
+        "{messages:?}"
+    );
 
     let page = server.get("/nl/alfa/");
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("Alfa tekst een") && !page.body.contains("Alfa kapot"), "{}", page.body);
+    assert!(
+        page.body.contains("Alfa tekst een") && !page.body.contains("Alfa kapot"),
+        "{}",
+        page.body
+    );
     let state = server.state();
     assert_eq!(state.len(), 1, "{state:?}");
-    assert!(state[0].starts_with("content/nl/alfa.md:3:10:"), "{state:?}");
+    assert!(
+        state[0].starts_with("content/nl/alfa.md:3:10:"),
+        "{state:?}"
+    );
     assert!(server.get("/nl/beta/").status == 200);
 
-    write(&f, "content/nl/alfa.md", &ALFA.replace("Alfa tekst een", "Alfa hersteld"));
+    write(
+        &f,
+        "content/nl/alfa.md",
+        &ALFA.replace("Alfa tekst een", "Alfa hersteld"),
+    );
     events.wait_for("reload", &server);
     assert!(server.state().is_empty(), "{:?}", server.state());
-    server.poll("/nl/alfa/", "showing the fix", |r| r.status == 200 && r.body.contains("Alfa hersteld"));
+    server.poll("/nl/alfa/", "showing the fix", |r| {
+        r.status == 200 && r.body.contains("Alfa hersteld")
+    });
 }
 
 #[test]
@@ -488,7 +638,11 @@ fn no_path_escapes_the_output_folder() {
     assert_eq!(server.get("/nl/alfa/").status, 200);
     // The output folder and the fixture are both in the temp folder, so `../<fixture>/…`
     // from the output's root would reach the fixture if `..` were followed.
-    assert_eq!(server.out_dir().parent(), f.root().parent(), "the traversals below assume sibling folders");
+    assert_eq!(
+        server.out_dir().parent(),
+        f.root().parent(),
+        "the traversals below assume sibling folders"
+    );
     let name = f.root().file_name().unwrap().to_str().unwrap().to_string();
     let abs = f.root().to_str().unwrap().to_string();
     let mut targets: Vec<String> = [
@@ -521,24 +675,48 @@ fn no_path_escapes_the_output_folder() {
             "/.%2e/{N}/{F}",
             "/..%252f{N}%252f{F}",
         ] {
-            targets.push(t.replace("{N}", &name).replace("{A}", &abs).replace("{F}", file));
+            targets.push(
+                t.replace("{N}", &name)
+                    .replace("{A}", &abs)
+                    .replace("{F}", file),
+            );
         }
         // Straight to the file as if it were in the output.
         targets.push(format!("/{file}"));
     }
     for target in &targets {
         let r = server.get(target);
-        assert!(matches!(r.status, 400 | 403 | 404), "{target}: {} {}", r.status, r.body);
-        assert!(!r.body.contains("root:x:0:0"), "{target} served /etc/passwd");
-        assert!(!r.body.contains(SECRET), "{target} served a file outside the output");
-        assert!(!r.body.contains("languages: [en, nl]"), "{target} served site.yaml");
+        assert!(
+            matches!(r.status, 400 | 403 | 404),
+            "{target}: {} {}",
+            r.status,
+            r.body
+        );
+        assert!(
+            !r.body.contains("root:x:0:0"),
+            "{target} served /etc/passwd"
+        );
+        assert!(
+            !r.body.contains(SECRET),
+            "{target} served a file outside the output"
+        );
+        assert!(
+            !r.body.contains("languages: [en, nl]"),
+            "{target} served site.yaml"
+        );
     }
     assert!(server.get("/nl/alfa/").status == 200, "still serving");
 }
 
 #[test]
 fn survives_deleting_and_renaming_pages() {
-    let f = site(&[("content/en/epsilon.md", "# Epsilon\n\nEpsilon English.\n"), ("content/nl/epsilon.md", "# Epsilon\n\nEpsilon Nederlands.\n")]);
+    let f = site(&[
+        ("content/en/epsilon.md", "# Epsilon\n\nEpsilon English.\n"),
+        (
+            "content/nl/epsilon.md",
+            "# Epsilon\n\nEpsilon Nederlands.\n",
+        ),
+    ]);
     let mut server = Server::start(f.root());
     for target in ["/nl/alfa/", "/nl/beta/", "/nl/epsilon/"] {
         assert_eq!(server.get(target).status, 200, "{target}");
@@ -549,12 +727,23 @@ fn survives_deleting_and_renaming_pages() {
     std::fs::rename(content.join("nl/alfa.md"), content.join("nl/delta.md")).unwrap();
     std::fs::remove_file(content.join("nl/epsilon.md")).unwrap();
     events.wait_for("reload", &server);
-    server.poll("/nl/delta/", "the renamed page", |r| r.status == 200 && r.body.contains("Alfa tekst een"));
+    server.poll("/nl/delta/", "the renamed page", |r| {
+        r.status == 200 && r.body.contains("Alfa tekst een")
+    });
     server.poll("/nl/beta/", "gone", |r| r.status == 404);
     server.poll("/nl/alfa/", "gone", |r| r.status == 404);
     // English still has epsilon, so Dutch readers now get it as a fallback.
-    server.poll("/nl/epsilon/", "the English fallback", |r| r.status == 200 && r.body.contains("Epsilon English"));
-    for target in ["/", "/nl/", "/en/", "/nl/gamma/", "/en/gamma/", "/en/epsilon/"] {
+    server.poll("/nl/epsilon/", "the English fallback", |r| {
+        r.status == 200 && r.body.contains("Epsilon English")
+    });
+    for target in [
+        "/",
+        "/nl/",
+        "/en/",
+        "/nl/gamma/",
+        "/en/gamma/",
+        "/en/epsilon/",
+    ] {
         assert_eq!(server.get(target).status, 200, "{target}");
     }
     assert!(server.alive(), "serve exited; stderr:\n{}", server.log());
@@ -565,10 +754,18 @@ fn a_burst_of_saves_settles_on_the_last_one() {
     let f = site(&[]);
     let mut server = Server::start(f.root());
     for i in 1..=100 {
-        write(&f, "content/en/gamma.md", &format!("# Gamma\n\nGamma versie {i} klaar.\n"));
+        write(
+            &f,
+            "content/en/gamma.md",
+            &format!("# Gamma\n\nGamma versie {i} klaar.\n"),
+        );
     }
-    server.poll("/en/gamma/", "showing the last save", |r| r.status == 200 && r.body.contains("Gamma versie 100 klaar"));
-    server.poll("/nl/gamma/", "showing the last save", |r| r.status == 200 && r.body.contains("Gamma versie 100 klaar"));
+    server.poll("/en/gamma/", "showing the last save", |r| {
+        r.status == 200 && r.body.contains("Gamma versie 100 klaar")
+    });
+    server.poll("/nl/gamma/", "showing the last save", |r| {
+        r.status == 200 && r.body.contains("Gamma versie 100 klaar")
+    });
     assert!(server.alive(), "serve exited; stderr:\n{}", server.log());
     assert_eq!(server.get("/").status, 200);
     assert!(server.state().is_empty(), "{:?}", server.state());
@@ -580,49 +777,95 @@ fn ctrl_c_stops_cleanly() {
     let mut server = Server::start(f.root());
     assert_eq!(server.get("/nl/alfa/").status, 200);
     let out = server.out_dir();
-    assert!(out.join("nl/alfa/index.html").is_file(), "{}", out.display());
+    assert!(
+        out.join("nl/alfa/index.html").is_file(),
+        "{}",
+        out.display()
+    );
     server.interrupt();
-    let status = server.wait_exit(Duration::from_secs(5)).unwrap_or_else(|| panic!("still running 5 s after SIGINT; stderr:\n{}", server.log()));
+    let status = server
+        .wait_exit(Duration::from_secs(5))
+        .unwrap_or_else(|| panic!("still running 5 s after SIGINT; stderr:\n{}", server.log()));
     assert!(status.success(), "{status}; stderr:\n{}", server.log());
     // stderr is closed once the process is gone; the reader thread has the last line soon.
     let deadline = Instant::now() + WAIT;
     while !server.log().lines().any(|l| l == "stopped") {
-        assert!(Instant::now() < deadline, "no `stopped` line; stderr:\n{}", server.log());
+        assert!(
+            Instant::now() < deadline,
+            "no `stopped` line; stderr:\n{}",
+            server.log()
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(!out.exists(), "the temp output {} was left behind", out.display());
+    assert!(
+        !out.exists(),
+        "the temp output {} was left behind",
+        out.display()
+    );
 }
 
 #[test]
 fn binds_to_localhost_by_default() {
     let f = site(&[]);
     let server = Server::start(f.root());
-    assert_eq!(server.addr.ip(), IpAddr::V4(Ipv4Addr::LOCALHOST), "{}", server.banner);
+    assert_eq!(
+        server.addr.ip(),
+        IpAddr::V4(Ipv4Addr::LOCALHOST),
+        "{}",
+        server.banner
+    );
     assert_ne!(server.addr.port(), 0);
-    assert_eq!(server.banner, format!("serving http://127.0.0.1:{}/ (Ctrl-C to stop)", server.addr.port()));
+    assert_eq!(
+        server.banner,
+        format!(
+            "serving http://127.0.0.1:{}/ (Ctrl-C to stop)",
+            server.addr.port()
+        )
+    );
     assert_eq!(server.get("/").status, 200);
     // Not reachable on the machine's other addresses (when it has one).
-    let outward = std::net::UdpSocket::bind("0.0.0.0:0").and_then(|u| u.connect("192.0.2.1:9").and_then(|()| u.local_addr()));
+    let outward = std::net::UdpSocket::bind("0.0.0.0:0")
+        .and_then(|u| u.connect("192.0.2.1:9").and_then(|()| u.local_addr()));
     if let Ok(local) = outward {
         if !local.ip().is_loopback() && !local.ip().is_unspecified() {
             let there = SocketAddr::new(local.ip(), server.addr.port());
-            assert!(TcpStream::connect_timeout(&there, Duration::from_secs(2)).is_err(), "serve answers on {there}");
+            assert!(
+                TcpStream::connect_timeout(&there, Duration::from_secs(2)).is_err(),
+                "serve answers on {there}"
+            );
         }
     }
 }
 
 #[test]
 fn a_normal_build_has_no_live_reload() {
-    let f = site(&[("templates/page.html", "{% extends \"base.html\" %}{% block body %}<main id=\"main\">{{ page.content | safe }}</main>{% endblock body %}")]);
+    let f = site(&[(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block body %}<main id=\"main\">{{ page.content | safe }}</main>{% endblock body %}",
+    )]);
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
-    let result = Command::new(env!("CARGO_BIN_EXE_signpost")).arg("--root").arg(f.root()).arg("build").arg("--output").arg(&out).output().unwrap();
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    let result = Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .arg("--root")
+        .arg(f.root())
+        .arg("build")
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let files = walk(&out);
     assert!(files.iter().any(|p| p == "nl/alfa/index.html"), "{files:?}");
     for rel in files {
         let bytes = std::fs::read(out.join(&rel)).unwrap();
-        assert!(!bytes.windows(10).any(|w| w == b"__signpost"), "{rel} mentions __signpost");
+        assert!(
+            !bytes.windows(10).any(|w| w == b"__signpost"),
+            "{rel} mentions __signpost"
+        );
     }
 }
 
@@ -635,7 +878,12 @@ fn ctrl_c_stops_while_a_page_is_open() {
     let mut server = Server::start(f.root());
     let _tab = server.events();
     server.interrupt();
-    let status = server.wait_exit(Duration::from_secs(5)).unwrap_or_else(|| panic!("still running 5 s after SIGINT with an event stream open; stderr:\n{}", server.log()));
+    let status = server.wait_exit(Duration::from_secs(5)).unwrap_or_else(|| {
+        panic!(
+            "still running 5 s after SIGINT with an event stream open; stderr:\n{}",
+            server.log()
+        )
+    });
     assert!(status.success(), "{status}");
 }
 
@@ -650,21 +898,41 @@ fn an_error_stays_listed_until_its_page_is_fixed() {
     // The state is updated before the event is sent. (A reload is fine: the reloaded page
     // asks for the state and shows the overlay again.)
     events.next(&server);
-    server.poll("/nl/beta/", "showing the edit", |r| r.body.contains("Beta tekst twee"));
+    server.poll("/nl/beta/", "showing the edit", |r| {
+        r.body.contains("Beta tekst twee")
+    });
     let state = server.state();
-    assert!(state.iter().any(|e| e.starts_with("content/nl/alfa.md:3:10:")), "alfa.md is still broken, but state says {state:?}");
+    assert!(
+        state
+            .iter()
+            .any(|e| e.starts_with("content/nl/alfa.md:3:10:")),
+        "alfa.md is still broken, but state says {state:?}"
+    );
 }
 
 #[test]
 fn fixing_a_page_that_was_broken_at_start_serves_the_whole_site() {
     let f = site(&[("content/nl/alfa.md", BROKEN_ALFA)]);
     let server = Server::start(f.root());
-    assert!(server.state().iter().any(|e| e.starts_with("content/nl/alfa.md:3:10:")), "{:?}", server.state());
+    assert!(
+        server
+            .state()
+            .iter()
+            .any(|e| e.starts_with("content/nl/alfa.md:3:10:")),
+        "{:?}",
+        server.state()
+    );
     let events = server.events();
     write(&f, "content/nl/alfa.md", ALFA);
     events.wait_for("reload", &server);
     server.poll("/nl/alfa/", "served", |r| r.status == 200);
-    for target in ["/", "/nl/beta/", "/en/gamma/", "/nl/gamma/", "/static/style.css"] {
+    for target in [
+        "/",
+        "/nl/beta/",
+        "/en/gamma/",
+        "/nl/gamma/",
+        "/static/style.css",
+    ] {
         server.poll(target, "served", |r| r.status == 200);
     }
 }
@@ -679,7 +947,9 @@ fn deleting_a_page_removes_its_fallback_copies() {
     std::fs::remove_file(f.root().join("content/nl/beta.md")).unwrap();
     events.wait_for("reload", &server);
     server.poll("/nl/beta/", "gone", |r| r.status == 404);
-    server.poll("/en/beta/", "gone (its source page was deleted)", |r| r.status == 404);
+    server.poll("/en/beta/", "gone (its source page was deleted)", |r| {
+        r.status == 404
+    });
 }
 
 #[test]
@@ -689,6 +959,12 @@ fn a_templates_folder_made_while_serving_is_watched() {
     let events = server.events();
     std::fs::create_dir(f.root().join("templates")).unwrap();
     events.wait_for("reload", &server);
-    write(&f, "templates/page.html", "{% extends \"base.html\" %}{% block body %}<main id=\"main\"><p class=\"mark\">NEW-FOLDER</p></main>{% endblock body %}");
-    server.poll("/nl/alfa/", "using the new template", |r| r.text_of(".mark") == ["NEW-FOLDER"]);
+    write(
+        &f,
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block body %}<main id=\"main\"><p class=\"mark\">NEW-FOLDER</p></main>{% endblock body %}",
+    );
+    server.poll("/nl/alfa/", "using the new template", |r| {
+        r.text_of(".mark") == ["NEW-FOLDER"]
+    });
 }

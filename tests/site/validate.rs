@@ -11,15 +11,15 @@ use crate::common::*;
 /// One page of each kind, per language where the kind is per-language.
 fn pages() -> Vec<String> {
     let mut pages: Vec<String> = [
-        "index.html",                                          // root language chooser
-        "404.html",                                            // 404 in the default language
-        "status/index.html",                                   // translation status
+        "index.html",                                            // root language chooser
+        "404.html",                                              // 404 in the default language
+        "status/index.html",                                     // translation status
         "nl/report-problems-on-behalf-of-a-customer/index.html", // content page
-        "nl/customer-self-support/index.html",                 // content page
-        "pl/customer-self-support/index.html",                 // machine translation with originals
-        "ru/customer-self-support/index.html",                 // translation
+        "nl/customer-self-support/index.html",                   // content page
+        "pl/customer-self-support/index.html", // machine translation with originals
+        "ru/customer-self-support/index.html", // translation
         "ru/report-problems-on-behalf-of-a-customer/index.html", // fallback page
-        "en/customer-self-support/index.html",                 // English page rebuilt from a translation
+        "en/customer-self-support/index.html", // English page rebuilt from a translation
     ]
     .map(str::to_string)
     .to_vec();
@@ -110,7 +110,10 @@ fn vnu_jar(repo: &Path) -> Option<PathBuf> {
 }
 
 fn java_works() -> bool {
-    Command::new("java").arg("-version").output().is_ok_and(|o| o.status.success())
+    Command::new("java")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// In CI a missing checker is a failure; on a developer's machine the test is skipped.
@@ -123,8 +126,15 @@ fn missing(what: &str) {
 
 /// A flat file name for a site path: `nl/who-handles-this/p/2/index.html` → `nl--who-handles-this--p--2.html`.
 fn flat(site_path: &str) -> String {
-    let stem = site_path.trim_end_matches(".html").trim_end_matches("/index").trim_end_matches("index");
-    if stem.is_empty() { "root.html".to_string() } else { format!("{}.html", stem.replace('/', "--")) }
+    let stem = site_path
+        .trim_end_matches(".html")
+        .trim_end_matches("/index")
+        .trim_end_matches("index");
+    if stem.is_empty() {
+        "root.html".to_string()
+    } else {
+        format!("{}.html", stem.replace('/', "--"))
+    }
 }
 
 struct Message {
@@ -146,9 +156,15 @@ fn run_vnu(jar: &Path, dir: &Path) -> Vec<Message> {
         .unwrap_or_else(|e| panic!("could not run java -jar {}: {e}", jar.display()));
     // vnu writes its report to stderr; its exit status only says whether there were errors.
     let report = String::from_utf8_lossy(&out.stderr);
-    let json: serde_json::Value = serde_json::from_str(report.trim())
-        .unwrap_or_else(|e| panic!("vnu's report is not JSON ({e}); exit {}:\n{report}", out.status));
-    let str_of = |m: &serde_json::Value, k: &str| m.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let json: serde_json::Value = serde_json::from_str(report.trim()).unwrap_or_else(|e| {
+        panic!(
+            "vnu's report is not JSON ({e}); exit {}:\n{report}",
+            out.status
+        )
+    });
+    let str_of = |m: &serde_json::Value, k: &str| {
+        m.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string()
+    };
     json["messages"]
         .as_array()
         .expect("vnu's report has a messages array")
@@ -185,30 +201,66 @@ fn every_kind_of_page_is_valid_html() {
     let site = build_ok(&repo, None);
     let pages = pages();
     for p in &pages {
-        assert!(site.exists(p), "the default site has no {p}; update the page list in tests/site/validate.rs");
+        assert!(
+            site.exists(p),
+            "the default site has no {p}; update the page list in tests/site/validate.rs"
+        );
         std::fs::copy(site.out.join(p), checked.path().join(flat(p))).unwrap();
     }
-    let fixture = Fixture::new(&[("site.yaml", "languages: [nl, ru]\n"), ("content/nl/constructs.md", CONSTRUCTS)]);
+    let fixture = Fixture::new(&[
+        ("site.yaml", "languages: [nl, ru]\n"),
+        ("content/nl/constructs.md", CONSTRUCTS),
+    ]);
     let constructs = build_ok(fixture.root(), None);
-    std::fs::copy(constructs.out.join("nl/constructs/index.html"), checked.path().join("constructs--nl.html")).unwrap();
+    std::fs::copy(
+        constructs.out.join("nl/constructs/index.html"),
+        checked.path().join("constructs--nl.html"),
+    )
+    .unwrap();
 
     let messages = run_vnu(&jar, checked.path());
-    let allowed = |m: &Message| ALLOWED.iter().any(|(file, text, extract, _)| m.file == *file && m.text == *text && m.extract.contains(extract));
+    let allowed = |m: &Message| {
+        ALLOWED.iter().any(|(file, text, extract, _)| {
+            m.file == *file && m.text == *text && m.extract.contains(extract)
+        })
+    };
     let (known, rest): (Vec<&Message>, Vec<&Message>) = messages.iter().partition(|m| allowed(m));
-    let errors: Vec<&&Message> = rest.iter().filter(|m| m.kind != "warning" && !m.kind.starts_with("info")).collect();
-    let show = |m: &Message| format!("  {}:{}:{}: {}: {}\n      {}", m.file, m.line, m.column, m.kind, m.text, m.extract);
-    let notes: Vec<String> = rest.iter().filter(|m| m.kind == "warning" || m.kind.starts_with("info")).map(|m| show(m)).collect();
+    let errors: Vec<&&Message> = rest
+        .iter()
+        .filter(|m| m.kind != "warning" && !m.kind.starts_with("info"))
+        .collect();
+    let show = |m: &Message| {
+        format!(
+            "  {}:{}:{}: {}: {}\n      {}",
+            m.file, m.line, m.column, m.kind, m.text, m.extract
+        )
+    };
+    let notes: Vec<String> = rest
+        .iter()
+        .filter(|m| m.kind == "warning" || m.kind.starts_with("info"))
+        .map(|m| show(m))
+        .collect();
     if !notes.is_empty() {
-        eprintln!("vnu warnings and notes (not failures):\n{}", notes.join("\n"));
+        eprintln!(
+            "vnu warnings and notes (not failures):\n{}",
+            notes.join("\n")
+        );
     }
     if !known.is_empty() {
-        eprintln!("{} known error(s) from Rust code, allowed (see ALLOWED in tests/site/validate.rs)", known.len());
+        eprintln!(
+            "{} known error(s) from Rust code, allowed (see ALLOWED in tests/site/validate.rs)",
+            known.len()
+        );
     }
     eprintln!("vnu checked {} files", pages.len() + 1);
     assert!(
         errors.is_empty(),
         "the Nu Html Checker found {} error(s) (files are named after their site path, `/` → `--`):\n{}",
         errors.len(),
-        errors.iter().map(|m| show(m)).collect::<Vec<_>>().join("\n")
+        errors
+            .iter()
+            .map(|m| show(m))
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }

@@ -8,7 +8,7 @@ use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag};
 use super::{Run, Sink, State};
 use crate::parse::html::{self, RawTag};
 use crate::parse::links::{self, LinkNote, Target};
-use crate::parse::{escape, plain_text, Original, PageLink, MAX_INCLUDE_DEPTH};
+use crate::parse::{MAX_INCLUDE_DEPTH, Original, PageLink, escape, plain_text};
 
 /// Includes one page may pull in, all together: a file including itself many times over
 /// would otherwise multiply without end.
@@ -29,14 +29,27 @@ impl<'p> Run<'p> {
     }
 
     /// `> [!NOTE] text on the same line`, which GFM does not treat as an alert but DocFX does.
-    pub(super) fn inline_alert(&self, events: &[(Event, Range<usize>)], i: usize) -> Option<BlockQuoteKind> {
-        let (Some((Event::Start(Tag::Paragraph), _)), Some((Event::Text(t), _))) = (events.get(i), events.get(i + 1)) else {
+    pub(super) fn inline_alert(
+        &self,
+        events: &[(Event, Range<usize>)],
+        i: usize,
+    ) -> Option<BlockQuoteKind> {
+        let (Some((Event::Start(Tag::Paragraph), _)), Some((Event::Text(t), _))) =
+            (events.get(i), events.get(i + 1))
+        else {
             return None;
         };
         alert_marker(t).map(|(kind, _)| kind)
     }
 
-    pub(super) fn start_link(&self, st: &mut State, dest: &str, title: &str, offset: usize, empty: bool) {
+    pub(super) fn start_link(
+        &self,
+        st: &mut State,
+        dest: &str,
+        title: &str,
+        offset: usize,
+        empty: bool,
+    ) {
         if dest.starts_with("#tab/") {
             if let Some((Sink::Heading { tab, .. }, _)) = st.sinks.last_mut() {
                 *tab = true;
@@ -44,16 +57,35 @@ impl<'p> Run<'p> {
             st.link_closers.push("");
             return;
         }
-        let resolved = links::resolve(self.cx.index, self.reader, &self.source_dir, dest, self.cx.docs_root);
+        let resolved = links::resolve(
+            self.cx.index,
+            self.reader,
+            &self.source_dir,
+            dest,
+            self.cx.docs_root,
+        );
         for note in &resolved.notes {
             match note {
-                LinkNote::CaseMismatch { written, actual } => self.warn(st, offset,
+                LinkNote::CaseMismatch { written, actual } => self.warn(
+                    st,
+                    offset,
                     format!("link `{dest}` matches page `{actual}` only when ignoring letter case"),
-                    Some(&format!("write the file name as `{actual}.md` (not `{written}`)"))),
-                LinkNote::Backslashes => self.warn(st, offset,
-                    format!("link `{dest}` uses `\\` between folders"), Some("use `/` in links")),
-                LinkNote::DocsRootUnresolved => self.warn(st, offset,
-                    format!("docs-root link `{dest}` is left as written"), Some("set `docs_root_url` in site.yaml to where these pages live")),
+                    Some(&format!(
+                        "write the file name as `{actual}.md` (not `{written}`)"
+                    )),
+                ),
+                LinkNote::Backslashes => self.warn(
+                    st,
+                    offset,
+                    format!("link `{dest}` uses `\\` between folders"),
+                    Some("use `/` in links"),
+                ),
+                LinkNote::DocsRootUnresolved => self.warn(
+                    st,
+                    offset,
+                    format!("docs-root link `{dest}` is left as written"),
+                    Some("set `docs_root_url` in site.yaml to where these pages live"),
+                ),
                 LinkNote::OtherLanguage => {}
             }
         }
@@ -61,53 +93,145 @@ impl<'p> Run<'p> {
             // Every page link is remembered by slug (serve follows them); only `#fragment`
             // links, checked once all pages are parsed, keep where and how they were written.
             match &resolved.target {
-                Target::Page { lang, slug, fragment } => {
+                Target::Page {
+                    lang,
+                    slug,
+                    fragment,
+                } => {
                     if st.linked.last() != Some(slug) {
                         st.linked.push(slug.clone());
                     }
                     if fragment.is_some() {
-                        st.links.push(PageLink { location: Some(self.location(offset)), written: dest.to_string(), slug: slug.clone(), lang: Some(lang.clone()), fragment: fragment.clone() });
+                        st.links.push(PageLink {
+                            location: Some(self.location(offset)),
+                            written: dest.to_string(),
+                            slug: slug.clone(),
+                            lang: Some(lang.clone()),
+                            fragment: fragment.clone(),
+                        });
                     }
                 }
-                Target::Fragment(f) => st.links.push(PageLink { location: Some(self.location(offset)), written: dest.to_string(), slug: self.page.slug.clone(), lang: None, fragment: Some(f.clone()) }),
+                Target::Fragment(f) => st.links.push(PageLink {
+                    location: Some(self.location(offset)),
+                    written: dest.to_string(),
+                    slug: self.page.slug.clone(),
+                    lang: None,
+                    fragment: Some(f.clone()),
+                }),
                 _ => {}
             }
         }
         if resolved.notes.contains(&LinkNote::OtherLanguage) {
-            self.warn(st, offset, format!("link `{dest}`: the page has no {} translation; the reader is shown a fallback", self.reader),
-                Some("translate the page, or link a page that exists in this language"));
+            self.warn(
+                st,
+                offset,
+                format!(
+                    "link `{dest}`: the page has no {} translation; the reader is shown a fallback",
+                    self.reader
+                ),
+                Some("translate the page, or link a page that exists in this language"),
+            );
         }
-        let title_attr = if title.is_empty() { String::new() } else { format!(r#" title="{}""#, escape(title)) };
+        let title_attr = if title.is_empty() {
+            String::new()
+        } else {
+            format!(r#" title="{}""#, escape(title))
+        };
         let (open, closer, fill) = match resolved.target {
             // A link with no text would have no name for screen readers: it shows its address.
-            Target::External(url) => (format!(r#"<a href="{}"{title_attr}>"#, escape(&url)), "</a>", empty.then(|| url.clone())),
-            Target::Fragment(frag) => (format!(r##"<a href="#{}"{title_attr}>"##, escape(&frag)), "</a>", empty.then(|| frag.clone())),
-            Target::Asset(rel) => (format!(r#"<a href="{}"{title_attr}>"#, escape(&self.cx.urls.relative(&self.page_dir, &rel))), "</a>", empty.then(|| rel.rsplit('/').next().unwrap_or(&rel).to_string())),
-            Target::Page { lang, slug, fragment } => {
+            Target::External(url) => (
+                format!(r#"<a href="{}"{title_attr}>"#, escape(&url)),
+                "</a>",
+                empty.then(|| url.clone()),
+            ),
+            Target::Fragment(frag) => (
+                format!(r##"<a href="#{}"{title_attr}>"##, escape(&frag)),
+                "</a>",
+                empty.then(|| frag.clone()),
+            ),
+            Target::Asset(rel) => (
+                format!(
+                    r#"<a href="{}"{title_attr}>"#,
+                    escape(&self.cx.urls.relative(&self.page_dir, &rel))
+                ),
+                "</a>",
+                empty.then(|| rel.rsplit('/').next().unwrap_or(&rel).to_string()),
+            ),
+            Target::Page {
+                lang,
+                slug,
+                fragment,
+            } => {
                 // Every page exists in every language folder (a fallback shows another
                 // language's text), so the reader stays in their language's chrome.
-                let mut href = self.cx.urls.relative(&self.page_dir, &Urls::page_path(self.reader, &slug));
+                let mut href = self
+                    .cx
+                    .urls
+                    .relative(&self.page_dir, &Urls::page_path(self.reader, &slug));
                 if let Some(f) = fragment.filter(|f| !f.is_empty()) {
                     href.push('#');
                     href.push_str(&crate::urls::encode_path(&f));
                 }
-                let fill = empty.then(|| self.cx.index.title(&lang, &slug).unwrap_or(&slug).to_string());
+                let fill = empty.then(|| {
+                    self.cx
+                        .index
+                        .title(&lang, &slug)
+                        .unwrap_or(&slug)
+                        .to_string()
+                });
                 if &lang == self.reader {
-                    (format!(r#"<a href="{}"{title_attr}>"#, escape(&href)), "</a>", fill)
+                    (
+                        format!(r#"<a href="{}"{title_attr}>"#, escape(&href)),
+                        "</a>",
+                        fill,
+                    )
                 } else {
-                    let tip = self.cx.labels.other_language.get(&lang).cloned().unwrap_or_default();
-                    (format!(r#"<a href="{}" hreflang="{lang}" class="sp-link-other-lang" title="{}">"#, escape(&href), escape(&tip)), "</a>", fill)
+                    let tip = self
+                        .cx
+                        .labels
+                        .other_language
+                        .get(&lang)
+                        .cloned()
+                        .unwrap_or_default();
+                    (
+                        format!(
+                            r#"<a href="{}" hreflang="{lang}" class="sp-link-other-lang" title="{}">"#,
+                            escape(&href),
+                            escape(&tip)
+                        ),
+                        "</a>",
+                        fill,
+                    )
                 }
             }
             Target::Missing => {
-                st.wanted.extend(links::would_be_slug(&self.source_dir, dest));
-                self.warn(st, offset, format!("broken link `{dest}`: no page in any language answers it"),
-                    Some("fix the path, or remove the link; the text is shown without it"));
-                (format!(r#"<span class="sp-link-unavailable" title="{}">"#, escape(&self.cx.labels.link_unavailable)), "</span>", None)
+                st.wanted
+                    .extend(links::would_be_slug(&self.source_dir, dest));
+                self.warn(
+                    st,
+                    offset,
+                    format!("broken link `{dest}`: no page in any language answers it"),
+                    Some("fix the path, or remove the link; the text is shown without it"),
+                );
+                (
+                    format!(
+                        r#"<span class="sp-link-unavailable" title="{}">"#,
+                        escape(&self.cx.labels.link_unavailable)
+                    ),
+                    "</span>",
+                    None,
+                )
             }
             Target::Unsafe => {
-                self.warn(st, offset, format!("unsafe link `{}` removed", dest.chars().take(40).collect::<String>()),
-                    Some("links may not run script; link to a page or an https address"));
+                self.warn(
+                    st,
+                    offset,
+                    format!(
+                        "unsafe link `{}` removed",
+                        dest.chars().take(40).collect::<String>()
+                    ),
+                    Some("links may not run script; link to a page or an https address"),
+                );
                 (String::new(), "", None)
             }
         };
@@ -121,7 +245,13 @@ impl<'p> Run<'p> {
     }
 
     pub(super) fn image_src(&self, st: &State, dest: &str, offset: usize) -> Option<String> {
-        let resolved = links::resolve(self.cx.index, self.lang, &self.source_dir, dest, self.cx.docs_root);
+        let resolved = links::resolve(
+            self.cx.index,
+            self.lang,
+            &self.source_dir,
+            dest,
+            self.cx.docs_root,
+        );
         match resolved.target {
             Target::External(url) => Some(url),
             Target::Asset(rel) => Some(self.cx.urls.relative(&self.page_dir, &rel)),
@@ -130,15 +260,21 @@ impl<'p> Run<'p> {
                 None
             }
             _ => {
-                self.warn(st, offset, format!("image `{dest}` not found; its description is shown instead"),
-                    Some("add the image file next to the page, or fix the path"));
+                self.warn(
+                    st,
+                    offset,
+                    format!("image `{dest}` not found; its description is shown instead"),
+                    Some("add the image file next to the page, or fix the path"),
+                );
                 None
             }
         }
     }
 
     pub(super) fn end_image(&self, st: &mut State) {
-        let Some((Sink::Image { src, title }, inner)) = st.sinks.pop() else { return };
+        let Some((Sink::Image { src, title }, inner)) = st.sinks.pop() else {
+            return;
+        };
         let alt = plain_text(&inner);
         self.emit_image(st, src.as_deref(), &alt, &title);
     }
@@ -231,10 +367,14 @@ impl<'p> Run<'p> {
         match html::classify(raw) {
             RawTag::Comment | RawTag::SelfClosingSpan => {}
             RawTag::LineBreak => st.html("<br>"),
-            RawTag::Anchor(name) if raw.trim().to_ascii_lowercase().ends_with("</a>") || !raw.contains("</a") => {
+            RawTag::Anchor(name)
+                if raw.trim().to_ascii_lowercase().ends_with("</a>") || !raw.contains("</a") =>
+            {
                 if !st.ids.contains(&name) {
                     let id = st.ids.claim(&name);
-                    st.emit(Event::Html(format!(r#"<a id="{}"></a>"#, escape(&id)).into()));
+                    st.emit(Event::Html(
+                        format!(r#"<a id="{}"></a>"#, escape(&id)).into(),
+                    ));
                 }
             }
             _ => {
@@ -254,7 +394,9 @@ impl<'p> Run<'p> {
     }
 
     pub(super) fn end_original(&self, st: &mut State) {
-        let Some((Sink::Original, events)) = st.sinks.pop() else { return };
+        let Some((Sink::Original, events)) = st.sinks.pop() else {
+            return;
+        };
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, events.iter().cloned());
         // An original can hold raw HTML from content too; it is shown, so it is cleaned.
@@ -286,46 +428,93 @@ impl<'p> Run<'p> {
         if self.cx.emit_originals {
             let html: Vec<&str> = pending.iter().map(|o| o.html.trim()).collect();
             let joined = html.join(" ");
-            let inner = joined.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")).unwrap_or(&joined).to_string();
-            st.html(format!(r#"<span class="sp-orig" lang="en" hidden>{inner}</span>"#));
+            let inner = joined
+                .strip_prefix("<p>")
+                .and_then(|s| s.strip_suffix("</p>"))
+                .unwrap_or(&joined)
+                .to_string();
+            st.html(format!(
+                r#"<span class="sp-orig" lang="en" hidden>{inner}</span>"#
+            ));
         }
         st.originals.extend(pending);
     }
 
     pub(super) fn is_include(&self, body: &str, range: &Range<usize>) -> bool {
-        body.get(range.clone()).is_some_and(|s| s.trim_start().get(..9).is_some_and(|p| p.eq_ignore_ascii_case("[!include")))
+        body.get(range.clone()).is_some_and(|s| {
+            s.trim_start()
+                .get(..9)
+                .is_some_and(|p| p.eq_ignore_ascii_case("[!include"))
+        })
     }
 
     /// `[!INCLUDE [title](path)]`: the included file's body, rendered in place.
     pub(super) fn include(&self, body: &str, range: &Range<usize>, st: &State) -> String {
         let src = &body[range.clone()];
-        let target = src.find("](").and_then(|s| src[s + 2..].find(')').map(|e| &src[s + 2..s + 2 + e])).unwrap_or("").trim();
+        let target = src
+            .find("](")
+            .and_then(|s| src[s + 2..].find(')').map(|e| &src[s + 2..s + 2 + e]))
+            .unwrap_or("")
+            .trim();
         if self.depth >= MAX_INCLUDE_DEPTH || self.includes.get() >= MAX_INCLUDES {
-            self.warn(st, range.start, format!("include `{target}` not included: too many or too deeply nested includes"), Some("an include may be including itself"));
+            self.warn(
+                st,
+                range.start,
+                format!("include `{target}` not included: too many or too deeply nested includes"),
+                Some("an include may be including itself"),
+            );
             return String::new();
         }
         self.includes.set(self.includes.get() + 1);
         let lang_dir = self.cx.content_dir.join(self.lang.as_str());
-        let path = lang_dir.join(&self.source_dir).join(crate::urls::decode(target));
+        let path = lang_dir
+            .join(&self.source_dir)
+            .join(crate::urls::decode(target));
         let inside = match (path.canonicalize(), self.cx.content_dir.canonicalize()) {
             (Ok(p), Ok(root)) => p.starts_with(root).then_some(p),
             _ => None,
         };
         let Some(path) = inside else {
-            self.warn(st, range.start, format!("include `{target}` not found inside content/"), Some("fix the include's path"));
+            self.warn(
+                st,
+                range.start,
+                format!("include `{target}` not found inside content/"),
+                Some("fix the include's path"),
+            );
             return String::new();
         };
         // Only a regular, reasonably small file: a FIFO or device would block the build.
-        let regular = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= MAX_INCLUDE_BYTES);
-        let Some(text) = regular.then(|| std::fs::read_to_string(&path).ok()).flatten() else {
-            self.warn(st, range.start, format!("include `{target}` is not a readable UTF-8 text file of at most 1 MiB"), None);
+        let regular =
+            std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= MAX_INCLUDE_BYTES);
+        let Some(text) = regular
+            .then(|| std::fs::read_to_string(&path).ok())
+            .flatten()
+        else {
+            self.warn(
+                st,
+                range.start,
+                format!("include `{target}` is not a readable UTF-8 text file of at most 1 MiB"),
+                None,
+            );
             return String::new();
         };
         let text = crate::load::normalize(text);
         let body_start = crate::load::frontmatter::split(&text).map_or(0, |s| s.body_offset);
-        let inc_dir = path.parent().and_then(|p| p.strip_prefix(lang_dir.canonicalize().ok()?).ok())
-            .map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
-        let run = Run { text: &text, base: body_start, source_dir: inc_dir, page_dir: self.page_dir.clone(), depth: self.depth + 1, includes: std::rc::Rc::clone(&self.includes), lines: Default::default(), ..*self };
+        let inc_dir = path
+            .parent()
+            .and_then(|p| p.strip_prefix(lang_dir.canonicalize().ok()?).ok())
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        let run = Run {
+            text: &text,
+            base: body_start,
+            source_dir: inc_dir,
+            page_dir: self.page_dir.clone(),
+            depth: self.depth + 1,
+            includes: std::rc::Rc::clone(&self.includes),
+            lines: Default::default(),
+            ..*self
+        };
         run.parse(&text[body_start..]).html
     }
 }
@@ -351,8 +540,14 @@ fn alert_marker(text: &str) -> Option<(BlockQuoteKind, &str)> {
 }
 
 /// Emits the alert's first paragraph without its `[!KIND]` marker; returns the next index.
-pub(super) fn strip_inline_alert_marker<'a>(events: &[(Event<'a>, Range<usize>)], i: usize, st: &mut State<'a>) -> usize {
-    if let (Some((Event::Start(Tag::Paragraph), _)), Some((Event::Text(t), _))) = (events.get(i), events.get(i + 1)) {
+pub(super) fn strip_inline_alert_marker<'a>(
+    events: &[(Event<'a>, Range<usize>)],
+    i: usize,
+    st: &mut State<'a>,
+) -> usize {
+    if let (Some((Event::Start(Tag::Paragraph), _)), Some((Event::Text(t), _))) =
+        (events.get(i), events.get(i + 1))
+    {
         st.emit(Event::Start(Tag::Paragraph));
         let rest = alert_marker(t).map_or("", |(_, r)| r).trim_start();
         let mut next = i + 2;

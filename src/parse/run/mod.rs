@@ -9,9 +9,9 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::directives::{self, Piece};
-use super::headings::{slugify, IdSet, TocEntry};
+use super::headings::{IdSet, TocEntry, slugify};
 use super::html::{self, RawTag};
-use super::{escape, sanitize, Context, Original, PageLink, ParsedPage};
+use super::{Context, Original, PageLink, ParsedPage, escape, sanitize};
 use crate::diag::{Diagnostic, Kind};
 use crate::lang::Lang;
 use crate::load::SourcePage;
@@ -38,9 +38,17 @@ pub(super) struct Run<'p> {
 
 /// Where events go: the page, or a buffer (a heading being collected, an English original).
 enum Sink {
-    Heading { level: HeadingLevel, anchor: Option<String>, text: String, tab: bool },
+    Heading {
+        level: HeadingLevel,
+        anchor: Option<String>,
+        text: String,
+        tab: bool,
+    },
     Original,
-    Image { src: Option<String>, title: String },
+    Image {
+        src: Option<String>,
+        title: String,
+    },
 }
 
 #[derive(Default)]
@@ -89,7 +97,12 @@ impl<'a> State<'a> {
 }
 
 impl<'p> Run<'p> {
-    pub(super) fn new(cx: &'p Context<'p>, page: &'p SourcePage, reader: &'p Lang, source_dir: String) -> Run<'p> {
+    pub(super) fn new(
+        cx: &'p Context<'p>,
+        page: &'p SourcePage,
+        reader: &'p Lang,
+        source_dir: String,
+    ) -> Run<'p> {
         Run {
             cx,
             page,
@@ -107,7 +120,9 @@ impl<'p> Run<'p> {
 
     /// Where a body offset is in the file.
     fn location(&self, offset: usize) -> crate::diag::Location {
-        self.lines.get_or_init(|| crate::diag::LineIndex::new(self.text)).location(&self.page.path, self.text, self.base + offset)
+        self.lines
+            .get_or_init(|| crate::diag::LineIndex::new(self.text))
+            .location(&self.page.path, self.text, self.base + offset)
     }
 
     fn warn(&self, st: &State, offset: usize, message: String, hint: Option<&str>) {
@@ -127,16 +142,23 @@ impl<'p> Run<'p> {
     pub(super) fn parse(&self, body: &str) -> ParsedPage {
         let mut masked = String::new();
         let events = super::sxs::events(body, &mut masked);
-        let mut st = State { out: Vec::with_capacity(events.len() + events.len() / 4), ..State::default() };
+        let mut st = State {
+            out: Vec::with_capacity(events.len() + events.len() / 4),
+            ..State::default()
+        };
         let mut i = 0;
         while i < events.len() {
             let (ev, range) = &events[i];
             i += 1;
             if st.raw_text.is_some() {
                 match ev {
-                    Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => continue,
+                    Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => {
+                        continue;
+                    }
                     Event::InlineHtml(raw) | Event::Html(raw) => {
-                        let closes = st.raw_text.as_ref().is_some_and(|name| raw.to_ascii_lowercase().contains(&format!("</{name}")));
+                        let closes = st.raw_text.as_ref().is_some_and(|name| {
+                            raw.to_ascii_lowercase().contains(&format!("</{name}"))
+                        });
                         if closes {
                             st.raw_text = None;
                         }
@@ -152,7 +174,8 @@ impl<'p> Run<'p> {
                     let inner = self.include(body, range, &st);
                     st.html(inner);
                     st.needs_sanitize = true;
-                    while i < events.len() && !matches!(events[i].0, Event::End(TagEnd::Paragraph)) {
+                    while i < events.len() && !matches!(events[i].0, Event::End(TagEnd::Paragraph))
+                    {
                         i += 1;
                     }
                     i += 1;
@@ -181,10 +204,20 @@ impl<'p> Run<'p> {
                 }
                 Event::Start(Tag::Heading { level, .. }) => {
                     self.flush_originals(&mut st);
-                    st.sinks.push((Sink::Heading { level: *level, anchor: None, text: String::new(), tab: false }, Vec::new()));
+                    st.sinks.push((
+                        Sink::Heading {
+                            level: *level,
+                            anchor: None,
+                            text: String::new(),
+                            tab: false,
+                        },
+                        Vec::new(),
+                    ));
                 }
                 Event::End(TagEnd::Heading(_)) => self.end_heading(&mut st),
-                Event::Start(Tag::Link { dest_url, title, .. }) => {
+                Event::Start(Tag::Link {
+                    dest_url, title, ..
+                }) => {
                     let empty = matches!(events.get(i), Some((Event::End(TagEnd::Link), _)));
                     self.start_link(&mut st, dest_url, title, range.start, empty);
                 }
@@ -194,9 +227,17 @@ impl<'p> Run<'p> {
                         st.html(closer);
                     }
                 }
-                Event::Start(Tag::Image { dest_url, title, .. }) => {
+                Event::Start(Tag::Image {
+                    dest_url, title, ..
+                }) => {
                     let src = self.image_src(&st, dest_url, range.start);
-                    st.sinks.push((Sink::Image { src, title: title.to_string() }, Vec::new()));
+                    st.sinks.push((
+                        Sink::Image {
+                            src,
+                            title: title.to_string(),
+                        },
+                        Vec::new(),
+                    ));
                 }
                 Event::End(TagEnd::Image) => self.end_image(&mut st),
                 Event::Start(Tag::Table(_)) => {
@@ -211,24 +252,33 @@ impl<'p> Run<'p> {
                     st.in_code = true;
                     // Focusable, so keyboard users can scroll a wide block sideways.
                     let lang = match kind {
-                        pulldown_cmark::CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                        pulldown_cmark::CodeBlockKind::Fenced(info) => {
+                            info.split_whitespace().next().unwrap_or("").to_string()
+                        }
                         pulldown_cmark::CodeBlockKind::Indented => String::new(),
                     };
                     if lang.is_empty() {
                         st.html("<pre tabindex=\"0\"><code>");
                     } else {
-                        st.html(format!(r#"<pre tabindex="0"><code class="language-{}">"#, escape(&lang)));
+                        st.html(format!(
+                            r#"<pre tabindex="0"><code class="language-{}">"#,
+                            escape(&lang)
+                        ));
                     }
                 }
                 Event::End(TagEnd::CodeBlock) => {
                     st.in_code = false;
                     st.html("</code></pre>\n");
                 }
-                Event::Start(Tag::List(_)) | Event::Start(Tag::Item) | Event::Start(Tag::TableCell) => {
+                Event::Start(Tag::List(_))
+                | Event::Start(Tag::Item)
+                | Event::Start(Tag::TableCell) => {
                     self.flush_originals(&mut st);
                     st.emit(ev.clone());
                 }
-                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::List(_)) => {
+                Event::End(
+                    TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::List(_),
+                ) => {
                     self.close_open_spans(&mut st);
                     self.flush_originals(&mut st);
                     st.emit(ev.clone());
@@ -241,14 +291,23 @@ impl<'p> Run<'p> {
                 Event::InlineHtml(raw) => self.inline_html(&mut st, raw, range.start),
                 Event::Html(raw) => {
                     self.block_html(&mut st, raw, range.start);
-                    if html::classify(raw) == RawTag::Comment && !body[range.start..].contains("-->") {
+                    if html::classify(raw) == RawTag::Comment
+                        && !body[range.start..].contains("-->")
+                    {
                         // An HTML comment that never closes would hide the rest of the page
                         // (browsers) or show it as raw lines (markdown): it ends at its line.
                         self.warn(&st, range.start, "unclosed HTML comment: it ends at its line, the rest of the page is shown".into(),
                             Some("close the comment with `-->`"));
                         let from = range.end.min(body.len());
                         self.close_open_spans(&mut st);
-                        let rest = Run { base: self.base + from, includes: std::rc::Rc::clone(&self.includes), lines: Default::default(), source_dir: self.source_dir.clone(), page_dir: self.page_dir.clone(), ..*self };
+                        let rest = Run {
+                            base: self.base + from,
+                            includes: std::rc::Rc::clone(&self.includes),
+                            lines: Default::default(),
+                            source_dir: self.source_dir.clone(),
+                            page_dir: self.page_dir.clone(),
+                            ..*self
+                        };
                         let tail = rest.parse(&body[from..]);
                         st.html(tail.html);
                         st.words += tail.words;
@@ -284,7 +343,11 @@ impl<'p> Run<'p> {
         ParsedPage {
             // Every page's HTML is held until rendering: spare capacity would add up to a
             // quarter of a big build's memory.
-            html: { let mut h = body_html; h.shrink_to_fit(); h },
+            html: {
+                let mut h = body_html;
+                h.shrink_to_fit();
+                h
+            },
             h1: st.h1,
             toc: st.toc,
             heading_ids: st.heading_ids,
@@ -299,12 +362,27 @@ impl<'p> Run<'p> {
 
     fn end_heading(&self, st: &mut State) {
         self.close_open_spans(st);
-        let Some((Sink::Heading { level, anchor, text, tab }, inner)) = st.sinks.pop() else { return };
+        let Some((
+            Sink::Heading {
+                level,
+                anchor,
+                text,
+                tab,
+            },
+            inner,
+        )) = st.sinks.pop()
+        else {
+            return;
+        };
         let text = collapse_spaces(&text);
         let wanted = anchor.unwrap_or_else(|| slugify(&text));
         let id = st.ids.claim(&wanted);
         let n = level as usize;
-        let class = if tab { r#" class="sp-tab-heading""# } else { "" };
+        let class = if tab {
+            r#" class="sp-tab-heading""#
+        } else {
+            ""
+        };
         st.html(format!(r#"<h{n} id="{}"{class}>"#, escape(&id)));
         for ev in inner {
             st.emit(ev);
@@ -315,7 +393,11 @@ impl<'p> Run<'p> {
             st.h1 = Some(text.clone());
         }
         if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) && !tab {
-            st.toc.push(TocEntry { level: n as u8, id: id.clone(), text });
+            st.toc.push(TocEntry {
+                level: n as u8,
+                id: id.clone(),
+                text,
+            });
         }
         st.heading_ids.push(id);
     }
@@ -345,7 +427,11 @@ impl<'p> Run<'p> {
                     st.emit(Event::Text(t.into()));
                 }
                 Piece::Image { source, alt } => {
-                    let src = if source.is_empty() { None } else { self.image_src(st, &source, offset) };
+                    let src = if source.is_empty() {
+                        None
+                    } else {
+                        self.image_src(st, &source, offset)
+                    };
                     self.note_text(st, &alt);
                     self.emit_image(st, src.as_deref(), &alt, "");
                 }
@@ -381,7 +467,12 @@ impl<'p> Run<'p> {
         if st.capturing_original() {
             return;
         }
-        if let Some((Sink::Heading { text: h, .. }, _)) = st.sinks.iter_mut().rev().find(|(s, _)| matches!(s, Sink::Heading { .. })) {
+        if let Some((Sink::Heading { text: h, .. }, _)) = st
+            .sinks
+            .iter_mut()
+            .rev()
+            .find(|(s, _)| matches!(s, Sink::Heading { .. }))
+        {
             h.push_str(text);
         }
         st.words += count_words(text);
@@ -447,7 +538,11 @@ fn nesting_depth(html: &str) -> usize {
             let _ = closing;
             depth = depth.saturating_sub(1);
         } else if !tag.starts_with('!') && !tag.ends_with('/') {
-            let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+            let name: String = tag
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
             if !name.is_empty() && !VOID.contains(&name.as_str()) {
                 depth += 1;
                 max = max.max(depth);
@@ -473,13 +568,19 @@ fn collapse_spaces(text: &str) -> String {
 /// so this avoids `split_whitespace`'s char decoding.
 fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let Some(&first) = bytes.first() else { return 0 };
+    let Some(&first) = bytes.first() else {
+        return 0;
+    };
     let space = |b: u8| (b == b' ') | (b == b'\n') | (b == b'\t') | (b == b'\r') | (b == 0x0c);
     // A word starts wherever a space is followed by a non-space. Counting those pairs in
     // byte-sized sums over short chunks has no branches, so it runs on SIMD lanes.
     let mut count = usize::from(!space(first));
     for (a, b) in bytes.chunks(255).zip(bytes[1..].chunks(255)) {
-        count += usize::from(a.iter().zip(b).fold(0u8, |n, (&x, &y)| n + u8::from(space(x) & !space(y))));
+        count += usize::from(
+            a.iter()
+                .zip(b)
+                .fold(0u8, |n, (&x, &y)| n + u8::from(space(x) & !space(y))),
+        );
     }
     count
 }
@@ -490,8 +591,19 @@ mod tests {
 
     #[test]
     fn words_are_counted_across_chunk_boundaries() {
-        for text in ["", " ", "one", " one  two\tthree\n", "a b", "Zażółć gęślą jaźń — раз два"] {
-            assert_eq!(count_words(text), text.split_ascii_whitespace().count(), "{text:?}");
+        for text in [
+            "",
+            " ",
+            "one",
+            " one  two\tthree\n",
+            "a b",
+            "Zażółć gęślą jaźń — раз два",
+        ] {
+            assert_eq!(
+                count_words(text),
+                text.split_ascii_whitespace().count(),
+                "{text:?}"
+            );
         }
         let long = "word ".repeat(1000) + "x\n\ny  ";
         assert_eq!(count_words(&long), 1002);
