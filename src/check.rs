@@ -7,8 +7,8 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Kind, Location};
 use crate::i18n::I18n;
 use crate::load::Origin;
+use crate::load::theme::Theme;
 use crate::model::Site;
-use crate::render::theme::Theme;
 use crate::tree::Tree;
 
 /// Every `page.md#fragment` and `#fragment` link must name an id on its target page.

@@ -7,6 +7,7 @@
 pub mod builtin;
 pub mod check;
 pub mod config;
+pub mod date;
 pub mod diag;
 pub mod find;
 pub mod hashing;

@@ -10,9 +10,9 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Kind};
 use crate::i18n::{self, I18n};
 use crate::lang::Lang;
+use crate::load::theme::Theme;
 use crate::load::{self, Slug};
 use crate::parse::{self, Labels, ParsedPage};
-use crate::render::theme::Theme;
 use crate::urls::Urls;
 use crate::{check, model, translations, tree};
 

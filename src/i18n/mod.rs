@@ -13,9 +13,9 @@ use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use crate::config::Config;
+use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Kind, LineIndex, Location};
 use crate::lang::Lang;
-use crate::model::date::Date;
 
 /// A value passed into a message.
 #[derive(Debug, Clone)]

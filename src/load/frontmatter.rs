@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
 
-use crate::model::date::Date;
+use crate::date::Date;
 
 /// The split of a file into front matter and body, with the body's position in the file.
 #[derive(Debug, Clone, Copy)]

@@ -4,6 +4,7 @@
 //! the other pages still load, so one build lists every fault.
 
 pub mod frontmatter;
+pub mod theme;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

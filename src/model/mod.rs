@@ -1,7 +1,6 @@
 //! Stage 3, the site model: pages by slug × language, and what each page's template needs to
 //! know about its translations and neighbours.
 
-pub mod date;
 pub mod sections;
 
 use std::collections::BTreeMap;

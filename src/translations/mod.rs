@@ -2,7 +2,6 @@
 //! which language stands in for a missing one, and the status report for writers.
 
 pub mod reconstruct;
-pub mod status;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -4,7 +4,6 @@
 //! The structure lives in `content/who-handles-this.yaml`; every visible word is a Fluent key
 //! (`locales/<lang>/who-handles-this.ftl`), so translators work in one format.
 
-pub mod layout;
 pub mod validate;
 
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 use signpost::config::{Config, Overrides};
 use signpost::diag::Diagnostics;
 use signpost::i18n::{Arg, I18n};
-use signpost::model::date::Date;
+use signpost::date::Date;
 
 use crate::common::*;
 

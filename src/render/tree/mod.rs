@@ -2,6 +2,8 @@
 //! walk through the tree (with the answers so far, so back and "change" work without
 //! JavaScript), and an overview with a diagram.
 
+mod svg;
+
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -13,7 +15,7 @@ use crate::diag::Diagnostics;
 use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::model::Site;
-use crate::tree::{Handler, Node, TREE_SLUG, Tree, Walk, layout};
+use crate::tree::{Handler, Node, TREE_SLUG, Tree, Walk};
 use crate::urls::Urls;
 use crate::write::Output;
 
@@ -398,7 +400,7 @@ impl Renderer<'_> {
 
     fn overview_context(&self, tree: &Tree, lang: &Lang, dir: &str) -> TeraContext {
         let rel = |to: &str| self.urls.relative(dir, to);
-        let labels: HashMap<String, layout::NodeLabel> = tree
+        let labels: HashMap<String, svg::NodeLabel> = tree
             .file
             .nodes
             .iter()
@@ -416,7 +418,7 @@ impl Renderer<'_> {
                 };
                 (
                     n.id.clone(),
-                    layout::NodeLabel {
+                    svg::NodeLabel {
                         text,
                         href: rel(&node_dir(lang, tree, &n.id)),
                         kind,
@@ -425,7 +427,7 @@ impl Renderer<'_> {
             })
             .collect();
         let title = self.tree_text(lang, "who-overview-title");
-        let svg = layout::svg(
+        let svg = svg::svg(
             tree,
             &labels,
             |id, n| {

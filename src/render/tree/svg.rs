@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::Tree;
 use crate::parse::escape;
+use crate::tree::Tree;
 
 const BOX_W: f64 = 180.0;
 const GAP_X: f64 = 28.0;

@@ -1,0 +1,392 @@
+//! View-model builders: the typed context each page kind's template gets.
+
+use tera::Context as TeraContext;
+
+use super::context::*;
+use super::{Renderer, search, status, tree};
+use crate::lang::Lang;
+use crate::load::{Origin, TranslationType};
+use crate::model::{Page, Site};
+use crate::parse::ParsedPage;
+use crate::urls::Urls;
+
+impl Renderer<'_> {
+    pub(super) fn common(
+        &self,
+        lang: &Lang,
+        title: String,
+        from: &str,
+        switcher: Vec<SwitchItem>,
+        alternates: Vec<Alternate>,
+    ) -> Common {
+        Common {
+            lang: lang.to_string(),
+            title,
+            description: None,
+            canonical: Some(self.urls.absolute(from)),
+            alternates,
+            switcher,
+            root_url: self.urls.relative(from, ""),
+            home_url: self.urls.relative(from, &Urls::page_path(lang, "")),
+            static_url: format!("{}static/", Urls::up_to_root(from)),
+            robots: None,
+            status_url: self
+                .config
+                .status
+                .then(|| self.urls.relative(from, "status/")),
+            tree_url: self
+                .has_tree
+                .then(|| self.urls.relative(from, &tree::tree_dir(lang))),
+            search_url: self
+                .config
+                .search
+                .then(|| self.urls.relative(from, &search::search_dir(lang))),
+        }
+    }
+
+    pub(super) fn context(&self, common: &Common) -> TeraContext {
+        let mut ctx = TeraContext::from_serialize(common).unwrap_or_default();
+        ctx.insert("live_reload", &self.live_reload);
+        ctx.insert(
+            "site_title",
+            &self
+                .i18n
+                .label(&Lang::new_unchecked(&common.lang), "site-title"),
+        );
+        ctx
+    }
+
+    pub(super) fn switch_item(
+        &self,
+        l: &Lang,
+        current: &Lang,
+        href: Option<String>,
+        fallback: bool,
+    ) -> SwitchItem {
+        SwitchItem {
+            lang: l.to_string(),
+            name: l.autonym().to_string(),
+            href,
+            current: l == current,
+            fallback,
+        }
+    }
+
+    pub(super) fn lang_link(&self, from: &str, page: &Page) -> LangLink {
+        LangLink {
+            href: self
+                .urls
+                .relative(from, &Urls::page_path(page.lang(), page.slug())),
+            lang: page.lang().to_string(),
+            name: page.lang().autonym().to_string(),
+        }
+    }
+
+    /// A page in the folder of language `reader`: its own translation, or a fallback showing
+    /// another language's page (`parsed` is then the copy parsed for the reader's links).
+    pub(super) fn page_context(
+        &self,
+        site: &Site,
+        page: &Page,
+        reader: &Lang,
+        parsed: &ParsedPage,
+    ) -> TeraContext {
+        let dir = Urls::page_path(reader, page.slug());
+        let dir = dir.as_str();
+        let is_fallback = page.lang() != reader;
+        let translations = site.translations.get(page.slug());
+        let has = |l: &Lang| translations.is_some_and(|t| t.contains_key(l));
+        let switcher = self
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                self.switch_item(
+                    l,
+                    reader,
+                    Some(self.urls.relative(dir, &Urls::page_path(l, page.slug()))),
+                    !has(l),
+                )
+            })
+            .collect();
+        // Alternates name real translations only; a fallback's canonical is the page it shows.
+        let mut alternates = Vec::new();
+        if !is_fallback {
+            alternates = self
+                .config
+                .languages
+                .iter()
+                .filter(|l| has(l))
+                .map(|l| Alternate {
+                    hreflang: l.to_string(),
+                    href: self.urls.absolute(&Urls::page_path(l, page.slug())),
+                })
+                .collect();
+            let x_default = [&self.config.default_language]
+                .into_iter()
+                .chain(self.config.languages.iter())
+                .find(|l| has(l));
+            if let Some(l) = x_default {
+                alternates.push(Alternate {
+                    hreflang: "x-default".into(),
+                    href: self.urls.absolute(&Urls::page_path(l, page.slug())),
+                });
+            }
+        }
+        let mut common = self.common(reader, page.title.clone(), dir, switcher, alternates);
+        common.canonical = Some(
+            self.urls
+                .absolute(&Urls::page_path(page.lang(), page.slug())),
+        );
+        common.description = page.description.clone();
+        let mut crumbs = vec![Crumb {
+            title: self.i18n.label(reader, "breadcrumb-home"),
+            href: Some(common.home_url.clone()),
+        }];
+        let parts: Vec<&str> = page.slug().split('/').collect();
+        for n in 1..parts.len() {
+            let parent = parts[..n].join("/");
+            let shown = site.translation(&parent, reader).or_else(|| {
+                site.fallback(&parent, reader)
+                    .map(|f| &site.pages[f.source])
+            });
+            if let Some(p) = shown {
+                crumbs.push(Crumb {
+                    title: p.title.clone(),
+                    href: Some(self.urls.relative(dir, &Urls::page_path(reader, &parent))),
+                });
+            }
+        }
+        crumbs.push(Crumb {
+            title: page.title.clone(),
+            href: None,
+        });
+        let front = &page.source.front;
+        let en = self.config.lang("en");
+        let notices = Notices {
+            machine: front.translation_type == Some(TranslationType::Machine),
+            originals: parsed.has_originals(),
+            english: en
+                .filter(|en| {
+                    front.translation_type == Some(TranslationType::Machine)
+                        && !parsed.has_originals()
+                        && *en != page.lang()
+                })
+                .and_then(|en| site.translation(page.slug(), en))
+                .map(|p| self.lang_link(dir, p)),
+            stale: page.newer.map(|i| self.lang_link(dir, &site.pages[i])),
+            fallback_from: is_fallback.then(|| page.lang().to_string()),
+            reconstructed_from: match &page.source.origin {
+                Origin::Reconstructed { from } => site
+                    .translation(page.slug(), from)
+                    .map(|p| self.lang_link(dir, p)),
+                Origin::Written => None,
+            },
+        };
+        let view = PageView {
+            slug: page.slug(),
+            content: &parsed.html,
+            show_title: parsed.h1.is_none(),
+            toc: &parsed.toc,
+            updated: front.date.map(|d| DateView {
+                iso: d.iso(),
+                text: self.i18n.date(reader, d),
+            }),
+            reading_minutes: page.reading_minutes(self.config.reading_speed),
+            breadcrumbs: crumbs,
+            section: &page.section,
+            content_lang: page.lang().as_str(),
+            notices,
+            delivered: front
+                .last_handoff
+                .filter(|_| front.translation_type.is_some())
+                .map(|d| DateView {
+                    iso: d.iso(),
+                    text: self.i18n.date(reader, d),
+                }),
+            meta: &front.extra,
+        };
+        let mut ctx = self.context(&common);
+        ctx.insert("page", &view);
+        ctx
+    }
+
+    pub(super) fn home_context(&self, site: &Site, lang: &Lang, dir: &str) -> TeraContext {
+        let switcher = self
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                self.switch_item(
+                    l,
+                    lang,
+                    Some(self.urls.relative(dir, &Urls::page_path(l, ""))),
+                    false,
+                )
+            })
+            .collect();
+        let mut alternates: Vec<Alternate> = self
+            .config
+            .languages
+            .iter()
+            .map(|l| Alternate {
+                hreflang: l.to_string(),
+                href: self.urls.absolute(&Urls::page_path(l, "")),
+            })
+            .collect();
+        alternates.push(Alternate {
+            hreflang: "x-default".into(),
+            href: self.urls.absolute(""),
+        });
+        let title = self.i18n.label(lang, "home-title");
+        let mut common = self.common(lang, title, dir, switcher, alternates);
+        common.description = Some(self.i18n.label(lang, "site-tagline"));
+        let sections: Vec<SectionView> = self
+            .config
+            .sections
+            .iter()
+            .map(|rule| {
+                // The reader's own pages, then the pages only other languages have, shown as
+                // the fallbacks a link leads to.
+                let own = site.pages_in(lang).map(|p| (p, false));
+                let others = site
+                    .fallbacks
+                    .iter()
+                    .filter(|f| &f.lang == lang)
+                    .map(|f| (&site.pages[f.source], true));
+                let mut pages: Vec<(&Page, bool)> = own
+                    .chain(others)
+                    .filter(|(p, _)| p.section == rule.id && !p.slug().is_empty())
+                    .collect();
+                pages.sort_by_cached_key(|(p, fallback)| (*fallback, p.title.to_lowercase()));
+                SectionView {
+                    id: rule.id.clone(),
+                    translated: pages.iter().filter(|(_, f)| !f).count(),
+                    pages: pages
+                        .into_iter()
+                        .map(|(p, fallback)| PageLink {
+                            title: p.title.clone(),
+                            description: p.description.clone(),
+                            href: self.urls.relative(dir, &Urls::page_path(lang, p.slug())),
+                            lang: p.lang().to_string(),
+                            fallback,
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let mut ctx = self.context(&common);
+        ctx.insert("sections", &sections);
+        ctx
+    }
+
+    pub(super) fn chooser_context(&self, site: &Site) -> TeraContext {
+        let lang = &self.config.default_language;
+        let languages: Vec<ChooserItem> = self
+            .config
+            .languages
+            .iter()
+            .map(|l| ChooserItem {
+                lang: l.to_string(),
+                name: l.autonym().to_string(),
+                href: self.urls.relative("", &Urls::page_path(l, "")),
+                page_count: site.pages_in(l).count(),
+            })
+            .collect();
+        let alternates = self
+            .config
+            .languages
+            .iter()
+            .map(|l| Alternate {
+                hreflang: l.to_string(),
+                href: self.urls.absolute(&Urls::page_path(l, "")),
+            })
+            .chain(std::iter::once(Alternate {
+                hreflang: "x-default".into(),
+                href: self.urls.absolute(""),
+            }))
+            .collect();
+        let mut common = self.common(
+            lang,
+            self.i18n.label(lang, "site-title"),
+            "",
+            Vec::new(),
+            alternates,
+        );
+        common.description = Some(self.i18n.label(lang, "site-tagline"));
+        let mut ctx = self.context(&common);
+        ctx.insert("languages", &languages);
+        // Each language's card greets the reader in that language.
+        let titles: std::collections::BTreeMap<String, (String, String)> = self
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                (
+                    l.to_string(),
+                    (
+                        self.i18n.label(l, "site-title"),
+                        self.i18n.label(l, "chooser-title"),
+                    ),
+                )
+            })
+            .collect();
+        ctx.insert("greetings", &titles);
+        ctx
+    }
+
+    /// 404 pages are served at any URL, so their links start from the host's root.
+    pub(super) fn not_found_context(&self, lang: &Lang) -> TeraContext {
+        let root = self.urls.root_path();
+        let switcher = self
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                self.switch_item(
+                    l,
+                    lang,
+                    Some(format!("{root}{}", Urls::page_path(l, ""))),
+                    false,
+                )
+            })
+            .collect();
+        let mut common = self.common(
+            lang,
+            self.i18n.label(lang, "not-found-title"),
+            "",
+            switcher,
+            Vec::new(),
+        );
+        common.canonical = None;
+        common.root_url = root.clone();
+        common.home_url = format!("{root}{}", Urls::page_path(lang, ""));
+        common.static_url = format!("{root}static/");
+        common.robots = Some("noindex");
+        common.status_url = None;
+        common.tree_url = self
+            .has_tree
+            .then(|| format!("{root}{}", tree::tree_dir(lang)));
+        common.search_url = self
+            .config
+            .search
+            .then(|| format!("{root}{}", search::search_dir(lang)));
+        self.context(&common)
+    }
+
+    pub(super) fn status_context(&self, report: &status::Report) -> TeraContext {
+        let lang = &self.config.default_language;
+        let switcher = Vec::new();
+        let mut common = self.common(
+            lang,
+            self.i18n.label(lang, "status-title"),
+            "status/",
+            switcher,
+            Vec::new(),
+        );
+        common.robots = Some("noindex");
+        let mut ctx = self.context(&common);
+        ctx.insert("report", report);
+        ctx
+    }
+}
