@@ -23,6 +23,7 @@ pub fn validate(
             Diagnostic::error(Kind::Tree, Some(tree.location(line)), message).with_hint(hint),
         );
     };
+    let mut email_faults = Vec::new();
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, node) in tree.file.nodes.iter().enumerate() {
         if matches!(node.id.as_str(), "p" | "overview")
@@ -111,6 +112,17 @@ pub fn validate(
                     );
                 }
             }
+            if let Some(email) = &outcome.email
+                && !crate::urls::looks_like_email(email)
+            {
+                email_faults.push((
+                    tree.location_of(&node.id, email),
+                    format!(
+                        "outcome `{}` has `email: {email}`, which is not an e-mail address",
+                        node.id
+                    ),
+                ));
+            }
         }
     }
     if let Some((node, next)) = find_cycle(tree, &ids) {
@@ -133,6 +145,13 @@ pub fn validate(
             );
         }
     }
+    for (at, message) in email_faults {
+        errors += 1;
+        diags.push(
+            Diagnostic::error(Kind::Tree, Some(at), message)
+                .with_hint("write one address, such as `support@provider.example`"),
+        );
+    }
     for (node, key) in tree.keys() {
         let missing: Vec<&str> = langs
             .iter()
@@ -142,12 +161,12 @@ pub fn validate(
         if missing.is_empty() {
             continue;
         }
-        let line = tree.line_containing(node, key);
+        let at = tree.location_of(node, key);
         if i18n.has(&Lang::new_unchecked("en"), key) {
             diags.push(
                 Diagnostic::warning(
                     Kind::Tree,
-                    Some(tree.location(line)),
+                    Some(at),
                     format!(
                         "text `{key}` is missing in {}; English is shown",
                         missing.join(", ")
@@ -158,10 +177,14 @@ pub fn validate(
                 )),
             );
         } else {
-            error(
-                line,
-                format!("text `{key}` exists in no language"),
-                "add it to locales/en/who-handles-this.ftl",
+            errors += 1;
+            diags.push(
+                Diagnostic::error(
+                    Kind::Tree,
+                    Some(at),
+                    format!("text `{key}` exists in no language"),
+                )
+                .with_hint("add it to locales/en/who-handles-this.ftl"),
             );
         }
     }
