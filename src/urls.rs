@@ -134,7 +134,7 @@ const MAIL_VALUE: &AsciiSet = &percent_encoding::NON_ALPHANUMERIC
 const MAIL_ADDRESS: &AsciiSet = &MAIL_VALUE.remove(b'@').remove(b'+');
 
 /// One plain address (`name@host`): the link is built from it, so no spaces, no second `@`,
-/// no control characters. Whatever else is odd in it is percent-encoded anyway.
+/// no control or invisible formatting characters. Whatever else is odd in it is percent-encoded anyway.
 pub fn looks_like_email(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
@@ -144,9 +144,18 @@ pub fn looks_like_email(text: &str) -> bool {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains('@')
-        && !text
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"?#&%/".contains(c))
+        && !text.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || is_invisible(c)
+                || "<>()[]\\,;:\"?#&%/".contains(c)
+        })
+}
+
+/// Zero-width and bidi formatting characters: in an address they only hide or reorder what
+/// the reader sees.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
 }
 
 /// `mailto:<address>`, and `?subject=…&body=…` when either is given. Line breaks in the body

@@ -91,7 +91,7 @@ fn request_keys(outcome: &str) -> Vec<String> {
 }
 
 /// (lang attribute, plain text) of each copy of the summary on a page.
-fn copies(page: &Page) -> Vec<(String, String)> {
+fn copies_of(page: &Page) -> Vec<(String, String)> {
     page.select(".sp-handoff-copy")
         .iter()
         .map(|c| {
@@ -211,7 +211,7 @@ const AZURE_WALK: &str = "2-1-2-2-1";
 #[test]
 fn polish_partner_walk_has_a_polish_and_an_english_summary_of_that_walk() {
     let page = partner_site().page(&format!("pl/who-handles-this/p/{PARTNER_WALK}/index.html"));
-    let copies = copies(&page);
+    let copies = copies_of(&page);
     assert_eq!(
         copies.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(),
         ["pl", "en"],
@@ -261,10 +261,10 @@ fn polish_partner_walk_has_a_polish_and_an_english_summary_of_that_walk() {
     }
     // The same outcome's own page has the summary too, without answers.
     let stable = partner_site().page("pl/who-handles-this/partner-support/index.html");
-    let copies = copies(&stable);
-    assert_eq!(copies.len(), 2);
-    assert!(!copies[0].1.contains(&ftl("pl", "who-your-answers")));
-    assert!(copies[0].1.contains(&ftl("pl", &keys[0])));
+    let own = copies_of(&stable);
+    assert_eq!(own.len(), 2);
+    assert!(!own[0].1.contains(&ftl("pl", "who-your-answers")));
+    assert!(own[0].1.contains(&ftl("pl", &keys[0])));
 }
 
 #[test]
@@ -278,7 +278,7 @@ fn the_mailto_decodes_to_the_summary_with_the_english_copy_cut_first() {
     assert!(href.len() <= 2000, "{} characters", href.len());
     let (address, subject, body) = parse_mailto(&href);
     assert_eq!(address, "help@contoso.example");
-    let copies = copies(&page);
+    let copies = copies_of(&page);
     let (pl, en) = (&copies[0].1, &copies[1].1);
     assert_eq!(
         subject,
@@ -345,7 +345,7 @@ fn a_summary_that_fits_goes_whole_into_the_mail() {
     assert_eq!(label.trim(), "Wyślij do: Fabrikam Distribution");
     let (address, subject, body) = parse_mailto(&href);
     assert_eq!(address, "desk@fabrikam.example");
-    let copies = copies(&page);
+    let copies = copies_of(&page);
     assert_eq!(body, format!("{}\n\n{}", copies[0].1, copies[1].1));
     assert_eq!(
         subject,
@@ -365,7 +365,7 @@ fn a_summary_that_fits_goes_whole_into_the_mail() {
 #[test]
 fn russian_azure_escalation_lists_severities_with_their_times_in_both_copies() {
     let page = plain_site().page(&format!("ru/who-handles-this/p/{AZURE_WALK}/index.html"));
-    let copies = copies(&page);
+    let copies = copies_of(&page);
     assert_eq!(copies.len(), 2);
     let want = |lang: &str, times: [&str; 4]| {
         let labels = [
@@ -434,7 +434,7 @@ fn an_outcome_without_an_email_has_no_send_link() {
         }
         outcomes += 1;
         assert_eq!(send_link(&page), None, "{path}");
-        assert!(!copies(&page).is_empty(), "{path}: a summary");
+        assert!(!copies_of(&page).is_empty(), "{path}: a summary");
     }
     assert!(outcomes > 40, "{outcomes} outcome pages");
     // With the partner's address: partner outcomes send, Microsoft's and the reader's own do not.
@@ -463,7 +463,7 @@ fn handoff_language_sets_the_second_copy() {
     let f = default_site_with("languages: [en, nl, ru, pl]\nhandoff_language: nl\n");
     let b = build_ok(f.root(), None);
     let ru = b.page(&format!("ru/who-handles-this/p/{PARTNER_WALK}/index.html"));
-    let copies_ru = copies(&ru);
+    let copies_ru = copies_of(&ru);
     assert_eq!(
         copies_ru.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(),
         ["ru", "nl"]
@@ -475,7 +475,7 @@ fn handoff_language_sets_the_second_copy() {
     );
     // A reader in the hand-off language gets one copy.
     let nl = b.page(&format!("nl/who-handles-this/p/{PARTNER_WALK}/index.html"));
-    assert_eq!(copies(&nl).len(), 1);
+    assert_eq!(copies_of(&nl).len(), 1);
     // Not a language of the site: an error at its line.
     let f = default_site_with("languages: [en, nl]\nhandoff_language: de\n");
     match build_site(f.root(), None) {
@@ -556,7 +556,7 @@ fn the_small_tree_is_valid() {
     let b = build_ok(f.root(), None);
     let page = b.page("pl/who-handles-this/p/2/index.html");
     assert_eq!(
-        copies(&page)[0].1,
+        copies_of(&page)[0].1,
         "Zgłoszenie do pomocy technicznej: Dostawca\nKto się tym zajmuje: Twój dostawca pośredni\n\nTwoje odpowiedzi:\n- Pytanie?\n  B\n\nPodaj w zgłoszeniu:\n[ ] Klient: ________________\n[ ] Domena: ________________"
     );
 }
@@ -722,7 +722,7 @@ fn hostile_names_and_answers_keep_the_mailto_well_formed() {
         let (address, subject, body) = parse_mailto(&href);
         assert_eq!(address, "help+desk@contoso.example");
         assert!(href.len() <= 2000);
-        let copies = copies(&page);
+        let copies = copies_of(&page);
         let joined = copies
             .iter()
             .map(|c| c.1.as_str())
@@ -730,15 +730,21 @@ fn hostile_names_and_answers_keep_the_mailto_well_formed() {
             .join("\n\n");
         assert_eq!(body, joined, "{lang}: the mail holds the summary as shown");
         // The partner's name and the multi-line answer stay on one line each, without their
-        // bidi override; the right-to-left text itself is kept.
+        // bidi override; the right-to-left text itself is kept. The hostile texts are the
+        // English ones: the reader's copy in English, the second copy in Polish.
+        let en = &copies.last().unwrap().1;
         let name_line = "(Contoso \"Cloud\" & <Sons> שירות evil)";
         assert!(copies[0].1.contains(name_line), "{}", copies[0].1);
         assert!(
-            copies[0].1.contains("  B & C <script>alert(1)</script> second line %0D%0Abcc:evil@x.example ?body=x #frag 100%\n"),
-            "{}",
-            copies[0].1
+            en.contains("  B & C <script>alert(1)</script> second line %0D%0Abcc:evil@x.example ?body=x #frag 100%\n"),
+            "{en}"
         );
-        assert!(copies[0].1.contains("שם הדומיין: ________________"));
+        assert!(en.contains("- Question \"one\" & <b>two</b>?\n"), "{en}");
+        assert!(
+            en.contains("[ ] Customer & <i>co</i>: ________________\n"),
+            "{en}"
+        );
+        assert!(en.contains("[ ] שם הדומיין: ________________"), "{en}");
         for c in &copies {
             assert!(!c.1.contains(['\u{202e}', '\r']), "{lang}: {:?}", c.1);
         }
