@@ -15,7 +15,6 @@ pub fn validate(
     langs: &[Lang],
     diags: &Diagnostics,
 ) -> bool {
-    let before = diags.has_errors();
     let mut errors = 0;
     let mut error = |line: usize, message: String, hint: &str| {
         errors += 1;
@@ -165,7 +164,6 @@ pub fn validate(
             );
         }
     }
-    let _ = before;
     errors == 0
 }
 
