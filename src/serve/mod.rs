@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::broadcast;
 
 use http::{Notice, Shared};
-use session::{Change, Outcome, Session};
+use session::{Change, RebuildSummary, Session};
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -150,11 +150,11 @@ fn rebuild_loop(
     }
 }
 
-fn messages(outcome: &Outcome) -> Vec<String> {
+fn messages(outcome: &RebuildSummary) -> Vec<String> {
     outcome.errors.iter().map(ToString::to_string).collect()
 }
 
-fn report(outcome: &Outcome, verb: &str) {
+fn report(outcome: &RebuildSummary, verb: &str) {
     for e in &outcome.errors {
         eprintln!("{e}");
     }

@@ -46,7 +46,7 @@ impl Change {
 
 /// How a rebuild went.
 #[derive(Debug, Clone)]
-pub struct Outcome {
+pub struct RebuildSummary {
     pub elapsed: Duration,
     /// Errors (the last good pages keep being served until they are fixed).
     pub errors: Vec<Diagnostic>,
@@ -78,11 +78,7 @@ impl Session {
         }
     }
 
-    pub fn out_dir(&self) -> &Path {
-        &self.out_dir
-    }
-
-    pub fn rebuild(&mut self, change: Change) -> Outcome {
+    pub fn rebuild(&mut self, change: Change) -> RebuildSummary {
         let start = Instant::now();
         let diags = Diagnostics::default();
         // Which standing errors this rebuild re-examined (and so replaces).
@@ -113,7 +109,7 @@ impl Session {
             .extend(all.iter().filter(|d| d.is_error()).cloned());
         self.standing.sort_by(|a, b| a.location.cmp(&b.location));
         self.standing.dedup();
-        Outcome {
+        RebuildSummary {
             elapsed: start.elapsed(),
             warnings: all
                 .iter()

@@ -15,7 +15,6 @@ pub fn validate(
     langs: &[Lang],
     diags: &Diagnostics,
 ) -> bool {
-    let before = diags.has_errors();
     let mut errors = 0;
     let mut error = |line: usize, message: String, hint: &str| {
         errors += 1;
@@ -188,7 +187,6 @@ pub fn validate(
             );
         }
     }
-    let _ = before;
     errors == 0
 }
 

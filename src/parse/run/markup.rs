@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag};
 
-use super::{Run, Sink, State};
+use super::{EventPass, Sink, State};
 use crate::parse::html::{self, RawTag};
 use crate::parse::links::{self, LinkNote, Target};
 use crate::parse::{MAX_INCLUDE_DEPTH, Original, PageLink, escape, plain_text};
@@ -16,7 +16,7 @@ const MAX_INCLUDES: usize = 64;
 const MAX_INCLUDE_BYTES: u64 = 1024 * 1024;
 use crate::urls::Urls;
 
-impl<'p> Run<'p> {
+impl<'p> EventPass<'p> {
     pub(super) fn alert(&self, kind: BlockQuoteKind) -> (&'static str, &str) {
         let l = self.cx.labels;
         match kind {
@@ -505,7 +505,7 @@ impl<'p> Run<'p> {
             .and_then(|p| p.strip_prefix(lang_dir.canonicalize().ok()?).ok())
             .map(|p| p.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
-        let run = Run {
+        let run = EventPass {
             text: &text,
             base: body_start,
             source_dir: inc_dir,
