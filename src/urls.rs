@@ -90,6 +90,14 @@ impl Urls {
         }
     }
 
+    /// The absolute URL of a site path, only when the site has a base URL: for text that
+    /// leaves the site (a mail, a copied summary), where a path from the root means nothing.
+    pub fn absolute_if_known(&self, to: &str) -> Option<String> {
+        self.base_url
+            .as_ref()
+            .map(|base| format!("{base}{}", encode_path(to)))
+    }
+
     /// URL path prefix (`/support/`) for pages like 404.html that are served at any URL.
     pub fn root_path(&self) -> String {
         match &self.base_url {

@@ -51,20 +51,17 @@ impl Renderer<'_> {
             (None, Some(p)) => (p.email.as_deref(), Some(p.name.as_str())),
             (None, None) => (None, None),
         };
-        let has_base = self.urls.base_url().is_some();
         let page = |slug: &str, l: &Lang| {
             let page = site
                 .translation(slug, l)
                 .or_else(|| site.fallback(slug, l).map(|f| &site.pages[f.source]))?;
-            let url = has_base.then(|| self.urls.absolute(&Urls::page_path(l, slug)));
+            let url = self.urls.absolute_if_known(&Urls::page_path(l, slug));
             Some((page.title.clone(), url))
         };
         let walk_url = |l: &Lang| {
-            has_base.then(|| {
-                self.urls.absolute(&match walk {
-                    Some(w) => walk_dir(l, w),
-                    None => node_dir(l, tree, &node.id),
-                })
+            self.urls.absolute_if_known(&match walk {
+                Some(w) => walk_dir(l, w),
+                None => node_dir(l, tree, &node.id),
             })
         };
         let sources = Sources {
