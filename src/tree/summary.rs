@@ -359,9 +359,9 @@ mod tests {
             copy("en", "S", en.trim_end()),
         ];
         let notes = ["skrócono".to_string(), "shortened".to_string()];
-        let mail = mailto("a@b.example", &copies, &notes, 900);
+        let mail = mailto("a@b.example", &copies, &notes, 1400);
         assert!(mail.cut);
-        assert!(mail.href.len() <= 900, "{}", mail.href.len());
+        assert!(mail.href.len() <= 1400, "{}", mail.href.len());
         let body = decode_body(&mail.href);
         assert!(body.starts_with(pl.trim_end()), "{body}");
         assert!(body.ends_with("skrócono\nshortened"), "{body}");
