@@ -27,14 +27,21 @@ pub struct Summary {
     pub text: String,
 }
 
+/// A page that explains an outcome, as a summary names it.
+pub struct PageLink {
+    pub title: String,
+    /// Its absolute URL, when the site has a base URL.
+    pub url: Option<String>,
+}
+
 /// What a summary needs from the site around the tree.
 pub struct Sources<'a> {
     pub i18n: &'a I18n,
-    /// A page's title in a language, and its absolute URL when the site has a base URL.
-    pub page: &'a (dyn Fn(&str, &Lang) -> Option<(String, Option<String>)> + Sync),
+    /// A page by slug, as read in a language.
+    pub page: &'a dyn Fn(&str, &Lang) -> Option<PageLink>,
     /// The absolute URL of this walk (or of the outcome's own page) in a language, when the
     /// site has a base URL.
-    pub walk_url: &'a (dyn Fn(&Lang) -> Option<String> + Sync),
+    pub walk_url: &'a dyn Fn(&Lang) -> Option<String>,
     /// Who receives the request by name (the partner of site.yaml, an outcome's
     /// `email_name`), shown after the handler.
     pub recipient: Option<&'a str>,
@@ -114,9 +121,9 @@ pub fn summary(
     if !pages.is_empty() {
         line("");
         line(&format!("{}:", t("who-read-more")));
-        for (title, url) in pages {
-            line(&format!("- {}", one_line(&title)));
-            if let Some(url) = url {
+        for page in pages {
+            line(&format!("- {}", one_line(&page.title)));
+            if let Some(url) = page.url {
                 line(&format!("  {url}"));
             }
         }

@@ -7,7 +7,7 @@ use super::{node_dir, walk_dir};
 use crate::lang::Lang;
 use crate::model::Site;
 use crate::render::Renderer;
-use crate::tree::summary::{self, MAILTO_LIMIT, Sources, Summary};
+use crate::tree::summary::{self, MAILTO_LIMIT, PageLink, Sources, Summary};
 use crate::tree::{Node, Tree};
 use crate::urls::Urls;
 
@@ -55,8 +55,10 @@ impl Renderer<'_> {
             let page = site
                 .translation(slug, l)
                 .or_else(|| site.fallback(slug, l).map(|f| &site.pages[f.source]))?;
-            let url = self.urls.absolute_if_known(&Urls::page_path(l, slug));
-            Some((page.title.clone(), url))
+            Some(PageLink {
+                title: page.title.clone(),
+                url: self.urls.absolute_if_known(&Urls::page_path(l, slug)),
+            })
         };
         let walk_url = |l: &Lang| {
             self.urls.absolute_if_known(&match walk {
