@@ -183,6 +183,17 @@ fn checklist(outcome: &Outcome, lang: &Lang, i18n: &I18n) -> Vec<String> {
 /// runs of spaces become one space, and explicit bidi embeddings, overrides and isolates are
 /// dropped, so a name in any script cannot reorder or break the lines after it.
 pub fn one_line(text: &str) -> String {
+    // Most texts need nothing: no control byte, no lead byte of a non-ASCII space or bidi
+    // control (U+0085/U+00A0, U+1680, U+2000–U+206F, U+3000), no doubled or outer space.
+    let plain = !text
+        .bytes()
+        .any(|b| b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xe1 | 0xe2 | 0xe3))
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ");
+    if plain {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
@@ -325,6 +336,8 @@ mod tests {
         assert_eq!(one_line("  a\r\nb\t\u{2028}c  "), "a b c");
         assert_eq!(one_line("x\u{202e}evil\u{2066}y"), "xevily");
         assert_eq!(one_line("שלום & <b>"), "שלום & <b>");
+        assert_eq!(one_line("Zgłoszenie — żółć"), "Zgłoszenie — żółć");
+        assert_eq!(one_line("a\u{a0}\u{a0}b\u{3000}c\u{85}d"), "a b c d");
     }
 
     #[test]
