@@ -20,7 +20,9 @@ use markup::{ev_kind_was_none, strip_inline_alert_marker};
 pub(super) struct Run<'p> {
     cx: &'p Context<'p>,
     page: &'p SourcePage,
-    /// The text offsets count in (the whole file, or an included file).
+    /// The file messages name, and the text offsets count in: the page's, or an included
+    /// file's.
+    path: &'p std::path::Path,
     text: &'p str,
     base: usize,
     /// The content's language.
@@ -32,6 +34,8 @@ pub(super) struct Run<'p> {
     depth: usize,
     /// Includes pulled in so far by the page (shared with the included runs).
     includes: std::rc::Rc<std::cell::Cell<usize>>,
+    /// The included files this run is inside, outermost first (a cycle is named by it).
+    chain: Vec<&'p std::path::Path>,
     /// Line starts of `text`, made on the first message that needs a line number.
     lines: std::cell::OnceCell<crate::diag::LineIndex>,
 }
@@ -106,6 +110,7 @@ impl<'p> Run<'p> {
         Run {
             cx,
             page,
+            path: &page.path,
             text: &page.text,
             base: page.body_offset,
             lang: &page.lang,
@@ -114,6 +119,7 @@ impl<'p> Run<'p> {
             page_dir: crate::urls::Urls::page_path(reader, &page.slug),
             depth: 0,
             includes: Default::default(),
+            chain: Vec::new(),
             lines: Default::default(),
         }
     }
@@ -122,7 +128,7 @@ impl<'p> Run<'p> {
     fn location(&self, offset: usize) -> crate::diag::Location {
         self.lines
             .get_or_init(|| crate::diag::LineIndex::new(self.text))
-            .location(&self.page.path, self.text, self.base + offset)
+            .location(self.path, self.text, self.base + offset)
     }
 
     fn warn(&self, st: &State, offset: usize, message: String, hint: Option<&str>) {
@@ -303,6 +309,7 @@ impl<'p> Run<'p> {
                         let rest = Run {
                             base: self.base + from,
                             includes: std::rc::Rc::clone(&self.includes),
+                            chain: self.chain.clone(),
                             lines: Default::default(),
                             source_dir: self.source_dir.clone(),
                             page_dir: self.page_dir.clone(),
