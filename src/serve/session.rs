@@ -89,12 +89,14 @@ impl Session {
         type Redone = Box<dyn Fn(&Diagnostic) -> bool>;
         let (pages, redone): (usize, Redone) = match (change, self.state.is_some()) {
             (Change::Pages(paths), true) => {
+                let (count, examined) = self.pages_changed(&paths, &diags);
                 let shown: BTreeSet<PathBuf> = paths
                     .iter()
+                    .chain(&examined)
                     .map(|p| crate::diag::display_path(&self.root, p))
                     .collect();
                 (
-                    self.pages_changed(&paths, &diags),
+                    count,
                     Box::new(move |d: &Diagnostic| {
                         d.location.as_ref().is_some_and(|l| shown.contains(&l.path))
                     }),
@@ -106,7 +108,14 @@ impl Session {
             ),
             _ => (self.everything(&diags), Box::new(|_: &Diagnostic| true)),
         };
-        let all = diags.take_sorted();
+        let mut all = diags.take_sorted();
+        // A page that lost an include is a broken edit to the writer at work: it shows in the
+        // page until fixed, like an error (a one-off build only warns).
+        for d in &mut all {
+            if d.kind == crate::diag::Kind::Include {
+                d.severity = crate::diag::Severity::Error;
+            }
+        }
         // Errors of files this rebuild looked at are replaced; others still stand.
         self.standing.retain(|d| !redone(d));
         self.standing
@@ -192,7 +201,13 @@ impl Session {
         count
     }
 
-    fn pages_changed(&mut self, paths: &BTreeSet<PathBuf>, diags: &Diagnostics) -> usize {
+    /// Redoes the pages that changed and the pages that include a changed file; returns how
+    /// many pages were rendered and the files whose messages this rebuild renewed.
+    fn pages_changed(
+        &mut self,
+        paths: &BTreeSet<PathBuf>,
+        diags: &Diagnostics,
+    ) -> (usize, BTreeSet<PathBuf>) {
         let Some(Prepared {
             config,
             site,
@@ -202,8 +217,25 @@ impl Session {
             ..
         }) = self.state.take()
         else {
-            return 0;
+            return (0, BTreeSet::new());
         };
+        // Pages that pull in a changed, created or deleted file, through any chain of
+        // includes: redone in every language, as their fallback copies show them too.
+        let including: BTreeSet<String> = site
+            .pages
+            .iter()
+            .filter(|p| p.source.includes.iter().any(|i| paths.contains(i)))
+            .map(|p| p.source.slug.clone())
+            .collect();
+        let mut examined: BTreeSet<PathBuf> = BTreeSet::new();
+        for p in site
+            .pages
+            .iter()
+            .filter(|p| including.contains(&p.source.slug))
+        {
+            examined.insert(self.root.join(&p.source.path));
+            examined.extend(p.source.includes.iter().cloned());
+        }
         let (mut sources, mut reuse) = split(site);
         let mut changed: BTreeSet<String> = BTreeSet::new();
         let mut deleted: Vec<(Lang, String)> = Vec::new();
@@ -249,6 +281,7 @@ impl Session {
         let linking_slugs: BTreeSet<String> = linking.iter().map(|(_, s)| s.clone()).collect();
         let dirty = |l: &Lang, s: &str| {
             changed.contains(s)
+                || including.contains(s)
                 || linking.contains(&(l.clone(), s.to_string()))
                 || linking_slugs.contains(s)
         };
@@ -291,9 +324,18 @@ impl Session {
                 }
             }
         }
+        // The files the redone pages pull in now (a restored include is among them).
+        for p in prepared
+            .site
+            .pages
+            .iter()
+            .filter(|p| dirty(p.lang(), p.slug()))
+        {
+            examined.extend(p.source.includes.iter().cloned());
+        }
         self.search_stale = prepared.config.search;
         self.state = Some(prepared);
-        count
+        (count, examined)
     }
 
     /// Whether the search index waits for the pages a rebuild changed.

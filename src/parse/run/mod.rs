@@ -139,7 +139,9 @@ impl<'p> Run<'p> {
         if let Some(h) = hint {
             d = d.with_hint(h);
         }
-        if d.message.contains("link") {
+        if message_is_about_an_include(&d.message) {
+            d.kind = Kind::Include;
+        } else if d.message.contains("link") {
             d.kind = Kind::BrokenLink;
         }
         self.cx.diags.push(d);
@@ -484,6 +486,10 @@ impl<'p> Run<'p> {
         }
         st.words += count_words(text);
     }
+}
+
+fn message_is_about_an_include(message: &str) -> bool {
+    message.starts_with("include ")
 }
 
 /// Separates top-level blocks in the rendered HTML; nothing in content can produce it.
