@@ -251,3 +251,31 @@ fn the_corpus_finishes_and_lists_its_real_broken_links() {
         "the corpus has backslash links"
     );
 }
+
+#[test]
+fn an_include_cycle_is_named_with_its_whole_chain() {
+    let f = Fixture::new(&[
+        ("site.yaml", "languages: [nl]\n"),
+        (
+            "content/nl/a.md",
+            "# A\n\nTekst A.\n\n[!INCLUDE [b](includes/b.md)]\n",
+        ),
+        (
+            "content/nl/includes/b.md",
+            "Tekst B.\n\n[!INCLUDE [c](c.md)]\n",
+        ),
+        (
+            "content/nl/includes/c.md",
+            "Tekst C.\n\n[!include [terug](../a.md)]\n",
+        ),
+    ]);
+    let (_, _, text) = signpost(f.root(), &["check"]);
+    let line = "content/nl/includes/c.md:3:1: warning: include cycle: content/nl/a.md → content/nl/includes/b.md → content/nl/includes/c.md → content/nl/a.md";
+    assert!(text.lines().any(|l| l == line), "no `{line}` in:\n{text}");
+    // The page still shows each file once.
+    let built = build_ok(f.root(), None);
+    let body = built.page("nl/a/index.html").visible_text();
+    for t in ["Tekst A.", "Tekst B.", "Tekst C."] {
+        assert_eq!(body.matches(t).count(), 1, "{t} in {body}");
+    }
+}
