@@ -12,6 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::lang::Lang;
 use crate::load::{self, Loaded, Origin, SourcePage};
+use crate::pipeline::{self, Work};
 use crate::prepare::{Prepared, Reuse, prepare_keeping, prepare_with};
 use crate::render::Renderer;
 use crate::urls::Urls;
@@ -173,7 +174,7 @@ impl Session {
         }
         match Output::begin(&self.out_dir, true) {
             Ok(out) => {
-                render(&prepared, &out, &|_, _| true, Scope::Everything, diags);
+                pipeline::render(&prepared, &out, &Work::Everything, true, diags);
                 if diags.has_errors() {
                     out.abandon();
                     return 0;
@@ -220,13 +221,8 @@ impl Session {
             return (0, BTreeSet::new());
         };
         // Pages that pull in a changed, created or deleted file, through any chain of
-        // includes: redone in every language, as their fallback copies show them too.
-        let including: BTreeSet<String> = site
-            .pages
-            .iter()
-            .filter(|p| p.source.includes.iter().any(|i| paths.contains(i)))
-            .map(|p| p.source.slug.clone())
-            .collect();
+        // includes.
+        let including = pipeline::including(&site, paths);
         let mut examined: BTreeSet<PathBuf> = BTreeSet::new();
         for p in site
             .pages
@@ -264,28 +260,19 @@ impl Session {
             };
             sources.extend(new);
         }
-        // Pages that link a changed slug show its title and whether it exists.
-        let linking: BTreeSet<(Lang, String)> = if listed_changed {
-            reuse
-                .parsed
-                .iter()
-                .filter(|(_, p)| {
-                    p.linked.iter().any(|l| changed.contains(l))
-                        || p.wanted.iter().any(|w| changed.contains(w))
-                })
-                .map(|(k, _)| k.clone())
-                .collect()
-        } else {
-            BTreeSet::new()
+        let mut slugs = changed.clone();
+        slugs.extend(including);
+        if listed_changed {
+            slugs.extend(pipeline::linking(
+                reuse.parsed.iter().map(|((_, s), p)| (s, p)),
+                &changed,
+            ));
+        }
+        let work = Work::Pages {
+            slugs,
+            lists: listed_changed,
         };
-        let linking_slugs: BTreeSet<String> = linking.iter().map(|(_, s)| s.clone()).collect();
-        let dirty = |l: &Lang, s: &str| {
-            changed.contains(s)
-                || including.contains(s)
-                || linking.contains(&(l.clone(), s.to_string()))
-                || linking_slugs.contains(s)
-        };
-        reuse.forget(dirty);
+        reuse.forget(|l, s| work.picks(l, s));
         let prepared = serve_urls(prepare_with(
             config,
             Loaded {
@@ -298,16 +285,11 @@ impl Session {
             true,
             diags,
         ));
-        let scope = if listed_changed {
-            Scope::PagesAndLists
-        } else {
-            Scope::Pages
-        };
-        let count = render(
+        let count = pipeline::render(
             &prepared,
             &Output::direct(&self.out_dir),
-            &dirty,
-            scope,
+            &work,
+            true,
             diags,
         );
         // A deleted page's output goes in every language, unless a page still stands there.
@@ -329,7 +311,7 @@ impl Session {
             .site
             .pages
             .iter()
-            .filter(|p| dirty(p.lang(), p.slug()))
+            .filter(|p| work.picks(p.lang(), p.slug()))
         {
             examined.extend(p.source.includes.iter().cloned());
         }
@@ -389,9 +371,8 @@ impl Session {
         let i18n = Arc::new(I18n::load(&config, diags));
         i18n.report_coverage(&config, diags);
         let (sources, mut reuse) = split(site);
-        // Alert labels and link tooltips are written while parsing, in the page's language.
-        let dirty = |l: &Lang, _: &str| langs.contains(l.as_str());
-        reuse.forget(dirty);
+        let work = Work::Languages(langs.clone());
+        reuse.forget(|l, s| work.picks(l, s));
         let prepared = serve_urls(prepare_with(
             config,
             Loaded {
@@ -404,11 +385,11 @@ impl Session {
             true,
             diags,
         ));
-        let count = render(
+        let count = pipeline::render(
             &prepared,
             &Output::direct(&self.out_dir),
-            &dirty,
-            Scope::PagesAndLists,
+            &work,
+            true,
             diags,
         );
         self.search_stale = prepared.config.search;
@@ -433,15 +414,6 @@ fn listing(p: &SourcePage) -> impl PartialEq {
     )
 }
 
-/// How much a rebuild renders besides the pages it picks.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Scope {
-    Everything,
-    /// And the pages that list pages: homes, status, sitemap, the tree.
-    PagesAndLists,
-    Pages,
-}
-
 /// `serve` answers folder URLs, so its links end in `/` like a hosted site's.
 fn serve_urls(mut p: Prepared) -> Prepared {
     p.urls = Urls::new(None).with_directory_links();
@@ -457,46 +429,4 @@ fn split(site: crate::model::Site) -> (Vec<SourcePage>, Reuse) {
         .map(|p| p.source.clone())
         .collect();
     (sources, Reuse::from_site(site))
-}
-
-/// Renders the pages `which` picks and, by `scope`, what lists pages; returns how many pages.
-fn render(
-    p: &Prepared,
-    out: &Output,
-    which: &(dyn Fn(&Lang, &str) -> bool + Sync),
-    scope: Scope,
-    diags: &Diagnostics,
-) -> usize {
-    if scope == Scope::Everything {
-        crate::render_into_live(p, out, diags);
-        return p.site.pages.len() + p.site.fallbacks.len();
-    }
-    let Ok(mut renderer) = Renderer::new(
-        &p.config,
-        &p.theme,
-        Arc::clone(&p.i18n),
-        &p.urls,
-        p.tree.is_some(),
-        diags,
-    ) else {
-        return 0;
-    };
-    renderer.live_reload = true;
-    renderer.render_pages(&p.site, which, out, diags);
-    if scope == Scope::PagesAndLists {
-        renderer.render_shared(&p.site, out, diags);
-        if let Some((tree, walks)) = &p.tree {
-            renderer.render_tree(&p.site, tree, walks, out, diags);
-        }
-    }
-    p.site
-        .pages
-        .iter()
-        .filter(|pg| which(pg.lang(), pg.slug()))
-        .count()
-        + p.site
-            .fallbacks
-            .iter()
-            .filter(|f| which(&f.lang, p.site.pages[f.source].slug()))
-            .count()
 }
