@@ -54,6 +54,8 @@ pub struct Outcome {
     pub warnings: usize,
     /// Pages re-rendered (own and fallback).
     pub pages: usize,
+    /// How long each stage took (empty unless [`crate::timing::enable`]d).
+    pub timings: Vec<crate::timing::StageTime>,
 }
 
 pub struct Session {
@@ -131,6 +133,7 @@ impl Session {
                 .count(),
             errors: self.standing.clone(),
             pages,
+            timings: crate::timing::take(),
         }
     }
 
