@@ -106,6 +106,10 @@ pub struct Diagnostic {
     pub location: Option<Location>,
     pub message: String,
     pub hint: Option<String>,
+    /// Everything a message only counts (the UI strings a language lacks), for tools reading
+    /// `check --format json`; the text output shows the message alone.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<String>,
 }
 
 impl Diagnostic {
@@ -116,6 +120,7 @@ impl Diagnostic {
             location,
             message: message.into(),
             hint: None,
+            details: Vec::new(),
         }
     }
 
@@ -126,6 +131,7 @@ impl Diagnostic {
             location,
             message: message.into(),
             hint: None,
+            details: Vec::new(),
         }
     }
 
@@ -136,11 +142,17 @@ impl Diagnostic {
             location,
             message: message.into(),
             hint: None,
+            details: Vec::new(),
         }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_details(mut self, details: Vec<String>) -> Self {
+        self.details = details;
         self
     }
 

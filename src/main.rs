@@ -208,23 +208,7 @@ fn run_build(opts: &BuildOptions) -> ExitCode {
 fn run_check(root: &std::path::Path, format: Format) -> ExitCode {
     let diags = match signpost::check(root) {
         Ok(d) => d,
-        Err(e) => {
-            let d = match &e {
-                signpost::config::ConfigError::Invalid {
-                    location,
-                    message,
-                    hint,
-                } => Diagnostic {
-                    severity: Severity::Error,
-                    kind: signpost::diag::Kind::Config,
-                    location: Some(location.clone()),
-                    message: message.clone(),
-                    hint: hint.clone(),
-                },
-                other => Diagnostic::error(signpost::diag::Kind::Config, None, other.to_string()),
-            };
-            vec![d]
-        }
+        Err(e) => vec![e.into_diagnostic()],
     };
     let errors = diags.iter().filter(|d| d.is_error()).count();
     match format {

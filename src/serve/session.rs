@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::config::{Config, Overrides};
+use crate::config::{Config, ConfigError, Overrides};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::lang::Lang;
@@ -126,20 +126,7 @@ impl Session {
             base_url: None,
             no_search: self.no_search,
         };
-        Config::load(&self.root, &overrides).map_err(|e| match e {
-            crate::config::ConfigError::Invalid {
-                location,
-                message,
-                hint,
-            } => Diagnostic {
-                severity: crate::diag::Severity::Error,
-                kind: crate::diag::Kind::Config,
-                location: Some(location),
-                message,
-                hint,
-            },
-            other => Diagnostic::error(crate::diag::Kind::Config, None, other.to_string()),
-        })
+        Config::load(&self.root, &overrides).map_err(ConfigError::into_diagnostic)
     }
 
     /// A full build, swapped in whole only when it has no errors.
