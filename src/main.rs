@@ -151,7 +151,7 @@ fn print_serve_event(event: signpost::serve::ServeEvent) {
 }
 
 /// A rebuild's errors with file:line:col, then one line: `rebuilt 3 page(s) in 41.2 ms: ok, …`.
-fn print_outcome(outcome: &signpost::serve::Outcome, verb: &str) {
+fn print_outcome(outcome: &signpost::serve::RebuildSummary, verb: &str) {
     print_timings(&outcome.timings);
     for e in &outcome.errors {
         eprintln!("{e}");
@@ -265,23 +265,7 @@ fn run_check(root: &std::path::Path, format: Format) -> ExitCode {
     print_timings(&signpost::timing::take());
     let diags = match checked {
         Ok(d) => d,
-        Err(e) => {
-            let d = match &e {
-                signpost::config::ConfigError::Invalid {
-                    location,
-                    message,
-                    hint,
-                } => Diagnostic {
-                    severity: Severity::Error,
-                    kind: signpost::diag::Kind::Config,
-                    location: Some(location.clone()),
-                    message: message.clone(),
-                    hint: hint.clone(),
-                },
-                other => Diagnostic::error(signpost::diag::Kind::Config, None, other.to_string()),
-            };
-            vec![d]
-        }
+        Err(e) => vec![e.into_diagnostic()],
     };
     let errors = diags.iter().filter(|d| d.is_error()).count();
     match format {

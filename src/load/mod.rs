@@ -97,7 +97,7 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
     crate::progress::stage("reading", 0);
     // Pages are read while the walk goes on: one worker at a time takes the walk's next file
     // (the walk itself is one sequence of system calls), the others read what it found.
-    let found: Vec<(Found, Option<SourcePage>)> = Walk::new(config, diags)
+    let found: Vec<(Found, Option<SourcePage>)> = ContentWalk::new(config, diags)
         .par_bridge()
         .map(|found| {
             let page = match &found {
@@ -150,7 +150,7 @@ impl Found {
 
 /// The walk over `content/`, yielding the pages and assets of its language folders and
 /// reporting what it skips.
-struct Walk<'a> {
+struct ContentWalk<'a> {
     entries: walkdir::IntoIter,
     config: &'a Config,
     diags: &'a Diagnostics,
@@ -159,14 +159,14 @@ struct Walk<'a> {
     linked: Vec<bool>,
 }
 
-impl<'a> Walk<'a> {
-    fn new(config: &'a Config, diags: &'a Diagnostics) -> Walk<'a> {
+impl<'a> ContentWalk<'a> {
+    fn new(config: &'a Config, diags: &'a Diagnostics) -> ContentWalk<'a> {
         let entries = walkdir::WalkDir::new(&config.content_dir)
             .follow_links(true)
             .sort_by_file_name()
             .min_depth(1)
             .into_iter();
-        Walk {
+        ContentWalk {
             entries,
             config,
             diags,
@@ -269,7 +269,7 @@ impl<'a> Walk<'a> {
     }
 }
 
-impl Iterator for Walk<'_> {
+impl Iterator for ContentWalk<'_> {
     type Item = Found;
 
     fn next(&mut self) -> Option<Found> {

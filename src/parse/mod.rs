@@ -24,7 +24,7 @@ use crate::load::includes::Includes;
 use crate::urls::Urls;
 use headings::TocEntry;
 use links::LinkIndex;
-use run::Run;
+use run::EventPass;
 
 /// UI words the parser writes into content, already in the page's language.
 #[derive(Debug, Clone, Default)]
@@ -66,7 +66,6 @@ pub struct ParsedPage {
     /// Plain text of the first level-1 heading, which the body shows itself.
     pub h1: Option<String>,
     pub toc: Vec<TocEntry>,
-    pub heading_ids: Vec<String>,
     pub words: usize,
     /// English originals of side-by-side pages, in reading order.
     pub originals: Vec<Original>,
@@ -114,7 +113,7 @@ pub fn parse_page(page: &SourcePage, cx: &Context) -> ParsedPage {
 /// Parses a page for the URL of language `reader`: a fallback page shows another language's
 /// content under the reader's folder, and its links lead to the reader's pages.
 pub fn parse_page_as(page: &SourcePage, reader: &Lang, cx: &Context) -> ParsedPage {
-    let run = Run::new(cx, page, reader, page.dir());
+    let run = EventPass::new(cx, page, reader, page.dir());
     run.parse(page.body())
 }
 

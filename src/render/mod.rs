@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use tera::{Context as TeraContext, Tera};
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics, Kind, Location};
+use crate::diag::Diagnostics;
 use crate::i18n::I18n;
 use crate::lang::Lang;
 use crate::load::theme::Theme;
@@ -194,22 +194,9 @@ impl<'a> Renderer<'a> {
         rayon::join(status, || rayon::join(homes, root));
     }
 
-    /// UI strings that could not be formatted, or were missing and shown in English.
+    /// UI strings that could not be formatted. Those a language lacks were counted when the
+    /// strings were loaded (`I18n::report_coverage`), once per language.
     fn report_ui_strings(&self, diags: &Diagnostics) {
         self.i18n.report_broken(diags);
-        for (lang, key) in self.i18n.take_missing() {
-            diags.push(
-                Diagnostic::warning(
-                    Kind::Locale,
-                    Some(Location::new(
-                        std::path::Path::new("locales").join(lang.as_str()),
-                        1,
-                        1,
-                    )),
-                    format!("UI string `{key}` missing in {lang}; English shown"),
-                )
-                .with_hint(format!("add `{key}` to a .ftl file in locales/{lang}/")),
-            );
-        }
     }
 }

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::broadcast;
 
 use http::{Notice, Shared};
-pub use session::Outcome;
+pub use session::RebuildSummary;
 use session::{Change, Session};
 
 #[derive(Debug, Clone)]
@@ -44,11 +44,11 @@ pub enum ServeError {
 #[derive(Debug)]
 pub enum ServeEvent {
     /// The first build is done (whether it succeeded or not).
-    Built(Outcome),
+    Built(RebuildSummary),
     /// Listening: the address to open.
     Listening(SocketAddr),
     /// A change was rebuilt.
-    Rebuilt(Outcome),
+    Rebuilt(RebuildSummary),
     /// The search index caught up with the edits, in this long.
     SearchUpdated(std::time::Duration),
     /// `--open` could not start a browser.
@@ -181,7 +181,7 @@ fn rebuild_loop(
     }
 }
 
-fn messages(outcome: &Outcome) -> Vec<String> {
+fn messages(outcome: &RebuildSummary) -> Vec<String> {
     outcome.errors.iter().map(ToString::to_string).collect()
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::config::{Config, Overrides};
+use crate::config::{Config, ConfigError, Overrides};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::lang::Lang;
@@ -47,7 +47,7 @@ impl Change {
 
 /// How a rebuild went.
 #[derive(Debug, Clone)]
-pub struct Outcome {
+pub struct RebuildSummary {
     pub elapsed: Duration,
     /// Errors (the last good pages keep being served until they are fixed).
     pub errors: Vec<Diagnostic>,
@@ -81,11 +81,7 @@ impl Session {
         }
     }
 
-    pub fn out_dir(&self) -> &Path {
-        &self.out_dir
-    }
-
-    pub fn rebuild(&mut self, change: Change) -> Outcome {
+    pub fn rebuild(&mut self, change: Change) -> RebuildSummary {
         let start = Instant::now();
         let diags = Diagnostics::default();
         // Which standing errors this rebuild re-examined (and so replaces).
@@ -125,7 +121,7 @@ impl Session {
             .extend(all.iter().filter(|d| d.is_error()).cloned());
         self.standing.sort_by(|a, b| a.location.cmp(&b.location));
         self.standing.dedup();
-        Outcome {
+        RebuildSummary {
             elapsed: start.elapsed(),
             warnings: all
                 .iter()
@@ -143,20 +139,7 @@ impl Session {
             base_url: None,
             no_search: self.no_search,
         };
-        Config::load(&self.root, &overrides).map_err(|e| match e {
-            crate::config::ConfigError::Invalid {
-                location,
-                message,
-                hint,
-            } => Diagnostic {
-                severity: crate::diag::Severity::Error,
-                kind: crate::diag::Kind::Config,
-                location: Some(location),
-                message,
-                hint,
-            },
-            other => Diagnostic::error(crate::diag::Kind::Config, None, other.to_string()),
-        })
+        Config::load(&self.root, &overrides).map_err(ConfigError::into_diagnostic)
     }
 
     /// A full build, swapped in whole only when it has no errors.

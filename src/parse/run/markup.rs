@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag};
 
-use super::{Run, Sink, State};
+use super::{EventPass, Sink, State};
 use crate::load::includes::{self, Resolved};
 use crate::parse::html::{self, RawTag};
 use crate::parse::links::{self, LinkNote, Target};
@@ -16,7 +16,7 @@ use crate::parse::{MAX_INCLUDE_DEPTH, Original, PageLink, escape, plain_text};
 const MAX_INCLUDES: usize = 64;
 use crate::urls::Urls;
 
-impl<'p> Run<'p> {
+impl<'p> EventPass<'p> {
     pub(super) fn alert(&self, kind: BlockQuoteKind) -> (&'static str, &str) {
         let l = self.cx.labels;
         match kind {
@@ -500,7 +500,7 @@ impl<'p> Run<'p> {
         }
         let mut chain = self.chain.clone();
         chain.push(&file.path);
-        let run = Run {
+        let run = EventPass {
             path: &file.path,
             text: &file.text,
             base: file.body_offset,

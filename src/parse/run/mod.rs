@@ -17,7 +17,9 @@ use crate::lang::Lang;
 use crate::load::SourcePage;
 use markup::{ev_kind_was_none, strip_inline_alert_marker};
 
-pub(super) struct Run<'p> {
+/// One pass over a text's events (the page's, or an included file's, which gets a pass of its
+/// own), with where it stands: which page, which languages, how deep in includes.
+pub(super) struct EventPass<'p> {
     cx: &'p Context<'p>,
     page: &'p SourcePage,
     /// The file messages name, and the text offsets count in: the page's, or an included
@@ -73,7 +75,6 @@ struct State<'a> {
     needs_sanitize: bool,
     ids: IdSet,
     toc: Vec<TocEntry>,
-    heading_ids: Vec<String>,
     h1: Option<String>,
     words: usize,
     pending: Vec<Original>,
@@ -100,14 +101,14 @@ impl<'a> State<'a> {
     }
 }
 
-impl<'p> Run<'p> {
+impl<'p> EventPass<'p> {
     pub(super) fn new(
         cx: &'p Context<'p>,
         page: &'p SourcePage,
         reader: &'p Lang,
         source_dir: String,
-    ) -> Run<'p> {
-        Run {
+    ) -> EventPass<'p> {
+        EventPass {
             cx,
             page,
             path: &page.path,
@@ -311,7 +312,7 @@ impl<'p> Run<'p> {
                             Some("close the comment with `-->`"));
                         let from = range.end.min(body.len());
                         self.close_open_spans(&mut st);
-                        let rest = Run {
+                        let rest = EventPass {
                             base: self.base + from,
                             includes: std::rc::Rc::clone(&self.includes),
                             chain: self.chain.clone(),
@@ -324,7 +325,6 @@ impl<'p> Run<'p> {
                         st.html(tail.html);
                         st.words += tail.words;
                         st.toc.extend(tail.toc);
-                        st.heading_ids.extend(tail.heading_ids);
                         st.originals.extend(tail.originals);
                         st.links.extend(tail.links);
                         st.linked.extend(tail.linked);
@@ -362,7 +362,6 @@ impl<'p> Run<'p> {
             },
             h1: st.h1,
             toc: st.toc,
-            heading_ids: st.heading_ids,
             words: st.words,
             originals: st.originals,
             ids: st.ids.into_sorted(),
@@ -407,11 +406,10 @@ impl<'p> Run<'p> {
         if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) && !tab {
             st.toc.push(TocEntry {
                 level: n as u8,
-                id: id.clone(),
+                id,
                 text,
             });
         }
-        st.heading_ids.push(id);
     }
 
     fn text(&self, st: &mut State<'p>, text: &CowStr<'p>, range: &Range<usize>) {
@@ -626,8 +624,7 @@ fn nesting_depth(html: &str) -> usize {
         rest = &rest[lt + 1..];
         let end = rest.find('>').unwrap_or(rest.len());
         let tag = &rest[..end];
-        if let Some(closing) = tag.strip_prefix('/') {
-            let _ = closing;
+        if tag.starts_with('/') {
             depth = depth.saturating_sub(1);
         } else if !tag.starts_with('!') && !tag.ends_with('/') {
             let name: String = tag
