@@ -8,6 +8,7 @@ mod corpus;
 mod errors;
 mod hostile;
 mod i18n;
+mod layering;
 mod nginx;
 mod search;
 mod seeds;
