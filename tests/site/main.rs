@@ -9,6 +9,7 @@ mod directives;
 mod errors;
 mod hostile;
 mod i18n;
+mod layering;
 mod nginx;
 mod search;
 mod seeds;
