@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::OnceLock;
 
 use signpost::search::{LangIndex, fold, stem};
@@ -1116,15 +1116,6 @@ const PARITY_TEXTS: &[&str] = &[
     "",
 ];
 
-fn node_available() -> bool {
-    Command::new("node")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
 /// Runs PARITY_JS on `indexes` (key → index folder) with the queries per key.
 fn run_parity_js(
     indexes: &BTreeMap<String, PathBuf>,
@@ -1153,13 +1144,7 @@ fn run_parity_js(
 
 #[test]
 fn browser_folds_stems_and_ranks_like_rust() {
-    if !node_available() {
-        if std::env::var_os("CI").is_some() {
-            panic!("node is not installed, and CI is set: install Node.js 20 or newer");
-        }
-        eprintln!(
-            "skipped: node not installed (Node.js 20 or newer); search.js parity not checked"
-        );
+    if !require_tool("search.js parity", "node", on_path("node")) {
         return;
     }
     let mut dirs = BTreeMap::new();

@@ -16,9 +16,9 @@ use crate::diag::Diagnostics;
 use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::model::Site;
+use crate::render::FileSink;
 use crate::tree::{AnswerPath, Handler, Node, TREE_SLUG, Tree};
 use crate::urls::Urls;
-use crate::write::Output;
 
 #[derive(Debug, Serialize)]
 struct OptionView {
@@ -161,7 +161,7 @@ impl Renderer<'_> {
         site: &Site,
         tree: &Tree,
         paths: &[AnswerPath],
-        out: &Output,
+        out: &dyn FileSink,
         diags: &Diagnostics,
     ) {
         let inputs = TreeInputs {
@@ -242,7 +242,7 @@ impl Renderer<'_> {
         template: &str,
         ctx: &TeraContext,
         path: &str,
-        out: &Output,
+        out: &dyn FileSink,
         diags: &Diagnostics,
     ) {
         if let Some(html) = self.render(template, ctx, diags) {
