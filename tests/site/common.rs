@@ -174,6 +174,50 @@ impl Fixture {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The shared corpus (real localized Partner Center pages) as one site.
+
+pub const CORPUS_LANGS: [&str; 3] = ["nl", "ru", "pl"];
+pub const CORPUS_BRANCHES: [&str; 2] = ["live", "live-sxs"];
+/// The base URL the corpus is built with by [`corpus_built`].
+pub const CORPUS_BASE_URL: &str = "https://example.org/support/";
+
+/// `../shared/corpus`: `<lang>/<branch>/<path>.md` and its media.
+pub fn corpus_dir() -> PathBuf {
+    shared().join("corpus")
+}
+
+/// The corpus as a site in a temp folder: `<lang>/<branch>/…` is copied to
+/// `content/<lang>/<branch>/…` (both branches side by side, so their relative links keep
+/// resolving), with `languages: [nl, ru, pl]`.
+pub fn corpus_source() -> Fixture {
+    let site = Fixture::new(&[("site.yaml", "languages: [nl, ru, pl]\n")]);
+    for lang in CORPUS_LANGS {
+        for branch in CORPUS_BRANCHES {
+            let from = corpus_dir().join(lang).join(branch);
+            assert!(from.is_dir(), "corpus folder {} is missing", from.display());
+            for rel in walk(&from) {
+                let to = site
+                    .root()
+                    .join("content")
+                    .join(lang)
+                    .join(branch)
+                    .join(&rel);
+                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+                std::fs::copy(from.join(&rel), &to).unwrap();
+            }
+        }
+    }
+    site
+}
+
+/// The corpus site built once per test run with [`CORPUS_BASE_URL`], for every test that only
+/// reads its output.
+pub fn corpus_built() -> &'static Built {
+    static BUILT: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| build_ok(corpus_source().root(), Some(CORPUS_BASE_URL)))
+}
+
 /// Markers of DocFX and side-by-side markup that must never reach a reader.
 pub const LEAKS_IN_TEXT: &[&str] = &[
     "[!NOTE",
