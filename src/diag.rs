@@ -92,6 +92,8 @@ pub enum Kind {
     Content,
     Translation,
     BrokenLink,
+    /// An include that cannot be followed (missing, unreadable, a cycle, too deep).
+    Include,
     Config,
     Locale,
     Template,

@@ -110,9 +110,12 @@ pub fn prepare_with(
             .filter(|l| **l != config.default_language)
             .cloned(),
     );
-    let t = crate::timing::Timer::start("link index");
     let mut pages = loaded.pages;
     pages.extend(translations::reconstruct::reconstruct(&pages, &config));
+    let t = crate::timing::Timer::start("includes");
+    let includes = load::includes::gather(&config, &mut pages);
+    t.stop();
+    let t = crate::timing::Timer::start("link index");
     let index = parse::links::LinkIndex::new(&pages, &loaded.assets, preference);
     let labels: std::collections::HashMap<Lang, Labels> = config
         .languages
@@ -124,7 +127,7 @@ pub fn prepare_with(
         urls: &urls,
         labels: &labels[&page.lang],
         docs_root: config.docs_root_url.as_deref(),
-        content_dir: &config.content_dir,
+        includes: &includes,
         diags,
         emit_originals: page.has_side_by_side(),
         trust_html: config.trust_html,

@@ -4,6 +4,7 @@
 //! the other pages still load, so one build lists every fault.
 
 pub mod frontmatter;
+pub mod includes;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -34,6 +35,9 @@ pub struct SourcePage {
     pub body_offset: usize,
     pub front: FrontMatter,
     pub origin: Origin,
+    /// Every file the page's includes pull in, directly or through other includes, and the
+    /// paths of those that are missing (set by [`includes::gather`]).
+    pub includes: Vec<PathBuf>,
 }
 
 /// Where a page's text came from.
@@ -53,6 +57,21 @@ impl SourcePage {
 
     pub fn body(&self) -> &str {
         &self.text[self.body_offset..]
+    }
+
+    /// The folder of the page's file inside its language folder, `/`-separated, which its
+    /// links and includes are written from (`a/index.md` has slug `a` and folder `a`).
+    pub fn dir(&self) -> String {
+        let is_index = self
+            .path
+            .file_stem()
+            .is_some_and(|s| s.eq_ignore_ascii_case("index"));
+        if is_index {
+            return self.slug.clone();
+        }
+        self.slug
+            .rsplit_once('/')
+            .map_or(String::new(), |(dir, _)| dir.to_string())
     }
 }
 
@@ -459,6 +478,7 @@ fn read_page(
         body_offset,
         front,
         origin: Origin::Written,
+        includes: Vec::new(),
     })
 }
 

@@ -367,3 +367,31 @@ fn a_language_missing_a_few_strings_names_them_in_one_warning() {
         assert!(status.contains(id.as_str()), "{id} not on the status page");
     }
 }
+
+#[test]
+fn an_include_cycle_is_named_with_its_whole_chain() {
+    let f = Fixture::new(&[
+        ("site.yaml", "languages: [nl]\n"),
+        (
+            "content/nl/a.md",
+            "# A\n\nTekst A.\n\n[!INCLUDE [b](includes/b.md)]\n",
+        ),
+        (
+            "content/nl/includes/b.md",
+            "Tekst B.\n\n[!INCLUDE [c](c.md)]\n",
+        ),
+        (
+            "content/nl/includes/c.md",
+            "Tekst C.\n\n[!include [terug](../a.md)]\n",
+        ),
+    ]);
+    let (_, _, text) = signpost(f.root(), &["check"]);
+    let line = "content/nl/includes/c.md:3:1: warning: include cycle: content/nl/a.md → content/nl/includes/b.md → content/nl/includes/c.md → content/nl/a.md";
+    assert!(text.lines().any(|l| l == line), "no `{line}` in:\n{text}");
+    // The page still shows each file once.
+    let built = build_ok(f.root(), None);
+    let body = built.page("nl/a/index.html").visible_text();
+    for t in ["Tekst A.", "Tekst B.", "Tekst C."] {
+        assert_eq!(body.matches(t).count(), 1, "{t} in {body}");
+    }
+}

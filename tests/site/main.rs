@@ -5,6 +5,7 @@ mod browser;
 mod check;
 mod common;
 mod corpus;
+mod directives;
 mod errors;
 mod hostile;
 mod i18n;
