@@ -25,14 +25,7 @@ pub struct Built {
 
 impl Built {
     pub fn page(&self, site_path: &str) -> Page {
-        let path = self.out.join(site_path);
-        let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        Page {
-            path: site_path.to_string(),
-            html: Html::parse_document(&text),
-            raw: text,
-        }
+        read_page(&self.out, site_path)
     }
 
     pub fn exists(&self, site_path: &str) -> bool {
@@ -45,6 +38,17 @@ impl Built {
             .into_iter()
             .filter(|p| p.ends_with(".html"))
             .collect()
+    }
+}
+
+/// The HTML file at `site_path` of the output folder `out`, parsed.
+pub fn read_page(out: &Path, site_path: &str) -> Page {
+    let path = out.join(site_path);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Page {
+        path: site_path.to_string(),
+        html: Html::parse_document(&text),
+        raw: text,
     }
 }
 
@@ -246,6 +250,13 @@ impl Fixture {
         std::os::unix::fs::symlink(target, &p).unwrap();
         self
     }
+}
+
+/// The default site (the repository's `content/`) built once per test run, with the base URL
+/// `https://example.org/support/`, for every test that only reads its output.
+pub fn default_built() -> &'static Built {
+    static BUILT: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| build_ok(&repo(), Some("https://example.org/support/")))
 }
 
 // ---------------------------------------------------------------------------------------------

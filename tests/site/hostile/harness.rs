@@ -6,7 +6,7 @@ pub use std::sync::Arc;
 use std::sync::mpsc;
 pub use std::time::{Duration, Instant};
 
-pub use scraper::{ElementRef, Html, Selector};
+pub use scraper::{ElementRef, Selector};
 use signpost::BuildError;
 pub use signpost::diag::{Diagnostic, Severity};
 
@@ -272,14 +272,7 @@ impl BuildReport {
     }
 
     pub fn page(&self, site_path: &str) -> Page {
-        let path = self.out.join(site_path);
-        let raw = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {}: {e}", self.case, path.display()));
-        Page {
-            path: site_path.to_string(),
-            html: Html::parse_document(&raw),
-            raw,
-        }
+        read_page(&self.out, site_path)
     }
 
     pub fn exists(&self, site_path: &str) -> bool {
