@@ -152,9 +152,34 @@ pub fn validate(
         );
     }
     let en = Lang::new_unchecked("en");
+    // A language with none of the tree's strings (a language just added) is summed up in its
+    // one UI-string warning (`I18n::report_coverage`); a language that has them but lacks a
+    // key is a writer's slip, shown at the line that uses the key.
+    let translated: Vec<&Lang> = langs
+        .iter()
+        .filter(|l| tree.keys().iter().any(|(_, key)| i18n.has(l, key)))
+        .collect();
     for (node, key) in tree.keys() {
-        // A key English has is shown in English where a language lacks it, and counted in
-        // that language's one UI-string warning (`I18n::report_coverage`), not per key here.
+        let missing: Vec<&str> = translated
+            .iter()
+            .filter(|l| !i18n.has(l, key))
+            .map(|l| l.as_str())
+            .collect();
+        if !missing.is_empty() && i18n.has(&en, key) {
+            diags.push(
+                Diagnostic::warning(
+                    Kind::Tree,
+                    Some(tree.location_of(node, key)),
+                    format!(
+                        "text `{key}` is missing in {}; English is shown",
+                        missing.join(", ")
+                    ),
+                )
+                .with_hint(format!(
+                    "add `{key}` to locales/<lang>/who-handles-this.ftl"
+                )),
+            );
+        }
         if !langs.iter().all(|l| i18n.has(l, key)) && !i18n.has(&en, key) {
             errors += 1;
             diags.push(

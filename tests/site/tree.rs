@@ -320,7 +320,7 @@ fn validation_link_to_missing_page() {
 }
 
 #[test]
-fn validation_text_missing_in_a_language_is_counted_once_and_falls_back_to_english() {
+fn validation_text_missing_in_a_language_warns_at_its_line_and_falls_back_to_english() {
     let f = Fixture::new(&[
         ("site.yaml", "languages: [en, nl]\n"),
         ("content/nl/a.md", "# A\n"),
@@ -329,17 +329,23 @@ fn validation_text_missing_in_a_language_is_counted_once_and_falls_back_to_engli
         ("locales/nl/tree.ftl", &FTL.replace("k-b = B\n", "")),
     ]);
     let b = build_ok(f.root(), None);
-    // Named in nl's one UI-string warning, not in one of its own per tree line.
-    let about: Vec<_> = b
+    // nl has the tree's strings but one: a slip shown where the key is used, and counted in
+    // nl's one UI-string warning.
+    let located = b
         .summary
         .diagnostics
         .iter()
-        .filter(|d| d.message.contains("k-b"))
-        .collect();
-    assert_eq!(about.len(), 1, "{about:?}");
-    assert!(!about[0].is_error());
-    assert!(about[0].message.contains("missing in nl"), "{}", about[0]);
-    assert_eq!(about[0].details, ["k-b"]);
+        .find(|d| d.message.contains("`k-b`") && d.location.as_ref().is_some_and(|l| l.line == 8))
+        .expect("a warning for k-b at the tree's line 8");
+    assert!(!located.is_error());
+    assert!(located.message.contains("missing in nl"), "{located}");
+    let summary = b
+        .summary
+        .diagnostics
+        .iter()
+        .find(|d| d.details.iter().any(|k| k == "k-b"))
+        .expect("nl's UI-string warning lists k-b");
+    assert!(summary.message.contains("missing in nl"), "{summary}");
     let page = b.page("nl/who-handles-this/index.html");
     assert_eq!(page.text_of(".sp-tree-option"), vec!["A", "B"]);
     // Missing everywhere: an error.
