@@ -12,6 +12,7 @@ pub mod links;
 mod run;
 pub mod sanitize;
 mod sxs;
+mod twin;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -47,6 +48,14 @@ pub struct Original {
     pub text: String,
 }
 
+/// A block whose English original the page shows: what the reader sees there, and the
+/// English behind it, for reports about one passage.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Passage {
+    pub translation: String,
+    pub english: String,
+}
+
 /// A `#fragment` link from this page (to itself or another page), kept so the fragment can be
 /// checked once every page is parsed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -70,6 +79,10 @@ pub struct ParsedPage {
     pub words: usize,
     /// English originals of side-by-side pages, in reading order.
     pub originals: Vec<Original>,
+    /// One per English original shown in `html` (`<span class="sp-orig" …>`), in order.
+    pub passages: Vec<Passage>,
+    /// The page as clean markdown (see [`twin`]), when the site publishes twins.
+    pub twin: Option<String>,
     /// Every id on the page (headings and anchors), sorted, for checking `#fragment` links.
     pub ids: Vec<String>,
     /// Links with a `#fragment`, to pages of the site or to this page.
@@ -101,9 +114,15 @@ pub struct Context<'a> {
     /// Report nothing: the page was parsed before (a fallback copy) or has no file of its
     /// own whose lines a message could name (an English page rebuilt from spans).
     pub quiet: bool,
+    /// Make each page's markdown twin (`twins` in site.yaml).
+    pub twins: bool,
 }
 
 const MAX_INCLUDE_DEPTH: usize = 8;
+/// Includes one page may pull in, all together: a file including itself many times over
+/// would otherwise multiply without end.
+const MAX_INCLUDES: usize = 64;
+const MAX_INCLUDE_BYTES: u64 = 1024 * 1024;
 
 /// Parses a page for its own URL.
 pub fn parse_page(page: &SourcePage, cx: &Context) -> ParsedPage {
@@ -119,7 +138,11 @@ pub fn parse_page_as(page: &SourcePage, reader: &Lang, cx: &Context) -> ParsedPa
         reader,
         source_dir(&page.path, &page.lang, &page.slug),
     );
-    run.parse(page.body())
+    let mut parsed = run.parse(page.body());
+    if cx.twins {
+        parsed.twin = Some(twin::markdown(page, reader, cx));
+    }
+    parsed
 }
 
 /// The folder of a page's file inside its language folder, `/`-separated: the path's last

@@ -1,12 +1,15 @@
 //! Stage 4, render: tera templates with Fluent strings, every page kind into HTML.
 
 pub mod context;
+pub mod feedback;
 pub mod search;
+pub mod share;
 pub mod sitemap;
 pub mod status;
 mod t_function;
 mod template_error;
 pub mod tree;
+pub mod twins;
 mod views;
 
 use std::sync::Arc;
@@ -117,6 +120,7 @@ impl<'a> Renderer<'a> {
                         diags,
                     );
                 }
+                self.write_twin(page, page.lang(), &page.parsed, out, diags);
             });
         site.fallbacks
             .par_iter()
@@ -132,7 +136,26 @@ impl<'a> Renderer<'a> {
                         diags,
                     );
                 }
+                self.write_twin(page, &f.lang, &f.parsed, out, diags);
             });
+    }
+
+    /// The page's markdown twin, when the site publishes them.
+    fn write_twin(
+        &self,
+        page: &crate::model::Page,
+        reader: &Lang,
+        parsed: &crate::parse::ParsedPage,
+        out: &Output,
+        diags: &Diagnostics,
+    ) {
+        if let Some(body) = parsed.twin.as_deref().filter(|_| self.config.twins) {
+            out.write(
+                &twins::twin_path(reader, page.slug()),
+                twins::twin_file(page, body).as_bytes(),
+                diags,
+            );
+        }
     }
 
     /// Pages that list or sum up the whole site (language homes, 404s, the chooser, the
@@ -172,6 +195,10 @@ impl<'a> Renderer<'a> {
                 let ctx = self.not_found_context(lang);
                 if let Some(html) = self.render("404.html", &ctx, diags) {
                     out.write(&format!("{dir}404.html"), &html, diags);
+                }
+                if self.config.twins {
+                    let text = twins::llms_txt(site, self.config, &self.i18n, self.urls, lang);
+                    out.write(&format!("{dir}llms.txt"), text.as_bytes(), diags);
                 }
             })
         };

@@ -11,7 +11,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use super::directives::{self, Piece};
 use super::headings::{IdSet, TocEntry, slugify};
 use super::html::{self, RawTag};
-use super::{Context, Original, PageLink, ParsedPage, escape, sanitize};
+use super::{Context, Original, PageLink, ParsedPage, Passage, escape, sanitize};
 use crate::diag::{Diagnostic, Kind};
 use crate::lang::Lang;
 use crate::load::SourcePage;
@@ -74,6 +74,9 @@ struct State<'a> {
     words: usize,
     pending: Vec<Original>,
     originals: Vec<Original>,
+    /// The shown text of the block so far, on pages that show originals.
+    block_text: String,
+    passages: Vec<Passage>,
     links: Vec<PageLink>,
     linked: Vec<String>,
     wanted: Vec<String>,
@@ -314,6 +317,7 @@ impl<'p> Run<'p> {
                         st.toc.extend(tail.toc);
                         st.heading_ids.extend(tail.heading_ids);
                         st.originals.extend(tail.originals);
+                        st.passages.extend(tail.passages);
                         st.links.extend(tail.links);
                         st.linked.extend(tail.linked);
                         st.wanted.extend(tail.wanted);
@@ -353,6 +357,8 @@ impl<'p> Run<'p> {
             heading_ids: st.heading_ids,
             words: st.words,
             originals: st.originals,
+            passages: st.passages,
+            twin: None,
             ids: st.ids.into_sorted(),
             links: st.links,
             linked: st.linked,
@@ -475,6 +481,9 @@ impl<'p> Run<'p> {
         {
             h.push_str(text);
         }
+        if self.cx.emit_originals {
+            st.block_text.push_str(text);
+        }
         st.words += count_words(text);
     }
 }
@@ -553,7 +562,7 @@ fn nesting_depth(html: &str) -> usize {
 }
 
 /// `text` with each run of whitespace made one space, and none at either end.
-fn collapse_spaces(text: &str) -> String {
+pub(super) fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {

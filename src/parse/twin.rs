@@ -1,0 +1,266 @@
+//! The markdown twin of a page body: the page as clean markdown for machines (partners'
+//! chatbots, readers' AI assistants), published beside its HTML at `/<lang>/<slug>/index.md`.
+//!
+//! It is the author's own markdown, line by line, with what only makes sense in the source
+//! taken out: side-by-side spans resolved to the translation (the English copy dropped),
+//! `[!INCLUDE]` lines replaced by the included text, and links rewritten to lead from the
+//! twin's folder to other twins and files of the built site. It is a text pass, without a
+//! second markdown parse, so it costs little next to the page's real parse.
+
+use std::path::Path;
+
+use super::html::{self, RawTag};
+use super::links::{self, Target};
+use super::{Context, MAX_INCLUDE_BYTES, MAX_INCLUDE_DEPTH, MAX_INCLUDES};
+use crate::lang::Lang;
+use crate::load::SourcePage;
+use crate::urls::Urls;
+
+/// The twin of `page`'s body, as seen from the folder of language `reader`.
+pub fn markdown(page: &SourcePage, reader: &Lang, cx: &Context) -> String {
+    let mut twin = Twin {
+        cx,
+        lang: &page.lang,
+        reader,
+        page_dir: Urls::page_path(reader, &page.slug),
+        includes: 0,
+    };
+    let mut out = String::with_capacity(page.body().len());
+    let dir = super::source_dir(&page.path, &page.lang, &page.slug);
+    twin.body(page.body(), &dir, 0, &mut out);
+    out
+}
+
+struct Twin<'a> {
+    cx: &'a Context<'a>,
+    /// The content's language (its folder holds the includes).
+    lang: &'a Lang,
+    reader: &'a Lang,
+    /// The twin's folder, `nl/a/`.
+    page_dir: String,
+    includes: usize,
+}
+
+impl Twin<'_> {
+    /// `body` written in folder `dir` (relative to the language folder).
+    fn body(&mut self, body: &str, dir: &str, depth: usize, out: &mut String) {
+        let mut fence: Option<&str> = None;
+        for line in body.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if let Some(f) = fence {
+                if trimmed.starts_with(f) {
+                    fence = None;
+                }
+                out.push_str(line);
+                continue;
+            }
+            if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+                fence = Some(&trimmed[..3]);
+                out.push_str(line);
+                continue;
+            }
+            if trimmed
+                .get(..9)
+                .is_some_and(|p| p.eq_ignore_ascii_case("[!include"))
+            {
+                self.include(trimmed, dir, depth, out);
+                continue;
+            }
+            let line = if line.contains("<span") {
+                spans_resolved(line)
+            } else {
+                line.to_string()
+            };
+            self.links(&line, dir, out);
+        }
+    }
+
+    /// `[!INCLUDE [title](path)]`: the included file's body, front matter left out.
+    fn include(&mut self, line: &str, dir: &str, depth: usize, out: &mut String) {
+        let target = line
+            .find("](")
+            .and_then(|s| line[s + 2..].find(')').map(|e| &line[s + 2..s + 2 + e]))
+            .unwrap_or("")
+            .trim();
+        if depth >= MAX_INCLUDE_DEPTH || self.includes >= MAX_INCLUDES {
+            return; // the page's parse has already reported it
+        }
+        self.includes += 1;
+        let lang_dir = self.cx.content_dir.join(self.lang.as_str());
+        let path = lang_dir.join(dir).join(crate::urls::decode(target));
+        let Some((text, inc_dir)) = read_include(&path, &lang_dir, self.cx.content_dir) else {
+            return;
+        };
+        let body_start = crate::load::frontmatter::split(&text).map_or(0, |s| s.body_offset);
+        self.body(&text[body_start..], &inc_dir, depth + 1, out);
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+
+    /// Copies `line`, each inline link's or image's destination (`](dest)`) and each
+    /// reference definition (`[id]: dest`) rewritten for the twin's folder.
+    fn links(&self, line: &str, dir: &str, out: &mut String) {
+        let mut rest = line;
+        if let Some(def) = reference_definition(line) {
+            out.push_str(&line[..def]);
+            rest = &line[def..];
+            let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+            self.push_dest(&rest[..end], dir, out);
+            rest = &rest[end..];
+        }
+        while let Some(i) = rest.find("](") {
+            out.push_str(&rest[..i + 2]);
+            rest = &rest[i + 2..];
+            let (dest, after) = match rest.strip_prefix('<') {
+                Some(r) => match r.find('>') {
+                    Some(e) => (&r[..e], &r[e + 1..]),
+                    None => break,
+                },
+                None => {
+                    let end = rest
+                        .find(|c: char| c.is_whitespace() || c == ')')
+                        .unwrap_or(rest.len());
+                    (&rest[..end], &rest[end..])
+                }
+            };
+            self.push_dest(dest, dir, out);
+            rest = after;
+        }
+        out.push_str(rest);
+    }
+
+    fn push_dest(&self, dest: &str, dir: &str, out: &mut String) {
+        let resolved = links::resolve(self.cx.index, self.reader, dir, dest, self.cx.docs_root);
+        match resolved.target {
+            Target::Page {
+                lang,
+                slug,
+                fragment,
+            } => {
+                let to = format!("{}index.md", Urls::page_path(&lang, &slug));
+                out.push_str(&relative_file(&self.page_dir, &to));
+                if let Some(f) = fragment {
+                    out.push('#');
+                    out.push_str(&crate::urls::encode_path(&f));
+                }
+            }
+            Target::Asset(path) => out.push_str(&relative_file(&self.page_dir, &path)),
+            Target::External(url) => out.push_str(&url),
+            // No page answers it, or it could run script: the text stays, the link goes
+            // nowhere.
+            Target::Unsafe | Target::Missing => out.push('#'),
+            Target::Fragment(_) => out.push_str(dest),
+        }
+    }
+}
+
+/// A link to a file (not a folder) from the folder `from`.
+fn relative_file(from: &str, to: &str) -> String {
+    let mut out = Urls::up_to_root(from);
+    crate::urls::push_encoded(&mut out, to);
+    out
+}
+
+/// Where the destination starts in a reference definition line `[id]: dest`.
+fn reference_definition(line: &str) -> Option<usize> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let t = &line[indent..];
+    if indent > 3 || !t.starts_with('[') || t.starts_with("[!") || t.starts_with("[^") {
+        return None;
+    }
+    let close = t.find("]:")?;
+    let after = &t[close + 2..];
+    let dest = after.len() - after.trim_start().len();
+    (!after.trim().is_empty()).then_some(indent + close + 2 + dest)
+}
+
+/// One line with its side-by-side pairs resolved: the English copy
+/// (`<span class="sxs-lookup">…</span>`) dropped, the translation's own span unwrapped, and
+/// meaningless `<span/>` tags removed. Other spans stay as written.
+fn spans_resolved(line: &str) -> String {
+    let stripped = html::strip_originals(line);
+    let mut out = String::with_capacity(stripped.len());
+    // For each open span: whether its tag was dropped (so its end tag goes too).
+    let mut open: Vec<bool> = Vec::new();
+    let mut rest: &str = &stripped;
+    while let Some(i) = find_span_tag(rest) {
+        out.push_str(&rest[..i]);
+        let tag_end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        let tag = &rest[i..tag_end];
+        match html::classify(tag) {
+            RawTag::LocalizedOpen => open.push(true),
+            RawTag::SelfClosingSpan => {}
+            RawTag::SpanClose => {
+                if !open.pop().unwrap_or(false) {
+                    out.push_str(tag);
+                }
+            }
+            RawTag::OtherSpanOpen | RawTag::OriginalIdOpen | RawTag::OriginalOpen => {
+                open.push(false);
+                out.push_str(tag);
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &rest[tag_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The next `<span` or `</span` (any case).
+fn find_span_tag(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = memchr::memchr(b'<', &b[from..]) {
+        let i = from + p;
+        let t = &b[i + 1..];
+        let t = t.strip_prefix(b"/").unwrap_or(t);
+        if t.len() >= 4 && t[..4].eq_ignore_ascii_case(b"span") {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
+}
+
+/// An include's text and its folder relative to the language folder, when it is a regular,
+/// reasonably small UTF-8 file inside `content/`.
+fn read_include(path: &Path, lang_dir: &Path, content_dir: &Path) -> Option<(String, String)> {
+    let path = path.canonicalize().ok()?;
+    if !path.starts_with(content_dir.canonicalize().ok()?) {
+        return None;
+    }
+    let meta = std::fs::metadata(&path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_INCLUDE_BYTES {
+        return None;
+    }
+    let text = crate::load::normalize(std::fs::read_to_string(&path).ok()?);
+    let dir = path
+        .parent()
+        .and_then(|p| p.strip_prefix(lang_dir.canonicalize().ok()?).ok())
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    Some((text, dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn side_by_side_pairs_resolve_to_the_translation() {
+        let line = r#"- <span data-ttu-id="a1">Klanten <b>zelf</b></span><span class="sxs-lookup"><span data-stu-id="a1">Customers themselves</span></span> <span class="x">kept</span><span/>"#;
+        assert_eq!(
+            spans_resolved(line),
+            r#"- Klanten <b>zelf</b> <span class="x">kept</span>"#
+        );
+    }
+
+    #[test]
+    fn reference_definitions_are_found() {
+        assert_eq!(reference_definition("[a]: b.md\n"), Some(5));
+        assert_eq!(reference_definition("[!NOTE]: x"), None);
+        assert_eq!(reference_definition("text [a]: b"), None);
+    }
+}
