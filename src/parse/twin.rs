@@ -25,9 +25,12 @@ pub fn markdown(page: &SourcePage, reader: &Lang, cx: &Context) -> String {
         page_dir: Urls::page_path(reader, &page.slug),
         includes: 0,
     };
-    let mut out = String::with_capacity(page.body().len());
+    // Links grow by a few bytes each; without the room a page's twin would double its
+    // buffer, and every twin is held until it is written.
+    let mut out = String::with_capacity(page.body().len() + page.body().len() / 8);
     let dir = super::source_dir(&page.path, &page.lang, &page.slug);
     twin.body(page.body(), &dir, 0, &mut out);
+    out.shrink_to_fit();
     out
 }
 
@@ -44,34 +47,40 @@ struct Twin<'a> {
 impl Twin<'_> {
     /// `body` written in folder `dir` (relative to the language folder).
     fn body(&mut self, body: &str, dir: &str, depth: usize, out: &mut String) {
-        let mut fence: Option<&str> = None;
+        // Checked once per body: most pages have no spans, and then no line needs a look.
+        let has_spans = crate::find::contains(body, "<span");
+        let mut fence: Option<u8> = None;
         for line in body.split_inclusive('\n') {
-            let trimmed = line.trim_start();
+            let trimmed = line.trim_start_matches([' ', '\t']);
+            let first = trimmed.as_bytes().first().copied();
             if let Some(f) = fence {
-                if trimmed.starts_with(f) {
+                if first == Some(f) && trimmed.as_bytes().starts_with(&[f; 3]) {
                     fence = None;
                 }
                 out.push_str(line);
                 continue;
             }
-            if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-                fence = Some(&trimmed[..3]);
-                out.push_str(line);
-                continue;
+            match first {
+                Some(f @ (b'`' | b'~')) if trimmed.as_bytes().starts_with(&[f; 3]) => {
+                    fence = Some(f);
+                    out.push_str(line);
+                    continue;
+                }
+                Some(b'[')
+                    if trimmed
+                        .get(..9)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("[!include")) =>
+                {
+                    self.include(trimmed, dir, depth, out);
+                    continue;
+                }
+                _ => {}
             }
-            if trimmed
-                .get(..9)
-                .is_some_and(|p| p.eq_ignore_ascii_case("[!include"))
-            {
-                self.include(trimmed, dir, depth, out);
-                continue;
-            }
-            let line = if line.contains("<span") {
-                spans_resolved(line)
+            if has_spans && crate::find::find_tag_ci(line, b"span").is_some() {
+                self.links(&spans_resolved(line), dir, out);
             } else {
-                line.to_string()
-            };
-            self.links(&line, dir, out);
+                self.links(line, dir, out);
+            }
         }
     }
 
@@ -109,7 +118,7 @@ impl Twin<'_> {
             self.push_dest(&rest[..end], dir, out);
             rest = &rest[end..];
         }
-        while let Some(i) = rest.find("](") {
+        while let Some(i) = crate::find::find_marker(rest, "](") {
             out.push_str(&rest[..i + 2]);
             rest = &rest[i + 2..];
             let (dest, after) = match rest.strip_prefix('<') {
@@ -138,14 +147,23 @@ impl Twin<'_> {
                 slug,
                 fragment,
             } => {
-                let to = format!("{}index.md", Urls::page_path(&lang, &slug));
-                out.push_str(&relative_file(&self.page_dir, &to));
+                self.push_up_to_root(out);
+                crate::urls::push_encoded(out, lang.as_str());
+                out.push('/');
+                if !slug.is_empty() {
+                    crate::urls::push_encoded(out, &slug);
+                    out.push('/');
+                }
+                out.push_str("index.md");
                 if let Some(f) = fragment {
                     out.push('#');
-                    out.push_str(&crate::urls::encode_path(&f));
+                    crate::urls::push_encoded(out, &f);
                 }
             }
-            Target::Asset(path) => out.push_str(&relative_file(&self.page_dir, &path)),
+            Target::Asset(path) => {
+                self.push_up_to_root(out);
+                crate::urls::push_encoded(out, &path);
+            }
             Target::External(url) => out.push_str(&url),
             // No page answers it, or it could run script: the text stays, the link goes
             // nowhere.
@@ -153,13 +171,13 @@ impl Twin<'_> {
             Target::Fragment(_) => out.push_str(dest),
         }
     }
-}
 
-/// A link to a file (not a folder) from the folder `from`.
-fn relative_file(from: &str, to: &str) -> String {
-    let mut out = Urls::up_to_root(from);
-    crate::urls::push_encoded(&mut out, to);
-    out
+    /// `../` for each folder of the twin's path, `nl/a/` → `../../`.
+    fn push_up_to_root(&self, out: &mut String) {
+        for _ in 0..self.page_dir.matches('/').count() {
+            out.push_str("../");
+        }
+    }
 }
 
 /// Where the destination starts in a reference definition line `[id]: dest`.
@@ -210,18 +228,13 @@ fn spans_resolved(line: &str) -> String {
 
 /// The next `<span` or `</span` (any case).
 fn find_span_tag(text: &str) -> Option<usize> {
-    let b = text.as_bytes();
-    let mut from = 0;
-    while let Some(p) = memchr::memchr(b'<', &b[from..]) {
-        let i = from + p;
-        let t = &b[i + 1..];
-        let t = t.strip_prefix(b"/").unwrap_or(t);
-        if t.len() >= 4 && t[..4].eq_ignore_ascii_case(b"span") {
-            return Some(i);
-        }
-        from = i + 1;
+    match (
+        crate::find::find_tag_ci(text, b"span"),
+        crate::find::find_tag_ci(text, b"/span"),
+    ) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
-    None
 }
 
 /// An include's text and its folder relative to the language folder, when it is a regular,

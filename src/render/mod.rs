@@ -150,9 +150,10 @@ impl<'a> Renderer<'a> {
         diags: &Diagnostics,
     ) {
         if let Some(body) = parsed.twin.as_deref().filter(|_| self.config.twins) {
-            out.write(
+            let front = twins::front_matter(page);
+            out.write_parts(
                 &twins::twin_path(reader, page.slug()),
-                twins::twin_file(page, body).as_bytes(),
+                &[front.as_bytes(), body.trim_start_matches('\n').as_bytes()],
                 diags,
             );
         }

@@ -17,9 +17,9 @@ pub fn twin_path(lang: &Lang, slug: &str) -> String {
     format!("{}index.md", Urls::page_path(lang, slug))
 }
 
-/// The twin file: front matter cut down to title, description and date, then the body.
-pub fn twin_file(page: &Page, body: &str) -> String {
-    let mut out = String::with_capacity(body.len() + 200);
+/// The twin's front matter, cut down to title, description and date; the body follows it.
+pub fn front_matter(page: &Page) -> String {
+    let mut out = String::with_capacity(200);
     out.push_str("---\ntitle: ");
     push_yaml_string(&mut out, &page.title);
     if let Some(d) = &page.description {
@@ -31,10 +31,6 @@ pub fn twin_file(page: &Page, body: &str) -> String {
         out.push_str(&date.iso());
     }
     out.push_str("\n---\n\n");
-    out.push_str(body.trim_start_matches('\n'));
-    if !out.ends_with('\n') {
-        out.push('\n');
-    }
     out
 }
 
@@ -49,35 +45,49 @@ pub fn llms_txt(site: &Site, config: &Config, i18n: &I18n, urls: &Urls, lang: &L
     let _ = writeln!(out, "# {}\n", one_line(&i18n.label(lang, "site-title")));
     let _ = writeln!(out, "> {}\n", one_line(&i18n.label(lang, "site-tagline")));
     let dir = Urls::page_path(lang, "");
+    // The language's own pages, then those shown from another language.
+    let others = site
+        .fallbacks
+        .iter()
+        .filter(|f| &f.lang == lang)
+        .map(|f| &site.pages[f.source]);
+    let mut pages: Vec<(String, &Page)> = site
+        .pages_in(lang)
+        .chain(others)
+        .map(|p| (p.title.to_lowercase(), p))
+        .collect();
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
     for rule in &config.sections {
-        let own = site.pages_in(lang);
-        let others = site
-            .fallbacks
+        let mut listed = pages
             .iter()
-            .filter(|f| &f.lang == lang)
-            .map(|f| &site.pages[f.source]);
-        let mut pages: Vec<&Page> = own.chain(others).filter(|p| p.section == rule.id).collect();
-        if pages.is_empty() {
+            .filter(|(_, p)| p.section == rule.id)
+            .peekable();
+        if listed.peek().is_none() {
             continue;
         }
-        pages.sort_by_cached_key(|p| (p.slug().is_empty(), p.title.to_lowercase()));
         let heading = i18n.label(lang, &format!("section-{}", rule.id));
         let _ = writeln!(out, "## {}\n", one_line(&heading));
-        for p in pages {
+        for (_, p) in listed {
+            out.push_str("- [");
+            out.push_str(&one_line(&p.title).replace(['[', ']'], ""));
+            out.push_str("](");
             let target = twin_path(lang, p.slug());
-            let href = match urls.base_url() {
-                Some(base) => format!("{base}{}", crate::urls::encode_path(&target)),
-                None => crate::urls::encode_path(&target[dir.len()..]),
-            };
-            let title = one_line(&p.title).replace(['[', ']'], "");
-            let _ = write!(out, "- [{title}]({href})");
+            match urls.base_url() {
+                Some(base) => {
+                    out.push_str(base);
+                    crate::urls::push_encoded(&mut out, &target);
+                }
+                None => crate::urls::push_encoded(&mut out, &target[dir.len()..]),
+            }
+            out.push(')');
             if let Some(d) = p
                 .description
                 .as_deref()
                 .map(one_line)
                 .filter(|d| !d.is_empty())
             {
-                let _ = write!(out, ": {d}");
+                out.push_str(": ");
+                out.push_str(&d);
             }
             out.push('\n');
         }

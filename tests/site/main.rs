@@ -6,6 +6,7 @@ mod check;
 mod common;
 mod corpus;
 mod errors;
+mod feedback;
 mod hostile;
 mod i18n;
 mod nginx;

@@ -18,23 +18,23 @@
     status.focus();
   }
 
-  // True when the answer went out and the reader stays on the page.
+  // Sends the answer without leaving the page where that is possible, then thanks the
+  // reader; false leaves the link to do its plain job.
   function send(href) {
     if (mode === "url") {
       if (typeof window.fetch !== "function") return false;
-      try {
-        window.fetch(href, { mode: "no-cors", credentials: "omit", keepalive: true })
-          .catch(function () {});
-      } catch (e) {
-        return false; // blocked (a Content-Security-Policy without this address): follow the link
-      }
+      // A refused request (offline, or a Content-Security-Policy without this address)
+      // falls back to following the link, so no answer is lost.
+      window.fetch(href, { mode: "no-cors", credentials: "omit", keepalive: true })
+        .then(thank, function () { window.location.href = href; });
       return true;
     }
     if (mode === "issue") {
       window.open(href, "_blank", "noopener");
-      return true;
+    } else {
+      window.location.href = href; // mailto: opens the mail program, the page stays
     }
-    window.location.href = href; // mailto: opens the mail program, the page stays
+    thank();
     return true;
   }
 
@@ -47,9 +47,6 @@
       reasons.focus();
       return;
     }
-    if (send(link.href)) {
-      ev.preventDefault();
-      thank();
-    }
+    if (send(link.href)) ev.preventDefault();
   });
 })();
