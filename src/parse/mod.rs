@@ -83,6 +83,10 @@ pub struct ParsedPage {
     pub passages: Vec<Passage>,
     /// The page as clean markdown (see [`twin`]), when the site publishes twins.
     pub twin: Option<String>,
+    /// Where each link destination written in the body starts, with what it resolved to,
+    /// so the twin need not resolve them again; handed to the twin and emptied.
+    #[serde(skip)]
+    pub link_targets: Vec<(usize, links::Target)>,
     /// Every id on the page (headings and anchors), sorted, for checking `#fragment` links.
     pub ids: Vec<String>,
     /// Links with a `#fragment`, to pages of the site or to this page.
@@ -140,7 +144,8 @@ pub fn parse_page_as(page: &SourcePage, reader: &Lang, cx: &Context) -> ParsedPa
     );
     let mut parsed = run.parse(page.body());
     if cx.twins {
-        parsed.twin = Some(twin::markdown(page, reader, cx));
+        let known = std::mem::take(&mut parsed.link_targets);
+        parsed.twin = Some(twin::markdown(page, reader, cx, known));
     }
     parsed
 }

@@ -17,13 +17,25 @@ use crate::load::SourcePage;
 use crate::urls::Urls;
 
 /// The twin of `page`'s body, as seen from the folder of language `reader`.
-pub fn markdown(page: &SourcePage, reader: &Lang, cx: &Context) -> String {
+/// `known` holds what the page's parse resolved: (offset of a destination in the body,
+/// its target).
+pub fn markdown(
+    page: &SourcePage,
+    reader: &Lang,
+    cx: &Context,
+    mut known: Vec<(usize, Target)>,
+) -> String {
+    known.sort_by_key(|(at, _)| *at);
+    known.dedup_by_key(|(at, _)| *at);
+    let body = page.body();
     let mut twin = Twin {
         cx,
         lang: &page.lang,
         reader,
-        page_dir: Urls::page_path(reader, &page.slug),
+        up: "../".repeat(Urls::page_path(reader, &page.slug).matches('/').count()),
         includes: 0,
+        known,
+        body_at: body.as_ptr() as usize,
     };
     // Links grow by a few bytes each; without the room a page's twin would double its
     // buffer, and every twin is held until it is written.
@@ -39,20 +51,39 @@ struct Twin<'a> {
     /// The content's language (its folder holds the includes).
     lang: &'a Lang,
     reader: &'a Lang,
-    /// The twin's folder, `nl/a/`.
-    page_dir: String,
+    /// From the twin's folder up to the site's root: `../../` for `nl/a/`.
+    up: String,
     includes: usize,
+    /// Targets the page's parse found, by offset in the page's body.
+    known: Vec<(usize, Target)>,
+    body_at: usize,
 }
 
 impl Twin<'_> {
     /// `body` written in folder `dir` (relative to the language folder).
+    ///
+    /// Most lines need nothing but their links rewritten, so runs of such lines go to
+    /// [`Twin::links`] in one piece; only lines that open or sit in a code fence, start with
+    /// `[` (includes, reference definitions) or hold a span are looked at on their own.
     fn body(&mut self, body: &str, dir: &str, depth: usize, out: &mut String) {
         // Checked once per body: most pages have no spans, and then no line needs a look.
         let has_spans = crate::find::contains(body, "<span");
         let mut fence: Option<u8> = None;
+        let mut run_start = 0;
+        let mut at = 0;
         for line in body.split_inclusive('\n') {
+            let line_start = at;
+            at += line.len();
             let trimmed = line.trim_start_matches([' ', '\t']);
             let first = trimmed.as_bytes().first().copied();
+            let special = fence.is_some()
+                || matches!(first, Some(b'`' | b'~' | b'['))
+                || (has_spans && crate::find::find_tag_ci(line, b"span").is_some());
+            if !special {
+                continue;
+            }
+            self.links(&body[run_start..line_start], dir, out);
+            run_start = at;
             if let Some(f) = fence {
                 if first == Some(f) && trimmed.as_bytes().starts_with(&[f; 3]) {
                     fence = None;
@@ -64,7 +95,6 @@ impl Twin<'_> {
                 Some(f @ (b'`' | b'~')) if trimmed.as_bytes().starts_with(&[f; 3]) => {
                     fence = Some(f);
                     out.push_str(line);
-                    continue;
                 }
                 Some(b'[')
                     if trimmed
@@ -72,16 +102,14 @@ impl Twin<'_> {
                         .is_some_and(|p| p.eq_ignore_ascii_case("[!include")) =>
                 {
                     self.include(trimmed, dir, depth, out);
-                    continue;
                 }
-                _ => {}
-            }
-            if has_spans && crate::find::find_tag_ci(line, b"span").is_some() {
-                self.links(&spans_resolved(line), dir, out);
-            } else {
-                self.links(line, dir, out);
+                _ if has_spans && crate::find::find_tag_ci(line, b"span").is_some() => {
+                    self.links(&spans_resolved(line), dir, out);
+                }
+                _ => self.links(line, dir, out),
             }
         }
+        self.links(&body[run_start..], dir, out);
     }
 
     /// `[!INCLUDE [title](path)]`: the included file's body, front matter left out.
@@ -107,8 +135,8 @@ impl Twin<'_> {
         }
     }
 
-    /// Copies `line`, each inline link's or image's destination (`](dest)`) and each
-    /// reference definition (`[id]: dest`) rewritten for the twin's folder.
+    /// Copies `text`, each inline link's or image's destination (`](dest)`), and a reference
+    /// definition (`[id]: dest`) it starts with, rewritten for the twin's folder.
     fn links(&self, line: &str, dir: &str, out: &mut String) {
         let mut rest = line;
         if let Some(def) = reference_definition(line) {
@@ -140,42 +168,51 @@ impl Twin<'_> {
     }
 
     fn push_dest(&self, dest: &str, dir: &str, out: &mut String) {
-        let resolved = links::resolve(self.cx.index, self.reader, dir, dest, self.cx.docs_root);
-        match resolved.target {
+        // The page's own lines were resolved by its parse; included text and lines rewritten
+        // for spans are resolved here.
+        let at = (dest.as_ptr() as usize).wrapping_sub(self.body_at);
+        let known = self
+            .known
+            .binary_search_by_key(&at, |(o, _)| *o)
+            .ok()
+            .map(|i| &self.known[i].1);
+        let resolved;
+        let target = match known {
+            Some(t) => t,
+            None => {
+                resolved =
+                    links::resolve(self.cx.index, self.reader, dir, dest, self.cx.docs_root);
+                &resolved.target
+            }
+        };
+        match target {
             Target::Page {
                 lang,
                 slug,
                 fragment,
             } => {
-                self.push_up_to_root(out);
+                out.push_str(&self.up);
                 crate::urls::push_encoded(out, lang.as_str());
                 out.push('/');
                 if !slug.is_empty() {
-                    crate::urls::push_encoded(out, &slug);
+                    crate::urls::push_encoded(out, slug);
                     out.push('/');
                 }
                 out.push_str("index.md");
                 if let Some(f) = fragment {
                     out.push('#');
-                    crate::urls::push_encoded(out, &f);
+                    crate::urls::push_encoded(out, f);
                 }
             }
             Target::Asset(path) => {
-                self.push_up_to_root(out);
-                crate::urls::push_encoded(out, &path);
+                out.push_str(&self.up);
+                crate::urls::push_encoded(out, path);
             }
-            Target::External(url) => out.push_str(&url),
+            Target::External(url) => out.push_str(url),
             // No page answers it, or it could run script: the text stays, the link goes
             // nowhere.
             Target::Unsafe | Target::Missing => out.push('#'),
             Target::Fragment(_) => out.push_str(dest),
-        }
-    }
-
-    /// `../` for each folder of the twin's path, `nl/a/` → `../../`.
-    fn push_up_to_root(&self, out: &mut String) {
-        for _ in 0..self.page_dir.matches('/').count() {
-            out.push_str("../");
         }
     }
 }

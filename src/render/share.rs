@@ -1,6 +1,8 @@
 //! Share previews: what a chat app or social site shows when a reader pastes a page's link
 //! (Open Graph and Twitter card meta tags).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::context::Common;
@@ -11,9 +13,9 @@ pub struct Share {
     /// `og:type`.
     pub kind: &'static str,
     /// `og:locale`, `nl_NL`.
-    pub locale: String,
+    pub locale: Cow<'static, str>,
     /// `og:locale:alternate`: the languages the page is also in.
-    pub alternates: Vec<String>,
+    pub alternates: Vec<Cow<'static, str>>,
     /// `og:url`: only an absolute URL will do, so only with a base URL.
     pub url: Option<String>,
     /// `og:image`, absolute.
@@ -58,25 +60,20 @@ pub fn share(common: &Common, config: &Config) -> Share {
 
 /// Open Graph writes locales as `language_TERRITORY`; a bare language code gets the territory
 /// its language is mostly read in.
-fn og_locale(code: &str) -> String {
+fn og_locale(code: &str) -> Cow<'static, str> {
     if let Some((lang, region)) = code.split_once('-') {
-        return format!(
-            "{}_{}",
-            lang.to_ascii_lowercase(),
-            region.to_ascii_uppercase()
-        );
+        return format!("{}_{}", lang.to_ascii_lowercase(), region.to_ascii_uppercase()).into();
     }
-    let region = match code {
-        "en" => "US",
-        "nl" => "NL",
-        "ru" => "RU",
-        "pl" => "PL",
-        "de" => "DE",
-        "fr" => "FR",
-        "uk" => "UA",
-        _ => return code.to_string(),
-    };
-    format!("{code}_{region}")
+    match code {
+        "en" => "en_US".into(),
+        "nl" => "nl_NL".into(),
+        "ru" => "ru_RU".into(),
+        "pl" => "pl_PL".into(),
+        "de" => "de_DE".into(),
+        "fr" => "fr_FR".into(),
+        "uk" => "uk_UA".into(),
+        _ => code.to_string().into(),
+    }
 }
 
 #[cfg(test)]

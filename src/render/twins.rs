@@ -34,9 +34,21 @@ pub fn front_matter(page: &Page) -> String {
     out
 }
 
-/// A YAML double-quoted scalar; JSON's string syntax is a subset of it.
+/// A YAML double-quoted scalar.
 fn push_yaml_string(out: &mut String, text: &str) {
-    out.push_str(&serde_json::Value::String(text.to_string()).to_string());
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// `/<lang>/llms.txt`: the language's pages by home-page section, each linking its twin.
@@ -69,7 +81,12 @@ pub fn llms_txt(site: &Site, config: &Config, i18n: &I18n, urls: &Urls, lang: &L
         let _ = writeln!(out, "## {}\n", one_line(&heading));
         for (_, p) in listed {
             out.push_str("- [");
-            out.push_str(&one_line(&p.title).replace(['[', ']'], ""));
+            let title = one_line(&p.title);
+            if title.contains(['[', ']']) {
+                out.push_str(&title.replace(['[', ']'], ""));
+            } else {
+                out.push_str(&title);
+            }
             out.push_str("](");
             let target = twin_path(lang, p.slug());
             match urls.base_url() {
@@ -96,6 +113,24 @@ pub fn llms_txt(site: &Site, config: &Config, i18n: &I18n, urls: &Urls, lang: &L
     out
 }
 
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Text on one line, runs of white space made one space; borrowed when it already is.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let clean = !text.contains(['\n', '\r', '\t']) && !text.contains("  ") && text.trim() == text;
+    if clean {
+        text.into()
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn yaml_strings_are_quoted_and_escaped() {
+        let mut out = String::new();
+        super::push_yaml_string(&mut out, "Say \"hi\" \\ now\n\u{1}");
+        assert_eq!(out, r#""Say \"hi\" \\ now\n\u0001""#);
+        let parsed: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(parsed, "Say \"hi\" \\ now\n\u{1}");
+    }
 }

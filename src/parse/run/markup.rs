@@ -88,6 +88,15 @@ impl<'p> Run<'p> {
                 LinkNote::OtherLanguage => {}
             }
         }
+        if self.cx.twins && self.depth == 0 && !st.capturing_original() {
+            // A destination written plainly is a slice of the body: where it starts tells the
+            // twin which link it is.
+            let at = dest.as_ptr() as usize;
+            let (base, len) = st.body_at;
+            if at >= base && at + dest.len() <= base + len {
+                st.link_targets.push((at - base, resolved.target.clone()));
+            }
+        }
         if !st.capturing_original() && self.depth == 0 {
             // Every page link is remembered by slug (serve follows them); only `#fragment`
             // links, checked once all pages are parsed, keep where and how they were written.

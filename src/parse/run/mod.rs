@@ -77,6 +77,11 @@ struct State<'a> {
     /// The shown text of the block so far, on pages that show originals.
     block_text: String,
     passages: Vec<Passage>,
+    /// Offsets of link destinations in the body, with their targets, for the twin.
+    link_targets: Vec<(usize, super::links::Target)>,
+    /// Where the body starts and its length, to find a destination's offset. (Pages parsed
+    /// from a masked copy leave their twin to resolve links itself.)
+    body_at: (usize, usize),
     links: Vec<PageLink>,
     linked: Vec<String>,
     wanted: Vec<String>,
@@ -147,6 +152,7 @@ impl<'p> Run<'p> {
         let events = super::sxs::events(body, &mut masked);
         let mut st = State {
             out: Vec::with_capacity(events.len() + events.len() / 4),
+            body_at: (body.as_ptr() as usize, body.len()),
             ..State::default()
         };
         let mut i = 0;
@@ -318,6 +324,8 @@ impl<'p> Run<'p> {
                         st.heading_ids.extend(tail.heading_ids);
                         st.originals.extend(tail.originals);
                         st.passages.extend(tail.passages);
+                        st.link_targets
+                            .extend(tail.link_targets.into_iter().map(|(o, t)| (o + from, t)));
                         st.links.extend(tail.links);
                         st.linked.extend(tail.linked);
                         st.wanted.extend(tail.wanted);
@@ -359,6 +367,7 @@ impl<'p> Run<'p> {
             originals: st.originals,
             passages: st.passages,
             twin: None,
+            link_targets: st.link_targets,
             ids: st.ids.into_sorted(),
             links: st.links,
             linked: st.linked,
