@@ -7,13 +7,12 @@
 //! twin's folder to other twins and files of the built site. It is a text pass, without a
 //! second markdown parse, so it costs little next to the page's real parse.
 
-use std::path::Path;
-
 use super::html::{self, RawTag};
 use super::links::{self, Target};
-use super::{Context, MAX_INCLUDE_BYTES, MAX_INCLUDE_DEPTH, MAX_INCLUDES};
+use super::{Context, MAX_INCLUDE_DEPTH, MAX_INCLUDES};
 use crate::lang::Lang;
 use crate::load::SourcePage;
+use crate::load::includes::{self, Resolved};
 use crate::urls::Urls;
 
 /// The twin of `page`'s body, as seen from the folder of language `reader`.
@@ -40,7 +39,7 @@ pub fn markdown(
     // Links grow by a few bytes each; without the room a page's twin would double its
     // buffer, and every twin is held until it is written.
     let mut out = String::with_capacity(page.body().len() + page.body().len() / 8);
-    let dir = super::source_dir(&page.path, &page.lang, &page.slug);
+    let dir = page.dir();
     twin.body(page.body(), &dir, 0, &mut out);
     out.shrink_to_fit();
     out
@@ -114,22 +113,16 @@ impl Twin<'_> {
 
     /// `[!INCLUDE [title](path)]`: the included file's body, front matter left out.
     fn include(&mut self, line: &str, dir: &str, depth: usize, out: &mut String) {
-        let target = line
-            .find("](")
-            .and_then(|s| line[s + 2..].find(')').map(|e| &line[s + 2..s + 2 + e]))
-            .unwrap_or("")
-            .trim();
         if depth >= MAX_INCLUDE_DEPTH || self.includes >= MAX_INCLUDES {
             return; // the page's parse has already reported it
         }
         self.includes += 1;
-        let lang_dir = self.cx.content_dir.join(self.lang.as_str());
-        let path = lang_dir.join(dir).join(crate::urls::decode(target));
-        let Some((text, inc_dir)) = read_include(&path, &lang_dir, self.cx.content_dir) else {
+        // Read once for the whole site, in load; a missing one was reported by the parse.
+        let Resolved::File(file) = self.cx.includes.get(self.lang, dir, includes::target(line))
+        else {
             return;
         };
-        let body_start = crate::load::frontmatter::split(&text).map_or(0, |s| s.body_offset);
-        self.body(&text[body_start..], &inc_dir, depth + 1, out);
+        self.body(file.body(), &file.dir, depth + 1, out);
         if !out.ends_with('\n') {
             out.push('\n');
         }
@@ -180,8 +173,7 @@ impl Twin<'_> {
         let target = match known {
             Some(t) => t,
             None => {
-                resolved =
-                    links::resolve(self.cx.index, self.reader, dir, dest, self.cx.docs_root);
+                resolved = links::resolve(self.cx.index, self.reader, dir, dest, self.cx.docs_root);
                 &resolved.target
             }
         };
@@ -272,26 +264,6 @@ fn find_span_tag(text: &str) -> Option<usize> {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
-}
-
-/// An include's text and its folder relative to the language folder, when it is a regular,
-/// reasonably small UTF-8 file inside `content/`.
-fn read_include(path: &Path, lang_dir: &Path, content_dir: &Path) -> Option<(String, String)> {
-    let path = path.canonicalize().ok()?;
-    if !path.starts_with(content_dir.canonicalize().ok()?) {
-        return None;
-    }
-    let meta = std::fs::metadata(&path).ok()?;
-    if !meta.is_file() || meta.len() > MAX_INCLUDE_BYTES {
-        return None;
-    }
-    let text = crate::load::normalize(std::fs::read_to_string(&path).ok()?);
-    let dir = path
-        .parent()
-        .and_then(|p| p.strip_prefix(lang_dir.canonicalize().ok()?).ok())
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_default();
-    Some((text, dir))
 }
 
 #[cfg(test)]

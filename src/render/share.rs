@@ -62,7 +62,12 @@ pub fn share(common: &Common, config: &Config) -> Share {
 /// its language is mostly read in.
 fn og_locale(code: &str) -> Cow<'static, str> {
     if let Some((lang, region)) = code.split_once('-') {
-        return format!("{}_{}", lang.to_ascii_lowercase(), region.to_ascii_uppercase()).into();
+        return format!(
+            "{}_{}",
+            lang.to_ascii_lowercase(),
+            region.to_ascii_uppercase()
+        )
+        .into();
     }
     match code {
         "en" => "en_US".into(),

@@ -52,7 +52,7 @@ fn push_yaml_string(out: &mut String, text: &str) {
 }
 
 /// `/<lang>/llms.txt`: the language's pages by home-page section, each linking its twin.
-pub fn llms_txt(site: &Site, config: &Config, i18n: &I18n, urls: &Urls, lang: &Lang) -> String {
+pub fn llms_txt(site: &Site, config: &Config, i18n: &I18n, lang: &Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", one_line(&i18n.label(lang, "site-title")));
     let _ = writeln!(out, "> {}\n", one_line(&i18n.label(lang, "site-tagline")));
@@ -89,7 +89,7 @@ pub fn llms_txt(site: &Site, config: &Config, i18n: &I18n, urls: &Urls, lang: &L
             }
             out.push_str("](");
             let target = twin_path(lang, p.slug());
-            match urls.base_url() {
+            match config.base_url.as_deref() {
                 Some(base) => {
                     out.push_str(base);
                     crate::urls::push_encoded(&mut out, &target);
