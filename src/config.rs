@@ -38,6 +38,9 @@ pub struct RawConfig {
     pub partner: Option<Partner>,
     /// Build the search index and search pages (default: on).
     pub search: Option<bool>,
+    /// The language a decision-tree request summary is repeated in for whoever receives it
+    /// (default: `en`).
+    pub handoff_language: Option<String>,
     /// Pass raw HTML from content through unsanitized. Only for content you wrote yourself:
     /// scripts in it will run in readers' browsers.
     pub trust_html: Option<bool>,
@@ -128,6 +131,9 @@ pub struct Config {
     pub edit_url: Option<String>,
     pub share_image: Option<String>,
     pub twins: bool,
+    /// The second language of a request summary: a site language, or English, which is
+    /// always there.
+    pub handoff_language: Lang,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -396,7 +402,41 @@ impl Config {
                 Some("e.g. `share_image: og.png` for static/og.png"),
             ));
         }
+        let handoff_language = match raw.handoff_language {
+            Some(code) => {
+                let lang = Lang::new_unchecked(&code);
+                if !languages.contains(&lang) && lang.as_str() != "en" {
+                    return Err(ConfigError::invalid(
+                        file,
+                        line_of("handoff_language"),
+                        1,
+                        format!("handoff_language `{code}` is not one of the site's languages"),
+                        Some("use one of `languages`, or `en`"),
+                    ));
+                }
+                lang
+            }
+            None => Lang::new_unchecked("en"),
+        };
+        if let Some(email) = raw.partner.as_ref().and_then(|p| p.email.as_deref())
+            && !crate::urls::looks_like_email(email)
+        {
+            let line = line_of("email:");
+            let column = text
+                .lines()
+                .nth(line - 1)
+                .and_then(|l| l.find(email).map(|i| l[..i].chars().count() + 1))
+                .unwrap_or(1);
+            return Err(ConfigError::invalid(
+                file,
+                line,
+                column,
+                format!("partner email `{email}` is not an e-mail address"),
+                Some("write one address, such as `help@contoso.example`"),
+            ));
+        }
         Ok(Config {
+            handoff_language,
             root: root.to_path_buf(),
             output_dir: ov.output.clone().unwrap_or_else(|| root.join("public")),
             content_dir,
@@ -438,9 +478,7 @@ fn check_feedback(f: FeedbackRaw, file: &Path, line: usize) -> Result<Feedback, 
         |message: String, hint: &str| Err(ConfigError::invalid(file, line, 1, message, Some(hint)));
     match (f.url, f.email, f.issue_url) {
         (Some(url), None, None) if is_http(&url) && !url.contains('#') => Ok(Feedback::Url(url)),
-        (None, Some(email), None)
-            if email.contains('@') && !email.contains(['?', '&', ' ', '<', '>']) =>
-        {
+        (None, Some(email), None) if crate::urls::looks_like_email(&email) => {
             Ok(Feedback::Email(email))
         }
         (None, None, Some(url)) if is_http(&url) && !url.contains('#') => {

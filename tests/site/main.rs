@@ -8,6 +8,7 @@ mod corpus;
 mod directives;
 mod errors;
 mod feedback;
+mod handoff;
 mod hostile;
 mod i18n;
 mod layering;
