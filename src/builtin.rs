@@ -72,6 +72,14 @@ pub const STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../themes/default/static/search.js"),
     ),
     (
+        "feedback.js",
+        include_bytes!("../themes/default/static/feedback.js"),
+    ),
+    (
+        "chooser.js",
+        include_bytes!("../themes/default/static/chooser.js"),
+    ),
+    (
         "favicon.svg",
         include_bytes!("../themes/default/static/favicon.svg"),
     ),

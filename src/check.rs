@@ -83,6 +83,8 @@ const CODE_KEYS: &[&str] = &[
     "breadcrumb-home",
     "chooser-title",
     "date-long",
+    "feedback-mail-subject",
+    "feedback-report-passage",
     "home-title",
     "image-missing",
     "link-other-language",

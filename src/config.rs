@@ -44,6 +44,35 @@ pub struct RawConfig {
     /// Pass raw HTML from content through unsanitized. Only for content you wrote yourself:
     /// scripts in it will run in readers' browsers.
     pub trust_html: Option<bool>,
+    /// Where readers' "Was this page helpful?" answers and translation reports go.
+    pub feedback: Option<FeedbackRaw>,
+    /// "Edit this page" link pattern with `{lang}` and `{path}`, for hand-written pages.
+    pub edit_url: Option<String>,
+    /// Image for share previews (Open Graph, Twitter cards): an absolute URL, or a path under
+    /// the site's `static/` folder.
+    pub share_image: Option<String>,
+    /// Write `/<lang>/llms.txt` and a markdown twin of every page (default: on).
+    pub twins: Option<bool>,
+}
+
+/// `feedback:` as written: exactly one of its keys.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackRaw {
+    pub url: Option<String>,
+    pub email: Option<String>,
+    pub issue_url: Option<String>,
+}
+
+/// Where feedback goes, once checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Feedback {
+    /// An endpoint the partner owns; answers travel as query parameters.
+    Url(String),
+    /// A `mailto:` with subject and body filled in.
+    Email(String),
+    /// A repository host's "new issue" address; title and body travel as query parameters.
+    IssueUrl(String),
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Default)]
@@ -98,6 +127,10 @@ pub struct Config {
     pub partner: Option<Partner>,
     pub search: bool,
     pub trust_html: bool,
+    pub feedback: Option<Feedback>,
+    pub edit_url: Option<String>,
+    pub share_image: Option<String>,
+    pub twins: bool,
     /// The second language of a request summary: a site language, or English, which is
     /// always there.
     pub handoff_language: Lang,
@@ -343,6 +376,32 @@ impl Config {
                 .collect::<Result<Vec<_>, _>>()?;
             fallbacks.insert(lang, order);
         }
+        let feedback = match raw.feedback {
+            None => None,
+            Some(f) => Some(check_feedback(f, file, line_of("feedback"))?),
+        };
+        if let Some(pattern) = &raw.edit_url
+            && !(is_http(pattern) && pattern.contains("{path}"))
+        {
+            return Err(ConfigError::invalid(
+                file,
+                line_of("edit_url"),
+                1,
+                format!("edit_url `{pattern}` must be an http(s) URL with `{{path}}` in it"),
+                Some("e.g. https://github.com/org/docs/edit/main/content/{lang}/{path}"),
+            ));
+        }
+        if let Some(image) = &raw.share_image
+            && (image.trim().is_empty() || image.contains("..") || image.starts_with('/'))
+        {
+            return Err(ConfigError::invalid(
+                file,
+                line_of("share_image"),
+                1,
+                format!("share_image `{image}` must be an http(s) URL or a path under static/"),
+                Some("e.g. `share_image: og.png` for static/og.png"),
+            ));
+        }
         let handoff_language = match raw.handoff_language {
             Some(code) => {
                 let lang = Lang::new_unchecked(&code);
@@ -395,6 +454,10 @@ impl Config {
             partner: raw.partner,
             search: raw.search.unwrap_or(true) && !ov.no_search,
             trust_html: raw.trust_html.unwrap_or(false),
+            feedback,
+            edit_url: raw.edit_url,
+            share_image: raw.share_image,
+            twins: raw.twins.unwrap_or(true),
         })
     }
 
@@ -402,6 +465,41 @@ impl Config {
     pub fn lang(&self, code: &str) -> Option<&Lang> {
         let code = code.to_ascii_lowercase();
         self.languages.iter().find(|l| l.as_str() == code)
+    }
+}
+
+fn is_http(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
+/// `feedback:` names exactly one destination, and each is checked for what it must be.
+fn check_feedback(f: FeedbackRaw, file: &Path, line: usize) -> Result<Feedback, ConfigError> {
+    let err =
+        |message: String, hint: &str| Err(ConfigError::invalid(file, line, 1, message, Some(hint)));
+    match (f.url, f.email, f.issue_url) {
+        (Some(url), None, None) if is_http(&url) && !url.contains('#') => Ok(Feedback::Url(url)),
+        (None, Some(email), None) if crate::urls::looks_like_email(&email) => {
+            Ok(Feedback::Email(email))
+        }
+        (None, None, Some(url)) if is_http(&url) && !url.contains('#') => {
+            Ok(Feedback::IssueUrl(url))
+        }
+        (None, None, None) => err(
+            "`feedback` names no destination".into(),
+            "give one of `url`, `email` or `issue_url`, or remove `feedback`",
+        ),
+        (Some(u), None, None) | (None, None, Some(u)) => err(
+            format!("feedback address `{u}` is not an absolute http(s) URL without a #fragment"),
+            "write it in full, e.g. https://feedback.example.org/collect",
+        ),
+        (None, Some(e), None) => err(
+            format!("feedback email `{e}` is not an email address"),
+            "write just the address, e.g. docs@example.org",
+        ),
+        _ => err(
+            "`feedback` names more than one destination".into(),
+            "keep one of `url`, `email` or `issue_url`",
+        ),
     }
 }
 

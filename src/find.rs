@@ -19,6 +19,22 @@ pub fn contains_marker(hay: &str, marker: &str) -> bool {
     memchr::memchr_iter(first, hay).any(|i| hay[i..].starts_with(marker))
 }
 
+/// Where `marker` first occurs in `hay`, found the way [`contains_marker`] looks.
+pub fn find_marker(hay: &str, marker: &str) -> Option<usize> {
+    let (hay, marker) = (hay.as_bytes(), marker.as_bytes());
+    let &first = marker.first()?;
+    memchr::memchr_iter(first, hay).find(|&i| hay[i..].starts_with(marker))
+}
+
+/// Where the first `<` that starts `tag` (any ASCII case) is in `hay`.
+pub fn find_tag_ci(hay: &str, tag: &[u8]) -> Option<usize> {
+    let b = hay.as_bytes();
+    memchr::memchr_iter(b'<', b).find(|&i| {
+        b.get(i + 1..i + 1 + tag.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(tag))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,5 +47,8 @@ mod tests {
         assert!(contains_marker("::: note", ":::"));
         assert!(!contains_marker("a: b :: c", ":::"));
         assert!(contains("x sxs-lookup y", "sxs-lookup") && !contains("sxs lookup", "sxs-lookup"));
+        assert_eq!(find_marker("a] (b](c", "]("), Some(5));
+        assert_eq!(find_tag_ci("a <b> <SPAN x>", b"span"), Some(6));
+        assert_eq!(find_tag_ci("a </Span>", b"/span"), Some(2));
     }
 }

@@ -132,6 +132,7 @@ pub fn prepare_with(
         emit_originals: page.has_side_by_side(),
         trust_html: config.trust_html,
         quiet,
+        twins: config.twins,
     };
     t.stop();
     let t = crate::timing::Timer::start("parse");

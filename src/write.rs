@@ -104,6 +104,32 @@ impl Output {
         }
     }
 
+    /// Writes `parts` one after another into one file, without joining them first; the
+    /// folder is made only when it is missing (a page's twin goes beside its HTML).
+    pub fn write_parts(&self, site_path: &str, parts: &[&[u8]], diags: &Diagnostics) {
+        use std::io::Write;
+        if self.discard {
+            return;
+        }
+        let path = self.staging.join(site_path);
+        let create = || std::fs::File::create(&path);
+        let result = match create() {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => path
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| create()),
+            other => other,
+        }
+        .and_then(|mut file| parts.iter().try_for_each(|p| file.write_all(p)));
+        if let Err(e) = result {
+            diags.push(Diagnostic::error(
+                Kind::Io,
+                Some(Location::new(self.target.join(site_path), 1, 1)),
+                format!("cannot write: {e}"),
+            ));
+        }
+    }
+
     pub fn copy(&self, site_path: &str, source: &Path, diags: &Diagnostics) {
         if self.discard {
             return;
@@ -164,5 +190,9 @@ fn is_empty_dir(path: &Path) -> bool {
 impl crate::render::FileSink for Output {
     fn write(&self, site_path: &str, bytes: &[u8], diags: &Diagnostics) {
         Output::write(self, site_path, bytes, diags);
+    }
+
+    fn write_parts(&self, site_path: &str, parts: &[&[u8]], diags: &Diagnostics) {
+        Output::write_parts(self, site_path, parts, diags);
     }
 }

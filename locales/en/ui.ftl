@@ -270,3 +270,47 @@ search-no-results = No pages match. Try other words, or browse the list below.
 search-az = All pages A–Z
 # Shown when JavaScript is off.
 search-needs-js = Searching needs JavaScript. Every page is listed below, A to Z.
+
+## Feedback and editing
+
+# Heading of the box at the end of every page that asks the reader for a Yes or No answer.
+feedback-question = Was this page helpful?
+
+# Answer link in the feedback box.
+feedback-yes = Yes
+
+# Answer link in the feedback box; it opens the list of reasons below.
+feedback-no = No
+
+# Above the list of reasons, after the reader answered No.
+feedback-reasons-title = What was wrong with it?
+
+# Reason after No: the page says something that is not true.
+feedback-reason-inaccurate = The information is wrong
+
+# Reason after No.
+feedback-reason-hard-to-understand = It is hard to understand
+
+# Reason after No: the translation is bad.
+feedback-reason-translation = There is a translation problem
+
+# Reason after No.
+feedback-reason-missing-information = Information is missing
+
+# Reason after No: none of the others.
+feedback-reason-other = Something else
+
+# Replaces the feedback box once the reader has answered.
+feedback-thanks = Thank you for your feedback.
+
+# Link in the notice of a machine-translated page.
+feedback-report-translation = Report a translation problem
+
+# Small link after each English original (shown on request) of a machine-translated page: reports the translation of that passage.
+feedback-report-passage = Report this translation
+
+# Subject of the feedback e-mail or issue a reader sends. $title is the page's title.
+feedback-mail-subject = Feedback on "{ $title }"
+
+# Link for writers at the end of a page written by hand: opens the page's source to edit it.
+edit-page = Edit this page

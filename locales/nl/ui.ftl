@@ -154,3 +154,20 @@ search-results =
 search-no-results = Geen pagina's gevonden. Probeer andere woorden, of kijk in de lijst hieronder.
 search-az = Alle pagina's van A tot Z
 search-needs-js = Zoeken werkt alleen met JavaScript. Hieronder staan alle pagina's van A tot Z.
+
+## Feedback and editing
+
+feedback-question = Was deze pagina nuttig?
+feedback-yes = Ja
+feedback-no = Nee
+feedback-reasons-title = Wat was er mis?
+feedback-reason-inaccurate = De informatie klopt niet
+feedback-reason-hard-to-understand = Het is moeilijk te begrijpen
+feedback-reason-translation = Er is een probleem met de vertaling
+feedback-reason-missing-information = Er ontbreekt informatie
+feedback-reason-other = Iets anders
+feedback-thanks = Bedankt voor uw feedback.
+feedback-report-translation = Een vertaalprobleem melden
+feedback-report-passage = Deze vertaling melden
+feedback-mail-subject = Feedback over "{ $title }"
+edit-page = Deze pagina bewerken

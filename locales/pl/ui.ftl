@@ -162,3 +162,20 @@ search-results =
 search-no-results = Nie znaleziono stron. Spróbuj innych słów albo przejrzyj listę poniżej.
 search-az = Wszystkie strony od A do Z
 search-needs-js = Wyszukiwanie wymaga JavaScriptu. Poniżej znajdziesz wszystkie strony alfabetycznie.
+
+## Feedback and editing
+
+feedback-question = Czy ta strona była pomocna?
+feedback-yes = Tak
+feedback-no = Nie
+feedback-reasons-title = Co było nie tak?
+feedback-reason-inaccurate = Informacje są nieprawdziwe
+feedback-reason-hard-to-understand = Trudno ją zrozumieć
+feedback-reason-translation = Problem z tłumaczeniem
+feedback-reason-missing-information = Brakuje informacji
+feedback-reason-other = Coś innego
+feedback-thanks = Dziękujemy za opinię.
+feedback-report-translation = Zgłoś problem z tłumaczeniem
+feedback-report-passage = Zgłoś ten fragment tłumaczenia
+feedback-mail-subject = Opinia o stronie „{ $title }”
+edit-page = Edytuj tę stronę

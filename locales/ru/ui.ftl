@@ -162,3 +162,20 @@ search-results =
 search-no-results = Ничего не найдено. Попробуйте другие слова или посмотрите список ниже.
 search-az = Все страницы от А до Я
 search-needs-js = Для поиска нужен JavaScript. Ниже перечислены все страницы по алфавиту.
+
+## Feedback and editing
+
+feedback-question = Была ли эта страница полезной?
+feedback-yes = Да
+feedback-no = Нет
+feedback-reasons-title = Что было не так?
+feedback-reason-inaccurate = Информация неверна
+feedback-reason-hard-to-understand = Трудно понять
+feedback-reason-translation = Проблема с переводом
+feedback-reason-missing-information = Не хватает информации
+feedback-reason-other = Другое
+feedback-thanks = Спасибо за отзыв!
+feedback-report-translation = Сообщить о проблеме с переводом
+feedback-report-passage = Сообщить об ошибке в этом переводе
+feedback-mail-subject = Отзыв о странице «{ $title }»
+edit-page = Редактировать эту страницу

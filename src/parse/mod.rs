@@ -12,6 +12,7 @@ pub mod links;
 mod run;
 pub mod sanitize;
 mod sxs;
+mod twin;
 
 use std::collections::BTreeMap;
 
@@ -47,6 +48,14 @@ pub struct Original {
     pub text: String,
 }
 
+/// A block whose English original the page shows: what the reader sees there, and the
+/// English behind it, for reports about one passage.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Passage {
+    pub translation: String,
+    pub english: String,
+}
+
 /// A `#fragment` link from this page (to itself or another page), kept so the fragment can be
 /// checked once every page is parsed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -69,6 +78,14 @@ pub struct ParsedPage {
     pub words: usize,
     /// English originals of side-by-side pages, in reading order.
     pub originals: Vec<Original>,
+    /// One per English original shown in `html` (`<span class="sp-orig" …>`), in order.
+    pub passages: Vec<Passage>,
+    /// The page as clean markdown (see [`twin`]), when the site publishes twins.
+    pub twin: Option<String>,
+    /// Where each link destination written in the body starts, with what it resolved to,
+    /// so the twin need not resolve them again; handed to the twin and emptied.
+    #[serde(skip)]
+    pub link_targets: Vec<(usize, links::Target)>,
     /// Every id on the page (headings and anchors), sorted, for checking `#fragment` links.
     pub ids: Vec<String>,
     /// Links with a `#fragment`, to pages of the site or to this page.
@@ -101,9 +118,14 @@ pub struct Context<'a> {
     /// Report nothing: the page was parsed before (a fallback copy) or has no file of its
     /// own whose lines a message could name (an English page rebuilt from spans).
     pub quiet: bool,
+    /// Make each page's markdown twin (`twins` in site.yaml).
+    pub twins: bool,
 }
 
 const MAX_INCLUDE_DEPTH: usize = 8;
+/// Includes one page may pull in, all together: a file including itself many times over
+/// would otherwise multiply without end.
+const MAX_INCLUDES: usize = 64;
 
 /// Parses a page for its own URL.
 pub fn parse_page(page: &SourcePage, cx: &Context) -> ParsedPage {
@@ -114,7 +136,12 @@ pub fn parse_page(page: &SourcePage, cx: &Context) -> ParsedPage {
 /// content under the reader's folder, and its links lead to the reader's pages.
 pub fn parse_page_as(page: &SourcePage, reader: &Lang, cx: &Context) -> ParsedPage {
     let run = EventPass::new(cx, page, reader, page.dir());
-    run.parse(page.body())
+    let mut parsed = run.parse(page.body());
+    if cx.twins {
+        let known = std::mem::take(&mut parsed.link_targets);
+        parsed.twin = Some(twin::markdown(page, reader, cx, known));
+    }
+    parsed
 }
 
 pub fn options() -> Options {

@@ -26,6 +26,8 @@ pub struct Common {
     pub tree_url: Option<String>,
     /// Where the header's search form goes, when search is on.
     pub search_url: Option<String>,
+    /// Open Graph type: `article` for content pages, `website` for the rest.
+    pub og_type: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -85,7 +87,8 @@ pub struct DateView {
 #[derive(Debug, Serialize)]
 pub struct PageView<'a> {
     pub slug: &'a str,
-    pub content: &'a str,
+    /// The body, with a report link in each English original when feedback is on.
+    pub content: std::borrow::Cow<'a, str>,
     /// The body has no level-1 heading of its own, so the template shows the title.
     pub show_title: bool,
     pub toc: &'a [TocEntry],
@@ -100,6 +103,18 @@ pub struct PageView<'a> {
     pub delivered: Option<DateView>,
     /// Every front matter key, as written.
     pub meta: &'a std::collections::BTreeMap<String, serde_json::Value>,
+    /// "Was this page helpful?", when the site has `feedback:`.
+    pub feedback: Option<PageFeedback>,
+    /// "Edit this page", on hand-written pages when the site has `edit_url`.
+    pub edit_url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageFeedback {
+    #[serde(flatten)]
+    pub links: super::feedback::Links,
+    /// "Report a translation problem", on machine-translated pages.
+    pub translation: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -1,12 +1,15 @@
 //! Stage 4, render: tera templates with Fluent strings, every page kind into HTML.
 
 pub mod context;
+pub mod feedback;
 pub mod search;
+pub mod share;
 pub mod sitemap;
 pub mod status;
 mod t_function;
 mod template_error;
 pub mod tree;
+pub mod twins;
 mod views;
 
 use std::sync::Arc;
@@ -28,6 +31,11 @@ use template_error::template_error;
 /// over, so it need not know the stage above it that writes them.
 pub trait FileSink: Sync {
     fn write(&self, site_path: &str, bytes: &[u8], diags: &Diagnostics);
+
+    /// Writes `parts` one after another into one file (a twin's front matter and body).
+    fn write_parts(&self, site_path: &str, parts: &[&[u8]], diags: &Diagnostics) {
+        self.write(site_path, &parts.concat(), diags);
+    }
 }
 
 pub struct Renderer<'a> {
@@ -123,6 +131,7 @@ impl<'a> Renderer<'a> {
                         diags,
                     );
                 }
+                self.write_twin(page, page.lang(), &page.parsed, out, diags);
             });
         site.fallbacks
             .par_iter()
@@ -138,7 +147,27 @@ impl<'a> Renderer<'a> {
                         diags,
                     );
                 }
+                self.write_twin(page, &f.lang, &f.parsed, out, diags);
             });
+    }
+
+    /// The page's markdown twin, when the site publishes them.
+    fn write_twin(
+        &self,
+        page: &crate::model::Page,
+        reader: &Lang,
+        parsed: &crate::parse::ParsedPage,
+        out: &dyn FileSink,
+        diags: &Diagnostics,
+    ) {
+        if let Some(body) = parsed.twin.as_deref().filter(|_| self.config.twins) {
+            let front = twins::front_matter(page);
+            out.write_parts(
+                &twins::twin_path(reader, page.slug()),
+                &[front.as_bytes(), body.trim_start_matches('\n').as_bytes()],
+                diags,
+            );
+        }
     }
 
     /// Pages that list or sum up the whole site (language homes, 404s, the chooser, the
@@ -178,6 +207,10 @@ impl<'a> Renderer<'a> {
                 let ctx = self.not_found_context(lang);
                 if let Some(html) = self.render("404.html", &ctx, diags) {
                     out.write(&format!("{dir}404.html"), &html, diags);
+                }
+                if self.config.twins {
+                    let text = twins::llms_txt(site, self.config, &self.i18n, lang);
+                    out.write(&format!("{dir}llms.txt"), text.as_bytes(), diags);
                 }
             })
         };

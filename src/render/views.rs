@@ -3,7 +3,7 @@
 use tera::Context as TeraContext;
 
 use super::context::*;
-use super::{Renderer, search, status, tree};
+use super::{Renderer, feedback, search, share, status, tree};
 use crate::lang::Lang;
 use crate::load::{Origin, TranslationType};
 use crate::model::{Page, Site};
@@ -41,11 +41,13 @@ impl Renderer<'_> {
                 .config
                 .search
                 .then(|| self.urls.relative(from, &search::search_dir(lang))),
+            og_type: "website",
         }
     }
 
     pub(super) fn context(&self, common: &Common) -> TeraContext {
         let mut ctx = TeraContext::from_serialize(common).unwrap_or_default();
+        ctx.insert("share", &share::share(common, self.config));
         ctx.insert("live_reload", &self.live_reload);
         ctx.insert(
             "site_title",
@@ -139,6 +141,7 @@ impl Renderer<'_> {
                 .absolute(&Urls::page_path(page.lang(), page.slug())),
         );
         common.description = page.description.clone();
+        common.og_type = "article";
         let mut crumbs = vec![Crumb {
             title: self.i18n.label(reader, "breadcrumb-home"),
             href: Some(common.home_url.clone()),
@@ -163,8 +166,9 @@ impl Renderer<'_> {
         });
         let front = &page.source.front;
         let en = self.config.lang("en");
+        let machine = front.translation_type == Some(TranslationType::Machine);
         let notices = Notices {
-            machine: front.translation_type == Some(TranslationType::Machine),
+            machine,
             originals: parsed.has_originals(),
             english: en
                 .filter(|en| {
@@ -183,9 +187,57 @@ impl Renderer<'_> {
                 Origin::Written => None,
             },
         };
+        let (content, feedback) = match &self.config.feedback {
+            Some(fb) => {
+                let subject = self
+                    .i18n
+                    .text(
+                        reader,
+                        "feedback-mail-subject",
+                        &[("title", crate::i18n::Arg::Str(page.title.clone()))],
+                    )
+                    .unwrap_or_else(|_| page.title.clone());
+                let url = self.urls.absolute(dir);
+                let about = feedback::About {
+                    slug: page.slug(),
+                    lang: reader.as_str(),
+                    url: &url,
+                    subject: &subject,
+                };
+                let label = self.i18n.label(reader, "feedback-report-passage");
+                let content = feedback::with_passage_links(
+                    &parsed.html,
+                    &parsed.passages,
+                    |p| feedback::passage_report(fb, &about, &p.translation, &p.english),
+                    &label,
+                    reader.as_str(),
+                );
+                let view = PageFeedback {
+                    links: feedback::links(fb, &about),
+                    translation: machine.then(|| feedback::translation_report(fb, &about)),
+                };
+                (content, Some(view))
+            }
+            None => (std::borrow::Cow::Borrowed(parsed.html.as_str()), None),
+        };
+        // An edit to a page that an export or the build made would be overwritten by the next
+        // export or build: only pages written here get the link.
+        let edit_url = self.config.edit_url.as_ref().filter(|_| {
+            !is_fallback
+                && page.source.origin == Origin::Written
+                && front.translation_type.is_none()
+        });
+        let edit_url = edit_url.map(|pattern| {
+            let path = source_path(&page.source.path, page.slug());
+            pattern
+                .replace("{lang}", page.lang().as_str())
+                .replace("{path}", &crate::urls::encode_path(&path))
+        });
         let view = PageView {
             slug: page.slug(),
-            content: &parsed.html,
+            content,
+            feedback,
+            edit_url,
             show_title: parsed.h1.is_none(),
             toc: &parsed.toc,
             updated: front.date.map(|d| DateView {
@@ -388,5 +440,25 @@ impl Renderer<'_> {
         let mut ctx = self.context(&common);
         ctx.insert("report", report);
         ctx
+    }
+}
+
+/// A page's file inside its language folder, `/`-separated: `a/b.md`, `a/index.md`.
+fn source_path(path: &std::path::Path, slug: &str) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(|| "index.md".into(), |n| n.to_string_lossy());
+    let is_index = path
+        .file_stem()
+        .is_some_and(|s| s.eq_ignore_ascii_case("index"));
+    let dir = if is_index {
+        slug
+    } else {
+        slug.rsplit_once('/').map_or("", |(d, _)| d)
+    };
+    if dir.is_empty() {
+        name.into_owned()
+    } else {
+        format!("{dir}/{name}")
     }
 }

@@ -266,7 +266,10 @@ pub fn html_faults(name: &str, raw: &str, document: bool) -> Vec<String> {
                     let file = src.rsplit('/').next().unwrap_or("");
                     let theme_script = document
                         && src.contains("static/")
-                        && matches!(file, "signpost.js" | "search.js" | "tree.js")
+                        && matches!(
+                            file,
+                            "signpost.js" | "search.js" | "tree.js" | "feedback.js" | "chooser.js"
+                        )
                         && !src.contains(':')
                         && node.children().next().is_none();
                     if !theme_script {

@@ -105,6 +105,7 @@ pub fn check_parse(page: &[u8]) {
             emit_originals: p.has_side_by_side(),
             trust_html: false,
             quiet: false,
+            twins: true,
         };
         let parsed = parse_page(p, &cx);
         let name = format!("{} ({})", p.path.display(), p.lang);

@@ -85,11 +85,19 @@ fn browser_tests_pass_in_chromium() {
     npm_ci(&dir);
 
     let site = build_ok(&repo, None);
+    // The seed site again, with page feedback on (feedback.test.mjs).
+    let with_feedback = Fixture::new(&[(
+        "site.yaml",
+        "languages: [en, nl, ru, pl]\ndefault_language: en\nfeedback:\n  url: https://feedback.example.org/collect\n",
+    )]);
+    copy_dir(&repo.join("content"), &with_feedback.root().join("content"));
+    let feedback_site = build_ok(with_feedback.root(), None);
     let shots = repo.join("target/browser-shots");
     let mut cmd = Command::new("node");
     cmd.args(["--test", "--test-reporter=spec", "tests/browser/"])
         .current_dir(&repo)
         .env("SIGNPOST_SITE", &site.out)
+        .env("SIGNPOST_FEEDBACK_SITE", &feedback_site.out)
         .env("SIGNPOST_SHOTS", &shots)
         .env("SIGNPOST_CHROMIUM", &chromium)
         .stdin(Stdio::null())

@@ -303,6 +303,21 @@ pub fn corpus_built() -> &'static Built {
     BUILT.get_or_init(|| build_ok(corpus_source().root(), Some(CORPUS_BASE_URL)))
 }
 
+/// Copies a folder with everything in it (a test site made from the seed pages).
+pub fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let dest = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
 /// Markers of DocFX and side-by-side markup that must never reach a reader.
 pub const LEAKS_IN_TEXT: &[&str] = &[
     "[!NOTE",

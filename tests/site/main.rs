@@ -7,6 +7,7 @@ mod common;
 mod corpus;
 mod directives;
 mod errors;
+mod feedback;
 mod handoff;
 mod hostile;
 mod i18n;

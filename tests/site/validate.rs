@@ -204,13 +204,27 @@ fn every_kind_of_page_is_valid_html() {
         std::fs::copy(site.out.join(p), checked.path().join(flat(p))).unwrap();
     }
     let fixture = Fixture::new(&[
-        ("site.yaml", "languages: [nl, ru]\n"),
+        (
+            "site.yaml",
+            "languages: [nl, ru]\nfeedback:\n  url: https://feedback.example.org/c\nedit_url: https://git.example.org/edit/{lang}/{path}\n",
+        ),
         ("content/nl/constructs.md", CONSTRUCTS),
+        (
+            "content/nl/hand.md",
+            "---\ntitle: Met de hand\n---\n\nGeschreven door een mens.\n",
+        ),
     ]);
     let constructs = build_ok(fixture.root(), None);
     std::fs::copy(
         constructs.out.join("nl/constructs/index.html"),
         checked.path().join("constructs--nl.html"),
+    )
+    .unwrap();
+    // Page feedback, per-passage reports (constructs is a machine translation with
+    // originals) and "Edit this page" (hand).
+    std::fs::copy(
+        constructs.out.join("nl/hand/index.html"),
+        checked.path().join("hand--nl.html"),
     )
     .unwrap();
 
@@ -248,7 +262,7 @@ fn every_kind_of_page_is_valid_html() {
             known.len()
         );
     }
-    eprintln!("vnu checked {} files", pages.len() + 1);
+    eprintln!("vnu checked {} files", pages.len() + 2);
     assert!(
         errors.is_empty(),
         "the Nu Html Checker found {} error(s) (files are named after their site path, `/` → `--`):\n{}",

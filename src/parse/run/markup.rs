@@ -5,15 +5,14 @@ use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag};
 
+use super::collapse_spaces;
 use super::{EventPass, Sink, State};
 use crate::load::includes::{self, Resolved};
 use crate::parse::html::{self, RawTag};
 use crate::parse::links::{self, LinkNote, Target};
-use crate::parse::{MAX_INCLUDE_DEPTH, Original, PageLink, escape, plain_text};
-
-/// Includes one page may pull in, all together: a file including itself many times over
-/// would otherwise multiply without end.
-const MAX_INCLUDES: usize = 64;
+use crate::parse::{
+    MAX_INCLUDE_DEPTH, MAX_INCLUDES, Original, PageLink, Passage, escape, plain_text,
+};
 use crate::urls::Urls;
 
 impl<'p> EventPass<'p> {
@@ -87,6 +86,15 @@ impl<'p> EventPass<'p> {
                     Some("set `docs_root_url` in site.yaml to where these pages live"),
                 ),
                 LinkNote::OtherLanguage => {}
+            }
+        }
+        if self.cx.twins && self.depth == 0 && !st.capturing_original() {
+            // A destination written plainly is a slice of the body: where it starts tells the
+            // twin which link it is.
+            let at = dest.as_ptr() as usize;
+            let (base, len) = st.body_at;
+            if at >= base && at + dest.len() <= base + len {
+                st.link_targets.push((at - base, resolved.target.clone()));
             }
         }
         if !st.capturing_original() && self.depth == 0 {
@@ -421,11 +429,20 @@ impl<'p> EventPass<'p> {
     /// Moves the English originals collected in the block just ended into the page model
     /// (and, when asked, into the page, hidden until the reader wants them).
     pub(super) fn flush_originals(&self, st: &mut State) {
-        if st.pending.is_empty() || st.capturing_original() {
+        if st.capturing_original() {
+            return;
+        }
+        let shown = std::mem::take(&mut st.block_text);
+        if st.pending.is_empty() {
             return;
         }
         let pending = std::mem::take(&mut st.pending);
         if self.cx.emit_originals {
+            let english: Vec<&str> = pending.iter().map(|o| o.text.trim()).collect();
+            st.passages.push(Passage {
+                translation: collapse_spaces(&shown),
+                english: english.join(" "),
+            });
             let html: Vec<&str> = pending.iter().map(|o| o.html.trim()).collect();
             let joined = html.join(" ");
             let inner = joined

@@ -11,7 +11,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use super::directives::{self, Piece};
 use super::headings::{IdSet, TocEntry, slugify};
 use super::html::{self, RawTag};
-use super::{Context, Original, PageLink, ParsedPage, escape, sanitize};
+use super::{Context, Original, PageLink, ParsedPage, Passage, escape, sanitize};
 use crate::diag::{Diagnostic, Kind};
 use crate::lang::Lang;
 use crate::load::SourcePage;
@@ -79,6 +79,14 @@ struct State<'a> {
     words: usize,
     pending: Vec<Original>,
     originals: Vec<Original>,
+    /// The shown text of the block so far, on pages that show originals.
+    block_text: String,
+    passages: Vec<Passage>,
+    /// Offsets of link destinations in the body, with their targets, for the twin.
+    link_targets: Vec<(usize, super::links::Target)>,
+    /// Where the body starts and its length, to find a destination's offset. (Pages parsed
+    /// from a masked copy leave their twin to resolve links itself.)
+    body_at: (usize, usize),
     links: Vec<PageLink>,
     linked: Vec<String>,
     wanted: Vec<String>,
@@ -153,6 +161,7 @@ impl<'p> EventPass<'p> {
         let events = super::sxs::events(body, &mut masked);
         let mut st = State {
             out: Vec::with_capacity(events.len() + events.len() / 4),
+            body_at: (body.as_ptr() as usize, body.len()),
             ..State::default()
         };
         let mut i = 0;
@@ -326,6 +335,9 @@ impl<'p> EventPass<'p> {
                         st.words += tail.words;
                         st.toc.extend(tail.toc);
                         st.originals.extend(tail.originals);
+                        st.passages.extend(tail.passages);
+                        st.link_targets
+                            .extend(tail.link_targets.into_iter().map(|(o, t)| (o + from, t)));
                         st.links.extend(tail.links);
                         st.linked.extend(tail.linked);
                         st.wanted.extend(tail.wanted);
@@ -364,6 +376,9 @@ impl<'p> EventPass<'p> {
             toc: st.toc,
             words: st.words,
             originals: st.originals,
+            passages: st.passages,
+            twin: None,
+            link_targets: st.link_targets,
             ids: st.ids.into_sorted(),
             links: st.links,
             linked: st.linked,
@@ -561,6 +576,9 @@ impl<'p> EventPass<'p> {
         {
             h.push_str(text);
         }
+        if self.cx.emit_originals {
+            st.block_text.push_str(text);
+        }
         st.words += count_words(text);
     }
 }
@@ -642,7 +660,7 @@ fn nesting_depth(html: &str) -> usize {
 }
 
 /// `text` with each run of whitespace made one space, and none at either end.
-fn collapse_spaces(text: &str) -> String {
+pub(super) fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
