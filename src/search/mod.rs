@@ -50,7 +50,7 @@ pub struct Entry {
     pub originals: String,
 }
 
-/// What a search result shows of one indexed page. Its keys in `index.json` are one letter
+/// What a search result shows of one indexed page. Its keys in `index.js` are one letter
 /// each, as search.js reads them: the list is sent to every reader who searches.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Doc {
@@ -67,7 +67,7 @@ pub struct Doc {
     pub excerpt: String,
 }
 
-/// A language's index: what `search/<lang>/index.json` and its shards hold.
+/// A language's index: what `search/<lang>/index.js` and its shards hold.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LangIndex {
     pub lang: String,
@@ -107,21 +107,23 @@ struct Shard<'a> {
     f: BTreeMap<&'a str, FormStem>,
 }
 
-/// Per term of a page: damped count in the text, in the title, in a heading.
-type Weights = HashMap<String, (f32, bool, bool)>;
+/// Per word of a page: count in the text (originals counting less), in the title, in a heading.
+type Counts = (f32, bool, bool);
 
 /// Builds one language's index. `section_name` turns a section key into words.
+///
+/// Words are counted per page first; then each distinct word of the language is folded and
+/// stemmed once (Snowball is the costly part), and pages' counts are summed per stem.
 pub fn build(
     lang: &Lang,
     entries: Vec<Entry>,
     section_name: impl Fn(&str) -> String + Sync,
 ) -> LangIndex {
     let stemmer = stem::stemmer(lang.as_str());
-    let per_doc: Vec<(Doc, Vec<(String, f32)>, Vec<(String, String)>)> = entries
+    let counted: Vec<(Doc, Vec<(String, Counts)>)> = entries
         .into_par_iter()
         .map(|e| {
-            // Per distinct word (lowercased) first, so each is folded and stemmed once.
-            let mut seen: HashMap<String, (f32, bool, bool)> = HashMap::with_capacity(1024);
+            let mut seen: HashMap<String, Counts> = HashMap::with_capacity(1024);
             let joined = e.headings.join(" ");
             let parts: [(&str, Field); 4] = [
                 (e.title.as_str(), Field::Title),
@@ -147,24 +149,61 @@ pub fn build(
                     }
                 }
             }
-            let mut weights: Weights = HashMap::with_capacity(seen.len());
-            let mut forms = Vec::with_capacity(seen.len());
-            let len: f32 = seen.values().map(|v| v.0).sum();
-            for (word, (tf, in_title, in_heading)) in seen {
-                let term = stemmer.term(&word);
-                let form = fold::fold(&word);
-                let w = weights.entry(term.clone()).or_insert((0.0, false, false));
+            let doc = Doc {
+                title: e.title.clone(),
+                href: e.href.clone(),
+                section: section_name(&e.section),
+                excerpt: excerpt(&e.body),
+            };
+            (doc, seen.into_iter().collect())
+        })
+        .collect();
+
+    // The language's distinct words, with how many pages have each.
+    let mut vocabulary: HashMap<&str, u32> = HashMap::new();
+    for (_, words) in &counted {
+        for (word, _) in words {
+            *vocabulary.entry(word.as_str()).or_default() += 1;
+        }
+    }
+    let vocabulary: Vec<(&str, u32)> = vocabulary.into_iter().collect();
+    let stemmed: Vec<(String, String)> = vocabulary
+        .par_iter()
+        .map(|(word, _)| (fold::fold(word), stemmer.term(word)))
+        .collect();
+    let mut term_names: Vec<&str> = Vec::new();
+    let mut term_ids: HashMap<&str, u32> = HashMap::new();
+    let mut word_term: HashMap<&str, u32> = HashMap::with_capacity(vocabulary.len());
+    // Form → stem → pages: a form that two words fold to keeps the more common stem.
+    let mut form_terms: HashMap<&str, HashMap<u32, u32>> = HashMap::new();
+    for ((word, pages), (form, term)) in vocabulary.iter().zip(&stemmed) {
+        let id = *term_ids.entry(term.as_str()).or_insert_with(|| {
+            term_names.push(term.as_str());
+            term_names.len() as u32 - 1
+        });
+        word_term.insert(word, id);
+        if form != term {
+            *form_terms.entry(form.as_str()).or_default().entry(id).or_default() += pages;
+        }
+    }
+
+    let per_doc: Vec<Vec<(u32, f32)>> = counted
+        .par_iter()
+        .map(|(_, words)| {
+            let len: f32 = words.iter().map(|(_, c)| c.0).sum();
+            let mut weights: HashMap<u32, Counts> = HashMap::with_capacity(words.len());
+            for (word, (tf, in_title, in_heading)) in words {
+                let w = weights
+                    .entry(word_term[word.as_str()])
+                    .or_insert((0.0, false, false));
                 w.0 += tf;
                 w.1 |= in_title;
                 w.2 |= in_heading;
-                if form != term {
-                    forms.push((form, term));
-                }
             }
             // Long pages (monthly announcements that touch every subject) would otherwise
             // win on sheer volume: the text's share is damped by length, as in BM25.
             let norm = 1.0 - LENGTH_NORM + LENGTH_NORM * (len / TYPICAL_WORDS);
-            let weights: Vec<(String, f32)> = weights
+            weights
                 .into_iter()
                 .map(|(t, (tf, in_title, in_heading))| {
                     let w = 1.0
@@ -173,42 +212,31 @@ pub fn build(
                         + if in_heading { HEADING } else { 0.0 };
                     (t, (w * 10.0).round() / 10.0)
                 })
-                .collect();
-            (
-                Doc {
-                    title: e.title.clone(),
-                    href: e.href.clone(),
-                    section: section_name(&e.section),
-                    excerpt: excerpt(&e.body),
-                },
-                weights,
-                forms,
-            )
+                .collect()
         })
         .collect();
-    let mut terms: HashMap<String, Postings> = HashMap::new();
-    // Form → stem → pages: a form that two words fold to keeps the more common stem.
-    let mut form_terms: HashMap<String, HashMap<String, u32>> = HashMap::new();
-    let mut docs = Vec::with_capacity(per_doc.len());
-    for (i, (doc, weights, forms)) in per_doc.into_iter().enumerate() {
-        docs.push(doc);
+    let mut postings: Vec<Postings> = vec![Vec::new(); term_names.len()];
+    for (i, weights) in per_doc.into_iter().enumerate() {
         for (term, w) in weights {
-            terms.entry(term).or_default().push((i as u32, w));
-        }
-        for (form, term) in forms {
-            *form_terms.entry(form).or_default().entry(term).or_default() += 1;
+            postings[term as usize].push((i as u32, w));
         }
     }
-    let terms: BTreeMap<String, Postings> = terms.into_iter().collect();
     let forms: BTreeMap<String, String> = form_terms
         .into_iter()
         .filter_map(|(form, stems)| {
-            let (term, _) = stems
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
-            Some((form, term))
+            let (term, _) = stems.into_iter().max_by(|a, b| {
+                a.1.cmp(&b.1)
+                    .then(term_names[b.0 as usize].cmp(term_names[a.0 as usize]))
+            })?;
+            Some((form.to_string(), term_names[term as usize].to_string()))
         })
         .collect();
+    let terms: BTreeMap<String, Postings> = term_names
+        .iter()
+        .zip(postings)
+        .map(|(t, p)| (t.to_string(), p))
+        .collect();
+    let docs: Vec<Doc> = counted.into_iter().map(|(doc, _)| doc).collect();
     let mut shards: Vec<String> = terms
         .keys()
         .chain(forms.keys())
