@@ -183,7 +183,11 @@ pub fn build(
         });
         word_term.insert(word, id);
         if form != term {
-            *form_terms.entry(form.as_str()).or_default().entry(id).or_default() += pages;
+            *form_terms
+                .entry(form.as_str())
+                .or_default()
+                .entry(id)
+                .or_default() += pages;
         }
     }
 
