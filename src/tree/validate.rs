@@ -22,6 +22,7 @@ pub fn validate(
             Diagnostic::error(Kind::Tree, Some(tree.location(line)), message).with_hint(hint),
         );
     };
+    let mut email_faults = Vec::new();
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, node) in tree.file.nodes.iter().enumerate() {
         if matches!(node.id.as_str(), "p" | "overview")
@@ -110,6 +111,17 @@ pub fn validate(
                     );
                 }
             }
+            if let Some(email) = &outcome.email
+                && !crate::urls::looks_like_email(email)
+            {
+                email_faults.push((
+                    tree.location_of(&node.id, email),
+                    format!(
+                        "outcome `{}` has `email: {email}`, which is not an e-mail address",
+                        node.id
+                    ),
+                ));
+            }
         }
     }
     if let Some((node, next)) = find_cycle(tree, &ids) {
@@ -132,15 +144,26 @@ pub fn validate(
             );
         }
     }
+    for (at, message) in email_faults {
+        errors += 1;
+        diags.push(
+            Diagnostic::error(Kind::Tree, Some(at), message)
+                .with_hint("write one address, such as `support@provider.example`"),
+        );
+    }
     let en = Lang::new_unchecked("en");
     for (node, key) in tree.keys() {
         // A key English has is shown in English where a language lacks it, and counted in
         // that language's one UI-string warning (`I18n::report_coverage`), not per key here.
         if !langs.iter().all(|l| i18n.has(l, key)) && !i18n.has(&en, key) {
-            error(
-                tree.line_containing(node, key),
-                format!("text `{key}` exists in no language"),
-                "add it to locales/en/who-handles-this.ftl",
+            errors += 1;
+            diags.push(
+                Diagnostic::error(
+                    Kind::Tree,
+                    Some(tree.location_of(node, key)),
+                    format!("text `{key}` exists in no language"),
+                )
+                .with_hint("add it to locales/en/who-handles-this.ftl"),
             );
         }
     }
