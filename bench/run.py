@@ -101,7 +101,9 @@ def search_latency(signpost, root):
         time.sleep(0.5)
         # Words of the synthetic corpus's nl pages, read from its index.
         import json
-        index = json.load(open(os.path.join(out, "search", "nl", "index.json"), encoding="utf-8"))
+        # index.js is `signpostSearchData("index",{...});` around JSON.
+        script = open(os.path.join(out, "search", "nl", "index.js"), encoding="utf-8").read()
+        index = json.loads(script[script.index(",") + 1:script.rindex(");")])
         words = [d["t"].split()[0] for d in index["docs"][:6]]
         res = subprocess.run(["node", os.path.join(REPO, "bench", "search_latency.mjs"), "http://127.0.0.1:8917/nl/search/", *words],
                              check=True, capture_output=True, text=True)

@@ -266,6 +266,7 @@ search-results =
        *[other] { $count } results
     }
 search-no-results = No pages match. Try other words, or browse the list below.
+search-failed = Search could not load its index, so it could not look for your words. Browse the list below.
 # Heading of the list of every page, for browsing (and for readers without JavaScript).
 search-az = All pages A–Z
 # Shown when JavaScript is off.

@@ -152,6 +152,7 @@ search-results =
        *[other] { $count } resultaten
     }
 search-no-results = Geen pagina's gevonden. Probeer andere woorden, of kijk in de lijst hieronder.
+search-failed = De zoekfunctie kon haar index niet laden en heeft dus niet naar uw woorden kunnen zoeken. Kijk in de lijst hieronder.
 search-az = Alle pagina's van A tot Z
 search-needs-js = Zoeken werkt alleen met JavaScript. Hieronder staan alle pagina's van A tot Z.
 

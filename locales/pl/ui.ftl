@@ -160,6 +160,7 @@ search-results =
        *[other] { $count } wyniku
     }
 search-no-results = Nie znaleziono stron. Spróbuj innych słów albo przejrzyj listę poniżej.
+search-failed = Nie udało się wczytać indeksu wyszukiwania, więc nie można było wyszukać podanych słów. Przejrzyj listę poniżej.
 search-az = Wszystkie strony od A do Z
 search-needs-js = Wyszukiwanie wymaga JavaScriptu. Poniżej znajdziesz wszystkie strony alfabetycznie.
 

@@ -44,15 +44,6 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(fold)
 }
 
-/// Folds `text` into `buf` (cleared first) and returns its words as slices of `buf`: the
-/// index builder's way, without a String per word.
-pub fn words_into<'b>(text: &str, buf: &'b mut String) -> impl Iterator<Item = &'b str> {
-    buf.clear();
-    buf.extend(text.chars().map(fold_char));
-    buf.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

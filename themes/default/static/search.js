@@ -1,11 +1,14 @@
 // Search on a static host. The index (search/<lang>/index.json plus shards by first letter)
-// was built by signpost; words are folded and stemmed here exactly as there: the suffix
-// table comes inside the index. Without JavaScript the page still lists every page A–Z.
+// was built by signpost, which stemmed every word of the pages; a shard maps every word form
+// it saw to its stem, so a known word is only folded and looked up here. A form the pages
+// never have is cut by the light suffix table inside the index and matched as a prefix.
+// Without JavaScript the page still lists every page A–Z.
 (function () {
   "use strict";
   // Pure part, shared with signpost's test of browser/build parity (node loads this file).
   var state = { index: null, shards: {} };
   var SPECIAL = { "ł": "l", "đ": "d", "ø": "o", "ß": "s", "ё": "е" };
+  var PREFIX = 0.5, MIN_PREFIX = 3;
   function foldChar(c) {
     var l = c.toLowerCase();
     l = Array.from(l)[0] || c;
@@ -15,48 +18,87 @@
     return Array.from(l.normalize("NFD"))[0];
   }
   function fold(text) { return Array.from(text).map(foldChar).join(""); }
+  function chars(s) { return Array.from(s).length; }
   // One-letter words are not indexed (they carry no meaning to search by).
   function splitWords(text) {
-    return text.split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean).map(fold).filter(function (w) { return Array.from(w).length > 1; });
+    return text.split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean).map(fold).filter(function (w) { return chars(w) > 1; });
   }
-  function stem(word) {
+  function lightStem(word) {
     var index = state.index;
-    var len = Array.from(word).length;
+    var len = chars(word);
     for (var i = 0; i < index.suffixes.length; i++) {
       var s = index.suffixes[i];
-      if (word.endsWith(s) && len - Array.from(s).length >= index.min) return word.slice(0, word.length - s.length);
+      if (word.endsWith(s) && len - chars(s) >= index.min) return word.slice(0, word.length - s.length);
     }
     return word;
   }
   function shardOf(s) { return s.codePointAt(0).toString(16); }
 
   function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+  var EMPTY = { t: {}, f: {}, tk: [], fk: [] };
+  function shard(word) { return own(state.shards, shardOf(word)) ? state.shards[shardOf(word)] : EMPTY; }
 
-  // The same ranking as LangIndex::query in signpost: every word first, then weight × rarity.
-  // Each word is looked up by its stem and as written (a light stemmer sometimes cuts a base
-  // form shorter than its inflections); a stem with no exact match matches by prefix.
+  // [known, term or prefix] (LangIndex::lookup): a form of the pages and its stem, or what is
+  // left of a form they never have after the light suffix table.
+  function lookup(word) {
+    var s = shard(word);
+    if (own(s.f, word)) return [true, s.f[word]];
+    if (own(s.t, word)) return [true, word];
+    return [false, lightStem(word)];
+  }
+  // Sorted keys that begin with `prefix`.
+  function withPrefix(keys, prefix) {
+    var lo = 0, hi = keys.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (keys[mid] < prefix) lo = mid + 1; else hi = mid; }
+    var out = [];
+    for (var i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(keys[i]);
+    return out;
+  }
+  // [term, factor] pairs a query word matches (LangIndex::candidates).
+  function candidates(word) {
+    var out = [];
+    var seen = {};
+    function add(t, factor) {
+      if (own(seen, t) || !own(shard(t).t, t)) return;
+      seen[t] = true;
+      out.push([t, factor]);
+    }
+    var l = lookup(word);
+    if (l[0]) add(l[1], 1);
+    var prefix = l[1];
+    if (chars(prefix) >= MIN_PREFIX) {
+      var s = shard(prefix);
+      withPrefix(s.tk, prefix).forEach(function (t) { add(t, PREFIX); });
+      withPrefix(s.fk, prefix).forEach(function (f) { add(s.f[f], PREFIX); });
+    }
+    return out;
+  }
+  // Shards a query still needs: its words', then their stems' and prefix matches'.
+  function missing(words) {
+    var need = {};
+    words.forEach(function (w) {
+      need[shardOf(w)] = true;
+      var l = lookup(w);
+      need[shardOf(l[1])] = true;
+      var s = shard(l[1]);
+      if (chars(l[1]) >= MIN_PREFIX) withPrefix(s.fk, l[1]).forEach(function (f) { need[shardOf(s.f[f])] = true; });
+    });
+    return Object.keys(need).filter(function (k) { return !own(state.shards, k) && state.index.shards.indexOf(k) >= 0; });
+  }
+
+  // The same ranking as LangIndex::query in signpost: every word first, then per word its
+  // best weight × rarity over the terms it matches.
   function rank(words) {
-    var index = state.index;
-    var shards = state.shards;
-    var n = index.docs.length;
+    var n = state.index.docs.length;
     var scores = {};
     words.forEach(function (word) {
-      var st = stem(word);
-      var keys = word === st ? [st] : [st, word];
       var matched = {};
-      keys.forEach(function (key) {
-        var terms = shards[shardOf(key)] || {};
-        var lists = [];
-        if (own(terms, key)) lists.push([terms[key], 1]);
-        else if (key === st && Array.from(key).length >= 3) {
-          Object.keys(terms).sort().forEach(function (t) { if (t.startsWith(key)) lists.push([terms[t], 0.5]); });
-        }
-        lists.forEach(function (pair) {
-          var idf = Math.log(1 + n / pair[0].length);
-          pair[0].forEach(function (p) {
-            var s = p[1] * idf * pair[1];
-            if (!own(matched, p[0]) || matched[p[0]] < s) matched[p[0]] = s;
-          });
+      candidates(word).forEach(function (c) {
+        var postings = shard(c[0]).t[c[0]];
+        var idf = Math.log(1 + n / postings.length);
+        postings.forEach(function (p) {
+          var s = p[1] * idf * c[1];
+          if (!own(matched, p[0]) || matched[p[0]] < s) matched[p[0]] = s;
         });
       });
       Object.keys(matched).forEach(function (d) {
@@ -70,27 +112,34 @@
     });
   }
 
-  // A query's words, without a second word with the same stem (LangIndex::query_words).
-  // A shard lists per term (gap to the previous document, weight in tenths) pairs.
+  // A shard: per term (gap to the previous document, weight in tenths) pairs, and per form
+  // its stem (a length when the stem begins the form).
   function decodeShard(raw) {
-    var terms = {};
-    Object.keys(raw).forEach(function (t) {
-      var flat = raw[t], pairs = [], doc = 0;
+    var terms = {}, forms = {};
+    Object.keys(raw.t || {}).forEach(function (t) {
+      var flat = raw.t[t], pairs = [], doc = 0;
       for (var i = 0; i + 1 < flat.length; i += 2) {
         doc += flat[i];
         pairs.push([doc, flat[i + 1] / 10]);
       }
       terms[t] = pairs;
     });
-    return terms;
+    Object.keys(raw.f || {}).forEach(function (f) {
+      var v = raw.f[f];
+      forms[f] = typeof v === "number" ? Array.from(f).slice(0, v).join("") : v;
+    });
+    return { t: terms, f: forms, tk: Object.keys(terms).sort(), fk: Object.keys(forms).sort() };
   }
 
+  // A query's words, without a second word that reaches the index the same way
+  // (LangIndex::query_words).
   function queryWords(q) {
     var seen = [];
     return splitWords(q).filter(function (w) {
-      var s = stem(w);
-      if (seen.indexOf(s) >= 0) return false;
-      seen.push(s);
+      var l = lookup(w);
+      var key = (l[0] ? "=" : "~") + l[1];
+      if (seen.indexOf(key) >= 0) return false;
+      seen.push(key);
       return true;
     });
   }
@@ -101,7 +150,7 @@
         var decoded = {};
         Object.keys(shards).forEach(function (k) { decoded[k] = decodeShard(shards[k]); });
         state = { index: index, shards: decoded };
-        return { fold: fold, splitWords: splitWords, stem: stem, shardOf: shardOf, rank: rank, queryWords: queryWords };
+        return { fold: fold, splitWords: splitWords, lookup: lookup, shardOf: shardOf, rank: rank, queryWords: queryWords };
       },
     };
     return;
@@ -115,15 +164,41 @@
   var status = document.getElementById("sp-search-status");
   var list = document.getElementById("sp-search-results");
   var labels = document.getElementById("sp-search-words").content.firstElementChild.dataset;
-  function load(url) {
-    return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+  // The index and its shards are scripts that hand their data to signpostSearchData, so search
+  // works from disk (file://) as well as from a server, where fetch() could not read them.
+  var pending = {};
+  window.signpostSearchData = function (name, data) {
+    if (own(pending, name)) pending[name].data = data;
+  };
+  function load(name) {
+    if (own(pending, name)) return pending[name].promise;
+    var entry = { data: null };
+    entry.promise = new Promise(function (resolve, reject) {
+      var el = document.createElement("script");
+      el.src = base + name + ".js";
+      el.async = true;
+      el.onload = function () { if (entry.data) resolve(entry.data); else reject(new Error(name)); };
+      el.onerror = function () { delete pending[name]; reject(new Error(name)); };
+      document.head.appendChild(el);
+    });
+    pending[name] = entry;
+    return entry.promise;
   }
   function ensureIndex() {
-    return state.index ? Promise.resolve() : load(base + "index.json").then(function (i) { state.index = i; });
+    return state.index ? Promise.resolve() : load("index").then(function (i) { state.index = i; });
   }
-  function ensureShard(name) {
-    if (state.shards[name] || state.index.shards.indexOf(name) < 0) return Promise.resolve();
-    return load(base + "s-" + name + ".json").then(function (s) { state.shards[name] = decodeShard(s); });
+  function ensureShards(names) {
+    return Promise.all(names.filter(function (n) {
+      return !own(state.shards, n) && state.index.shards.indexOf(n) >= 0;
+    }).map(function (n) {
+      return load("s-" + n).then(function (s) { state.shards[n] = decodeShard(s); });
+    }));
+  }
+  // Loads the shards of the words, then of their stems and prefix matches, until none is missing.
+  function ensureQuery(words, rounds) {
+    var need = missing(words);
+    if (!need.length || rounds === 0) return Promise.resolve();
+    return ensureShards(need).then(function () { return ensureQuery(words, rounds - 1); });
   }
 
   function excerpt(text, stems) {
@@ -182,13 +257,15 @@
     if (!query) { list.hidden = true; list.textContent = ""; status.textContent = ""; return; }
     status.textContent = labels.loading;
     ensureIndex().then(function () {
-      var words = queryWords(query);
-      var keys = [];
-      words.forEach(function (w) { keys.push(shardOf(stem(w)), shardOf(w)); });
-      return Promise.all(keys.map(ensureShard)).then(function () { return words; });
-    }).then(function (words) {
+      return ensureQuery(splitWords(query), 4);
+    }).then(function () {
       if (mine !== seq) return;
-      var stems = words.map(stem);
+      var words = queryWords(query);
+      // Highlighted: words that begin with a query word, its stem, or what is left of it.
+      var stems = [];
+      words.forEach(function (w) {
+        [w, lookup(w)[1]].forEach(function (s) { if (chars(s) > 1 && stems.indexOf(s) < 0) stems.push(s); });
+      });
       var all = rank(words);
       var found = all.slice(0, 50);
       list.textContent = "";
@@ -210,7 +287,13 @@
       });
       list.hidden = found.length === 0;
       status.textContent = all.length ? countText(all.length) : labels.none;
-    }).catch(function () { status.textContent = labels.none; });
+    }).catch(function () {
+      // The index could not be loaded: say so, never "no pages found".
+      if (mine !== seq) return;
+      list.hidden = true;
+      list.textContent = "";
+      status.textContent = labels.failed;
+    });
   }
 
   var timer = null;
