@@ -18,6 +18,7 @@ pub mod model;
 pub mod parse;
 pub mod prepare;
 pub mod progress;
+pub mod redirects;
 pub mod render;
 pub mod search;
 pub mod serve;
@@ -172,6 +173,17 @@ fn render_all(p: &Prepared, out: &write::Output, live_reload: bool, diags: &Diag
             diags,
         )
     });
+    t.stop();
+    let t = timing::Timer::start("redirects");
+    render::redirects::write(
+        &p.redirects,
+        &p.site,
+        &p.config,
+        &p.i18n,
+        &p.urls,
+        out,
+        diags,
+    );
     t.stop();
     if p.config.base_url.is_none() && !live_reload {
         diags.push(

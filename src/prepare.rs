@@ -14,7 +14,7 @@ use crate::load::theme::Theme;
 use crate::load::{self, Slug};
 use crate::parse::{self, Labels, ParsedPage};
 use crate::urls::Urls;
-use crate::{check, model, translations, tree};
+use crate::{check, model, redirects, translations, tree};
 
 /// The parsed site, ready to render: what `build` (and later `check` and `serve`) share.
 pub struct Prepared {
@@ -26,6 +26,11 @@ pub struct Prepared {
     pub urls: Urls,
     /// The decision tree and every walk through it, when the site has a valid one.
     pub tree: Option<(tree::Tree, Vec<tree::Walk>)>,
+    /// Redirects, checked: one stub page per language each.
+    pub redirects: Vec<redirects::Redirect>,
+    /// The rules as read (redirection files and pages' `redirect_url`), kept for `serve`'s
+    /// next rebuild: pages that are redirects are not in `site`.
+    pub redirect_rules: Vec<load::redirects::Rule>,
 }
 
 /// Most walks a decision tree may have; each is a page per language.
@@ -112,6 +117,15 @@ pub fn prepare_with(
     );
     let t = crate::timing::Timer::start("link index");
     let mut pages = loaded.pages;
+    // A page with `redirect_url` is a redirect, not a page.
+    let mut rules = loaded.redirects;
+    pages.retain(|p| match load::redirects::from_page(p, diags) {
+        Some(rule) => {
+            rules.push(rule);
+            false
+        }
+        None => true,
+    });
     pages.extend(translations::reconstruct::reconstruct(&pages, &config));
     let index = parse::links::LinkIndex::new(&pages, &loaded.assets, preference);
     let labels: std::collections::HashMap<Lang, Labels> = config
@@ -215,6 +229,7 @@ pub fn prepare_with(
     }
     check::unused_ui_strings(&i18n, &theme, tree.as_ref().map(|(t, _)| t), &config, diags);
     check::translations(&site, &config, diags);
+    let redirects = redirects::resolve(&rules, &site, &config, diags);
     t.stop();
     Prepared {
         config,
@@ -224,6 +239,8 @@ pub fn prepare_with(
         assets: loaded.assets,
         urls,
         tree,
+        redirects,
+        redirect_rules: rules,
     }
 }
 

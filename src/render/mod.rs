@@ -1,6 +1,7 @@
 //! Stage 4, render: tera templates with Fluent strings, every page kind into HTML.
 
 pub mod context;
+pub mod redirects;
 pub mod search;
 pub mod sitemap;
 pub mod status;

@@ -199,12 +199,20 @@ impl Session {
             i18n,
             theme,
             assets,
+            redirect_rules,
             ..
         }) = self.state.take()
         else {
             return 0;
         };
         let (mut sources, mut reuse) = split(site);
+        // A changed page says afresh whether it is a redirect.
+        let mut redirect_rules = redirect_rules;
+        redirect_rules.retain(|r| {
+            r.page
+                .as_ref()
+                .is_none_or(|p| !paths.iter().any(|c| c.ends_with(p)))
+        });
         let mut changed: BTreeSet<String> = BTreeSet::new();
         let mut deleted: Vec<(Lang, String)> = Vec::new();
         // Whether anything other pages show of these pages (title, existence, dates…) moved.
@@ -258,6 +266,7 @@ impl Session {
             Loaded {
                 pages: sources,
                 assets,
+                redirects: redirect_rules,
             },
             i18n,
             theme,
@@ -339,6 +348,7 @@ impl Session {
             site,
             theme,
             assets,
+            redirect_rules,
             ..
         }) = self.state.take()
         else {
@@ -355,6 +365,7 @@ impl Session {
             Loaded {
                 pages: sources,
                 assets,
+                redirects: redirect_rules,
             },
             i18n,
             theme,

@@ -1,0 +1,4 @@
+## Strony przekierowań
+
+redirect-title = Ta strona została przeniesiona
+redirect-text = Trwa przekierowanie pod nowy adres. Jeśli nic się nie dzieje, kliknij ten link:
