@@ -172,7 +172,12 @@ pub fn resolve(rules: &[Rule], site: &Site, config: &Config, diags: &Diagnostics
         let mut path: Vec<&str> = vec![from];
         let mut seen: BTreeSet<&str> = BTreeSet::from([from]);
         let mut broken = false;
-        while let Target::Page { slug, .. } = &target {
+        // A fragment asked for on the way holds when the last page names none of its own.
+        let mut carried: Option<String> = None;
+        while let Target::Page { slug, fragment } = &target {
+            if fragment.is_some() {
+                carried.clone_from(fragment);
+            }
             let Some(next) = first.get_key_value(slug.as_str()) else {
                 break;
             };
@@ -193,7 +198,6 @@ pub fn resolve(rules: &[Rule], site: &Site, config: &Config, diags: &Diagnostics
                 break;
             }
             match next_target {
-                // A fragment named the old page's section; the last page's own one counts.
                 Some(t) => target = t.clone(),
                 None => {
                     broken = true;
@@ -203,6 +207,11 @@ pub fn resolve(rules: &[Rule], site: &Site, config: &Config, diags: &Diagnostics
         }
         if broken {
             continue;
+        }
+        if let Target::Page { fragment, .. } = &mut target
+            && fragment.is_none()
+        {
+            *fragment = carried;
         }
         if path.len() > 1 {
             let last = match &target {
