@@ -41,6 +41,8 @@ pub struct RawConfig {
     /// Pass raw HTML from content through unsanitized. Only for content you wrote yourself:
     /// scripts in it will run in readers' browsers.
     pub trust_html: Option<bool>,
+    /// The hosting partner's brand: name, logo, accent colour, favicon, footer links.
+    pub brand: Option<crate::brand::settings::RawBrand>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Default)]
@@ -95,6 +97,7 @@ pub struct Config {
     pub partner: Option<Partner>,
     pub search: bool,
     pub trust_html: bool,
+    pub brand: Option<crate::brand::Brand>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -319,6 +322,18 @@ impl Config {
                 .collect::<Result<Vec<_>, _>>()?;
             fallbacks.insert(lang, order);
         }
+        let brand = match raw.brand {
+            None => None,
+            Some(b) => Some(
+                crate::brand::settings::resolve(b, root, &languages, text).map_err(|p| {
+                    ConfigError::Invalid {
+                        location: Location::new(file, p.line, 1),
+                        message: p.message,
+                        hint: Some(p.hint.to_string()),
+                    }
+                })?,
+            ),
+        };
         Ok(Config {
             root: root.to_path_buf(),
             output_dir: ov.output.clone().unwrap_or_else(|| root.join("public")),
@@ -337,6 +352,7 @@ impl Config {
             partner: raw.partner,
             search: raw.search.unwrap_or(true) && !ov.no_search,
             trust_html: raw.trust_html.unwrap_or(false),
+            brand,
         })
     }
 

@@ -4,6 +4,7 @@
 //! [`load`] (walk content, split front matter) → [`parse`] (markdown, spans, alerts, links) →
 //! [`model`] (pages by slug × language) → [`render`] (tera + Fluent) → [`write`].
 
+pub mod brand;
 pub mod builtin;
 pub mod check;
 pub mod config;
@@ -174,6 +175,13 @@ fn render_all(p: &Prepared, out: &write::Output, live_reload: bool, diags: &Diag
         )
     });
     t.stop();
+    if let Some(palette) = p.config.brand.as_ref().and_then(|b| b.palette.as_ref()) {
+        out.write(
+            &format!("static/{}", brand::STYLESHEET),
+            brand::stylesheet(palette).as_bytes(),
+            diags,
+        );
+    }
     let t = timing::Timer::start("redirects");
     render::redirects::write(
         &p.redirects,

@@ -227,6 +227,15 @@ pub fn prepare_with(
             "trust_html is on: raw HTML from content reaches readers unsanitized, scripts included")
             .with_hint("turn it off unless every page was written by people you trust"));
     }
+    if let Some(brand) = &config.brand
+        && let (Some(adjusted), Some(at), Some(written)) =
+            (&brand.adjusted, &brand.color_at, &brand.color)
+    {
+        diags.push(
+            Diagnostic::warning(Kind::Config, Some(at.clone()), adjusted.message(written))
+                .with_hint("pick a darker colour to use it as it is; brand.strict_contrast: true makes this an error"),
+        );
+    }
     check::unused_ui_strings(&i18n, &theme, tree.as_ref().map(|(t, _)| t), &config, diags);
     check::translations(&site, &config, diags);
     let redirects = redirects::resolve(&rules, &site, &config, diags);

@@ -5,3 +5,8 @@
 redirect-title = This page has moved
 # Above the link to the new address (the link's text is the new page's title or its URL).
 redirect-text = You are being taken to its new address. If nothing happens, follow this link:
+
+## Brand
+
+# Accessible name of the partner's links in the footer (brand.footer_links in site.yaml).
+footer-links-label = Links

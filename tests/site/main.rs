@@ -1,6 +1,7 @@
 //! One integration-test binary over real sites: the seed pages in `content/`, the shared
 //! corpus, and small fixture sites made per test.
 
+mod brand;
 mod browser;
 mod check;
 mod common;
