@@ -169,7 +169,7 @@ fn a_bad_brand_is_an_error_at_its_line() {
         (BRAND_YAML.replace("\"#ffcc00\"", "tomato"), 12, "is not a colour"),
         (BRAND_YAML.replace("  favicon:", "  colour: red\n  favicon:"), 13, "unknown field `colour`"),
         (BRAND_YAML.replace("    ru: Помощь", "    de: Hilfe"), 8, "`de` in brand `name`"),
-        (BRAND_YAML.replace("url: contact/", "url: javascript:alert(1)"), 16, "javascript:alert(1)"),
+        (BRAND_YAML.replace("url: contact/", "url: javascript:alert(1)"), 18, "javascript:alert(1)"),
     ];
     for (yaml, line, what) in cases {
         let site = branded_site(&yaml);
