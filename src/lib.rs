@@ -13,6 +13,7 @@ pub mod diag;
 pub mod find;
 pub mod hashing;
 pub mod i18n;
+pub mod init;
 pub mod lang;
 pub mod load;
 pub mod model;

@@ -10,7 +10,7 @@ pub mod settings;
 
 use std::collections::BTreeMap;
 
-use contrast::{Rgb, nearest_passing, ratio, worst};
+use contrast::{Rgb, nearest_passing, ratio};
 
 use crate::diag::Location;
 use crate::lang::Lang;

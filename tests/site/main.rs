@@ -9,6 +9,7 @@ mod corpus;
 mod errors;
 mod hostile;
 mod i18n;
+mod init;
 mod nginx;
 mod redirects;
 mod search;
