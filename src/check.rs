@@ -160,7 +160,7 @@ pub fn unused_ui_strings(
 }
 
 /// Notes on translations writers may want to act on: missing, stale, rebuilt.
-pub fn translations(site: &Site, config: &Config, diags: &Diagnostics) {
+pub fn translations(site: &Site, diags: &Diagnostics) {
     for page in &site.pages {
         let at = Some(Location::new(&page.source.path, 1, 1));
         if let Some(newer) = page.newer {
@@ -201,5 +201,4 @@ pub fn translations(site: &Site, config: &Config, diags: &Diagnostics) {
             ),
         ));
     }
-    let _ = config;
 }

@@ -92,6 +92,8 @@ pub enum Kind {
     Content,
     Translation,
     BrokenLink,
+    /// An include that cannot be followed (missing, unreadable, a cycle, too deep).
+    Include,
     Config,
     Locale,
     Template,
@@ -106,6 +108,10 @@ pub struct Diagnostic {
     pub location: Option<Location>,
     pub message: String,
     pub hint: Option<String>,
+    /// Everything a message only counts (the UI strings a language lacks), for tools reading
+    /// `check --format json`; the text output shows the message alone.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<String>,
 }
 
 impl Diagnostic {
@@ -116,6 +122,7 @@ impl Diagnostic {
             location,
             message: message.into(),
             hint: None,
+            details: Vec::new(),
         }
     }
 
@@ -126,6 +133,7 @@ impl Diagnostic {
             location,
             message: message.into(),
             hint: None,
+            details: Vec::new(),
         }
     }
 
@@ -136,11 +144,17 @@ impl Diagnostic {
             location,
             message: message.into(),
             hint: None,
+            details: Vec::new(),
         }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_details(mut self, details: Vec<String>) -> Self {
+        self.details = details;
         self
     }
 

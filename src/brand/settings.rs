@@ -94,9 +94,10 @@ fn line_with(text: &str, key: &str, needle: &str) -> usize {
         .map_or_else(|| line_of(text, key), |(i, _)| i + 1)
 }
 
-/// Checks `raw` against the site (its `static/` folder and languages).
+/// Checks `raw` (read from `file`) against the site (its `static/` folder and languages).
 pub fn resolve(
     raw: RawBrand,
+    file: &Path,
     root: &Path,
     languages: &[Lang],
     text: &str,
@@ -189,7 +190,7 @@ pub fn resolve(
             (
                 Some(p),
                 adj,
-                Some(crate::diag::Location::new(crate::config::CONFIG_FILE, color_line, 1)),
+                Some(crate::diag::Location::new(file, color_line, 1)),
             )
         }
     };

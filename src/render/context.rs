@@ -129,6 +129,13 @@ pub struct ChooserItem {
     pub page_count: usize,
 }
 
+/// How the chooser greets a reader of one language, in that language.
+#[derive(Debug, Serialize)]
+pub struct Greeting {
+    pub site_title: String,
+    pub chooser_title: String,
+}
+
 /// The partner's brand as templates see it (`brand`, only when site.yaml has one).
 #[derive(Debug, Serialize)]
 pub struct BrandView {

@@ -15,7 +15,6 @@ use crate::model::Site;
 use crate::parse::escape;
 use crate::redirects::{Redirect, Target};
 use crate::urls::{Urls, encode_path};
-use crate::write::Output;
 
 /// The output file Netlify and Cloudflare Pages read redirect rules from.
 pub const REDIRECTS_FILE: &str = "_redirects";
@@ -27,7 +26,7 @@ pub fn write(
     config: &Config,
     i18n: &I18n,
     urls: &Urls,
-    out: &Output,
+    out: &dyn super::FileSink,
     diags: &crate::diag::Diagnostics,
 ) {
     let texts: Vec<(Lang, String, String)> = config
@@ -41,9 +40,12 @@ pub fn write(
             )
         })
         .collect();
+    // Without a base URL, a relative canonical still names the right page wherever the site
+    // is hosted.
+    let absolute = config.base_url.is_some();
     texts.par_iter().for_each(|(lang, title, text)| {
         redirects.par_iter().for_each(|r| {
-            let (path, html) = stub(r, lang, title, text, site, urls);
+            let (path, html) = stub(r, lang, (title, text), site, urls, absolute);
             out.write(&path, html.as_bytes(), diags);
         });
     });
@@ -58,10 +60,10 @@ pub fn write(
 fn stub(
     r: &Redirect,
     lang: &Lang,
-    title: &str,
-    text: &str,
+    (title, text): (&str, &str),
     site: &Site,
     urls: &Urls,
+    absolute: bool,
 ) -> (String, String) {
     let from = Urls::page_path(lang, &r.from);
     let (href, canonical, label) = match &r.to {
@@ -72,11 +74,10 @@ fn stub(
                 href.push('#');
                 href.push_str(&encode_path(f));
             }
-            // Without a base URL, a relative canonical still names the right page wherever
-            // the site is hosted.
-            let canonical = match urls.base_url() {
-                Some(_) => urls.absolute(&to),
-                None => href.clone(),
+            let canonical = if absolute {
+                urls.absolute(&to)
+            } else {
+                href.clone()
             };
             (href, canonical, target_title(site, slug, lang))
         }
