@@ -1,6 +1,7 @@
 //! Stage 4, render: tera templates with Fluent strings, every page kind into HTML.
 
 pub mod context;
+pub mod hosting;
 pub mod redirects;
 pub mod search;
 pub mod sitemap;
@@ -42,6 +43,8 @@ pub struct Renderer<'a> {
     config: &'a Config,
     i18n: Arc<I18n>,
     urls: &'a Urls,
+    /// Name under `static/` → the name pages link (fingerprinted stylesheets and scripts).
+    pub assets: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +70,22 @@ impl<'a> Renderer<'a> {
             diags.push(template_error(&theme.templates, "templates", &e));
             return Err(TemplateFailed);
         }
+        let brand_css = config
+            .brand
+            .as_ref()
+            .and_then(|b| b.palette.as_ref())
+            .map(crate::brand::stylesheet);
+        let assets = hosting::asset_names(
+            theme
+                .statics
+                .iter()
+                .map(|(n, b)| (n.as_str(), b.as_slice()))
+                .chain(
+                    brand_css
+                        .as_ref()
+                        .map(|c| (crate::brand::STYLESHEET, c.as_bytes())),
+                ),
+        );
         Ok(Renderer {
             tera,
             templates: theme.templates.clone(),
@@ -75,6 +94,7 @@ impl<'a> Renderer<'a> {
             config,
             i18n,
             urls,
+            assets,
         })
     }
 

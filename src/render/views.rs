@@ -49,6 +49,7 @@ impl Renderer<'_> {
         ctx.insert("live_reload", &self.live_reload);
         let lang = Lang::new_unchecked(&common.lang);
         ctx.insert("site_title", &self.site_title(&lang));
+        ctx.insert("assets", &self.assets);
         if let Some(brand) = &self.config.brand {
             let up_to_root = common
                 .static_url
