@@ -1168,9 +1168,18 @@ fn check_known_files(
     state: &CrawlState,
     problems: &mut Vec<String>,
 ) {
+    // The stylesheet is linked by its fingerprinted name, as `_headers` lists it.
+    let headers = std::fs::read_to_string(site.built.out.join("_headers")).unwrap_or_default();
+    let style = headers
+        .lines()
+        .find_map(|l| {
+            let name = l.strip_prefix(PREFIX)?.strip_prefix("static/style.")?;
+            name.ends_with(".css").then(|| format!("static/style.{name}"))
+        })
+        .unwrap_or_else(|| "static/style.<fingerprinted, not in _headers>.css".into());
     let files: [(&str, &[&str], bool); 3] = [
         ("static/favicon.svg", &["image/svg+xml"], true),
-        ("static/style.css", &["text/css"], true),
+        (&style, &["text/css"], true),
         ("status.json", &["application/json"], false),
     ];
     for (path, types, linked) in files {
