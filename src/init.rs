@@ -63,7 +63,9 @@ pub fn files() -> Vec<(PathBuf, String)> {
     ];
     for (lang, text) in PAGES {
         files.push((
-            Path::new("content").join(lang).join(format!("{EXAMPLE}.md")),
+            Path::new("content")
+                .join(lang)
+                .join(format!("{EXAMPLE}.md")),
             text.to_string(),
         ));
     }

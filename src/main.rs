@@ -73,9 +73,7 @@ enum Command {
         no_search: bool,
     },
     /// Write a ready-to-build partner site into DIR (default: --root), which must be empty.
-    Init {
-        dir: Option<PathBuf>,
-    },
+    Init { dir: Option<PathBuf> },
     /// List every problem in the site without writing anything; exit status 1 on errors.
     Check {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -117,7 +115,11 @@ fn main() -> ExitCode {
             let dir = dir.unwrap_or(cli.root);
             match signpost::init::init(&dir) {
                 Ok(files) => {
-                    println!("wrote a new site into {} ({} files):", dir.display(), files.len());
+                    println!(
+                        "wrote a new site into {} ({} files):",
+                        dir.display(),
+                        files.len()
+                    );
                     for f in files {
                         println!("  {}", f.display());
                     }

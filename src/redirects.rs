@@ -96,13 +96,18 @@ fn first_target(rule: &Rule, site: &Site, rules: &BTreeMap<&str, &Rule>, config:
 /// they concern are left out. The result is sorted by `from`.
 pub fn resolve(rules: &[Rule], site: &Site, config: &Config, diags: &Diagnostics) -> Vec<Redirect> {
     let warn = |at: &crate::diag::Location, message: String, hint: &str| {
-        diags.push(Diagnostic::warning(Kind::BrokenLink, Some(at.clone()), message).with_hint(hint));
+        diags
+            .push(Diagnostic::warning(Kind::BrokenLink, Some(at.clone()), message).with_hint(hint));
     };
     // One rule per old path: the first written wins; a repeat that agrees is no fault (the
     // same file is often kept per language or per branch).
     let mut by_from: BTreeMap<&str, &Rule> = BTreeMap::new();
     for rule in rules {
-        if let Some(page) = site.translations.get(&rule.from).and_then(|t| t.values().next()) {
+        if let Some(page) = site
+            .translations
+            .get(&rule.from)
+            .and_then(|t| t.values().next())
+        {
             warn(
                 &rule.from_at,
                 format!(
@@ -147,7 +152,10 @@ pub fn resolve(rules: &[Rule], site: &Site, config: &Config, diags: &Diagnostics
             First::Missing { hint } => {
                 warn(
                     &rule.to_at,
-                    format!("redirect target `{}` is not a page of this site; the redirect is skipped", rule.to),
+                    format!(
+                        "redirect target `{}` is not a page of this site; the redirect is skipped",
+                        rule.to
+                    ),
                     hint,
                 );
                 None
@@ -155,7 +163,10 @@ pub fn resolve(rules: &[Rule], site: &Site, config: &Config, diags: &Diagnostics
             First::Refused => {
                 warn(
                     &rule.to_at,
-                    format!("redirect target `{}` is neither an http(s) URL nor a page path; it is skipped", rule.to),
+                    format!(
+                        "redirect target `{}` is neither an http(s) URL nor a page path; it is skipped",
+                        rule.to
+                    ),
                     "write https://… or a path to a page",
                 );
                 None

@@ -85,9 +85,17 @@ impl Rgb {
         let (r, g, b) = if s == 0.0 {
             (l, l, l)
         } else {
-            let q = if l < 0.5 { l * (1.0 + s) } else { l + s - l * s };
+            let q = if l < 0.5 {
+                l * (1.0 + s)
+            } else {
+                l + s - l * s
+            };
             let p = 2.0 * l - q;
-            (to(h + 1.0 / 3.0, p, q), to(h, p, q), to(h - 1.0 / 3.0, p, q))
+            (
+                to(h + 1.0 / 3.0, p, q),
+                to(h, p, q),
+                to(h - 1.0 / 3.0, p, q),
+            )
         };
         let byte = |v: f64| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
         Rgb(byte(r), byte(g), byte(b))
@@ -147,7 +155,11 @@ pub fn nearest_passing(c: Rgb, backgrounds: &[Rgb], min: f64, darker: bool) -> R
             return shade;
         }
     }
-    if darker { Rgb(0, 0, 0) } else { Rgb(255, 255, 255) }
+    if darker {
+        Rgb(0, 0, 0)
+    } else {
+        Rgb(255, 255, 255)
+    }
 }
 
 #[cfg(test)]

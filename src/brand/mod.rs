@@ -269,6 +269,9 @@ mod tests {
         // Yellow reads well on the dark backgrounds as it is.
         assert_eq!(p.dark.link.hex(), "#ffcc00");
         let css = stylesheet(&p);
-        assert!(css.contains(&format!("--sp-link: {};", adj.used.hex())), "{css}");
+        assert!(
+            css.contains(&format!("--sp-link: {};", adj.used.hex())),
+            "{css}"
+        );
     }
 }

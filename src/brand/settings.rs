@@ -108,13 +108,18 @@ pub fn resolve(
         message,
         hint,
     };
-    let per_language = |key: &str, t: Text| -> Result<(Option<String>, BTreeMap<Lang, String>), Problem> {
+    let per_language = |key: &str,
+                        t: Text|
+     -> Result<(Option<String>, BTreeMap<Lang, String>), Problem> {
         match t {
             Text::One(s) => Ok((Some(s), BTreeMap::new())),
             Text::PerLanguage(map) => {
                 let mut out = BTreeMap::new();
                 for (code, s) in map {
-                    let Some(lang) = languages.iter().find(|l| l.as_str() == code.to_ascii_lowercase()) else {
+                    let Some(lang) = languages
+                        .iter()
+                        .find(|l| l.as_str() == code.to_ascii_lowercase())
+                    else {
                         return Err(problem(
                             key,
                             format!("`{code}` in brand `{key}` is not one of the site's languages"),
@@ -144,8 +149,13 @@ pub fn resolve(
         check_image(root, p, &images).map_err(|m| problem("dark", m, IMAGE_HINT))?;
     }
     if let Some(p) = &raw.favicon {
-        check_image(root, p, &["svg", "png", "ico"])
-            .map_err(|m| problem("favicon", m, "put an SVG, PNG or ICO file in the site's static/ folder and name it here"))?;
+        check_image(root, p, &["svg", "png", "ico"]).map_err(|m| {
+            problem(
+                "favicon",
+                m,
+                "put an SVG, PNG or ICO file in the site's static/ folder and name it here",
+            )
+        })?;
     }
     let mut footer_links = Vec::new();
     for link in raw.footer_links {
@@ -216,9 +226,13 @@ fn check_image(root: &Path, path: &str, kinds: &[&str]) -> Result<(), String> {
     let rel = Path::new(path);
     if path.is_empty()
         || rel.is_absolute()
-        || rel.components().any(|c| !matches!(c, std::path::Component::Normal(_)))
+        || rel
+            .components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)))
     {
-        return Err(format!("`{path}` must be a path inside the site's static/ folder"));
+        return Err(format!(
+            "`{path}` must be a path inside the site's static/ folder"
+        ));
     }
     let ext = rel
         .extension()
@@ -248,7 +262,10 @@ fn check_image(root: &Path, path: &str, kinds: &[&str]) -> Result<(), String> {
         _ => false,
     };
     if !ok {
-        return Err(format!("`{path}` is not a readable {} image", ext.to_ascii_uppercase()));
+        return Err(format!(
+            "`{path}` is not a readable {} image",
+            ext.to_ascii_uppercase()
+        ));
     }
     Ok(())
 }

@@ -150,7 +150,10 @@ enum Found {
     },
     Asset(Asset),
     /// A DocFX redirection file; `folder` is its folder inside the language folder.
-    Redirects { path: PathBuf, folder: String },
+    Redirects {
+        path: PathBuf,
+        folder: String,
+    },
 }
 
 impl Found {

@@ -127,10 +127,8 @@ pub fn parse(text: &str, shown: &Path, folder: &str, diags: &Diagnostics) -> Vec
             continue;
         };
         let text_of = |key: &str| obj.get(key).and_then(Json::as_str);
-        let (source, source_key) = match (
-            text_of("source_path"),
-            text_of("source_path_from_root"),
-        ) {
+        let (source, source_key) = match (text_of("source_path"), text_of("source_path_from_root"))
+        {
             (Some(s), _) => (s, "source_path"),
             (None, Some(s)) => (s, "source_path_from_root"),
             (None, None) => {
@@ -175,7 +173,9 @@ pub fn parse(text: &str, shown: &Path, folder: &str, diags: &Diagnostics) -> Vec
                 Diagnostic::warning(
                     Kind::Content,
                     Some(key_at(source_key)),
-                    format!("`{source}` is not a page path inside the language folder; it is skipped"),
+                    format!(
+                        "`{source}` is not a page path inside the language folder; it is skipped"
+                    ),
                 )
                 .with_hint("name a .md (or .yml) file below the redirection file's folder"),
             );
@@ -210,7 +210,9 @@ pub fn from_page(page: &SourcePage, diags: &Diagnostics) -> Option<Rule> {
             Diagnostic::warning(
                 Kind::FrontMatter,
                 Some(at),
-                format!("`{FRONT_MATTER_KEY}` must be a URL or a page path; the page is built as it is"),
+                format!(
+                    "`{FRONT_MATTER_KEY}` must be a URL or a page path; the page is built as it is"
+                ),
             )
             .with_hint("write e.g. redirect_url: ../new-page.md"),
         );
@@ -218,7 +220,10 @@ pub fn from_page(page: &SourcePage, diags: &Diagnostics) -> Option<Rule> {
     };
     let dir = Path::new(&page.path)
         .parent()
-        .and_then(|p| p.strip_prefix(Path::new("content").join(page.lang.as_str())).ok())
+        .and_then(|p| {
+            p.strip_prefix(Path::new("content").join(page.lang.as_str()))
+                .ok()
+        })
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .unwrap_or_default();
     Some(Rule {
@@ -274,7 +279,11 @@ pub fn page_slug(path: &str) -> Option<Slug> {
         slug_of(Path::new(path))
     } else {
         let s = path.strip_suffix("/index").unwrap_or(path);
-        if s == "index" { String::new() } else { s.to_string() }
+        if s == "index" {
+            String::new()
+        } else {
+            s.to_string()
+        }
     };
     Some(slug)
 }

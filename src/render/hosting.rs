@@ -34,7 +34,9 @@ pub fn fingerprint(name: &str, bytes: &[u8]) -> String {
 
 /// The names pages use for the static files: fingerprinted for stylesheets and scripts, as
 /// they are for everything else. `files` are (name under `static/`, bytes).
-pub fn asset_names<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> BTreeMap<String, String> {
+pub fn asset_names<'a>(
+    files: impl Iterator<Item = (&'a str, &'a [u8])>,
+) -> BTreeMap<String, String> {
     files
         .filter(|(name, _)| fingerprinted(name))
         .map(|(name, bytes)| (name.to_string(), fingerprint(name, bytes)))
@@ -65,13 +67,18 @@ mod tests {
     #[test]
     fn names_change_with_the_bytes_only() {
         let a = fingerprint("style.css", b"p{}");
-        assert!(a.starts_with("style.") && a.ends_with(".css") && a.len() == "style..css".len() + 16);
+        assert!(
+            a.starts_with("style.") && a.ends_with(".css") && a.len() == "style..css".len() + 16
+        );
         assert_eq!(a, fingerprint("style.css", b"p{}"));
         assert_ne!(a, fingerprint("style.css", b"p{ }"));
         let names = asset_names([("a.js", &b"1"[..]), ("logo.svg", &b"<svg/>"[..])].into_iter());
         assert_eq!(names.len(), 1);
         let headers = headers_file("/support/", &names);
-        assert!(headers.contains(&format!("/support/static/{}\n  Cache-Control: public, max-age=31536000, immutable", names["a.js"])));
+        assert!(headers.contains(&format!(
+            "/support/static/{}\n  Cache-Control: public, max-age=31536000, immutable",
+            names["a.js"]
+        )));
         assert!(headers.contains("/support/*\n  Content-Security-Policy: default-src 'none';"));
     }
 }

@@ -319,13 +319,7 @@ impl Renderer<'_> {
                 href: self.urls.absolute(""),
             }))
             .collect();
-        let mut common = self.common(
-            lang,
-            self.site_title(lang),
-            "",
-            Vec::new(),
-            alternates,
-        );
+        let mut common = self.common(lang, self.site_title(lang), "", Vec::new(), alternates);
         common.description = Some(self.i18n.label(lang, "site-tagline"));
         let mut ctx = self.context(&common);
         ctx.insert("languages", &languages);

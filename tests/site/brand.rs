@@ -79,7 +79,10 @@ fn brand_shows_on_every_page_type_with_a_checked_colour() {
     // The generated stylesheet carries the shade in light mode and the colour in dark mode.
     let css = std::fs::read_to_string(built.out.join("static/brand.css")).unwrap();
     assert!(css.contains(&format!("--sp-link: {shade};")), "{css}");
-    assert!(css.contains("--sp-link: #ffcc00;"), "dark mode keeps the colour: {css}");
+    assert!(
+        css.contains("--sp-link: #ffcc00;"),
+        "dark mode keeps the colour: {css}"
+    );
     assert!(built.exists("static/contoso/logo.svg"));
 
     let pages = [
@@ -95,13 +98,12 @@ fn brand_shows_on_every_page_type_with_a_checked_colour() {
         ("404.html", "en"),
         ("nl/404.html", "nl"),
     ];
-    let outcome = built
-        .html_files()
-        .into_iter()
-        .find(|p| p.starts_with("nl/who-handles-this/") && {
+    let outcome = built.html_files().into_iter().find(|p| {
+        p.starts_with("nl/who-handles-this/") && {
             let page = built.page(p);
             !page.select(".sp-tree-outcome, .sp-outcome").is_empty()
-        });
+        }
+    });
     let outcome = outcome.expect("an outcome page");
     let mut checked = 0;
     for (path, lang) in pages
@@ -120,7 +122,10 @@ fn brand_shows_on_every_page_type_with_a_checked_colour() {
         let alt = page.attr(".sp-header .sp-brand img.sp-brand-logo", "alt");
         if lang == "pl" {
             assert_eq!(alt.len(), 1, "{path}");
-            assert_ne!(alt[0], "Contoso Help", "{path}: Polish falls back to site-title");
+            assert_ne!(
+                alt[0], "Contoso Help",
+                "{path}: Polish falls back to site-title"
+            );
         } else {
             assert_eq!(alt, [name], "{path}");
         }
@@ -129,14 +134,23 @@ fn brand_shows_on_every_page_type_with_a_checked_colour() {
         let dark = page.select(".sp-brand picture source[media='(prefers-color-scheme: dark)']");
         assert_eq!(dark.len(), 1, "{path}: dark logo");
         let sheets = page.attr("link[rel=stylesheet]", "href");
-        assert!(sheets.iter().any(|h| h.ends_with("static/brand.css")), "{path}: {sheets:?}");
+        assert!(
+            sheets.iter().any(|h| h.ends_with("static/brand.css")),
+            "{path}: {sheets:?}"
+        );
         let icon = page.attr("link[rel=icon]", "href");
-        assert!(icon[0].ends_with("static/contoso/logo.svg"), "{path}: {icon:?}");
+        assert!(
+            icon[0].ends_with("static/contoso/logo.svg"),
+            "{path}: {icon:?}"
+        );
         let footer = page.text_of(".sp-footer-links a");
         assert_eq!(footer.len(), 2, "{path}");
         assert_eq!(footer[1], "Contact");
         // No inline style anywhere.
-        assert!(page.select("[style], style").is_empty(), "{path}: inline style");
+        assert!(
+            page.select("[style], style").is_empty(),
+            "{path}: inline style"
+        );
         checked += 1;
     }
     assert_eq!(checked, pages.len() + 1);
@@ -154,7 +168,9 @@ fn brand_shows_on_every_page_type_with_a_checked_colour() {
 fn strict_contrast_makes_the_colour_an_error() {
     let yaml = BRAND_YAML.replace("  favicon:", "  strict_contrast: true\n  favicon:");
     let site = branded_site(&yaml);
-    let err = build_site(site.path(), None).err().expect("the build fails");
+    let err = build_site(site.path(), None)
+        .err()
+        .expect("the build fails");
     let text = err.to_string();
     assert!(
         text.contains("site.yaml:12:1") && text.contains("`#ffcc00` has a contrast of 1.5"),
@@ -165,22 +181,47 @@ fn strict_contrast_makes_the_colour_an_error() {
 #[test]
 fn a_bad_brand_is_an_error_at_its_line() {
     let cases = [
-        (BRAND_YAML.replace("contoso/logo-dark.svg", "contoso/nope.svg"), 11, "does not exist"),
-        (BRAND_YAML.replace("\"#ffcc00\"", "tomato"), 12, "is not a colour"),
-        (BRAND_YAML.replace("  favicon:", "  colour: red\n  favicon:"), 13, "unknown field `colour`"),
-        (BRAND_YAML.replace("    ru: Помощь", "    de: Hilfe"), 8, "`de` in brand `name`"),
-        (BRAND_YAML.replace("url: contact/", "url: javascript:alert(1)"), 18, "javascript:alert(1)"),
+        (
+            BRAND_YAML.replace("contoso/logo-dark.svg", "contoso/nope.svg"),
+            11,
+            "does not exist",
+        ),
+        (
+            BRAND_YAML.replace("\"#ffcc00\"", "tomato"),
+            12,
+            "is not a colour",
+        ),
+        (
+            BRAND_YAML.replace("  favicon:", "  colour: red\n  favicon:"),
+            13,
+            "unknown field `colour`",
+        ),
+        (
+            BRAND_YAML.replace("    ru: Помощь", "    de: Hilfe"),
+            8,
+            "`de` in brand `name`",
+        ),
+        (
+            BRAND_YAML.replace("url: contact/", "url: javascript:alert(1)"),
+            18,
+            "javascript:alert(1)",
+        ),
     ];
     for (yaml, line, what) in cases {
         let site = branded_site(&yaml);
-        let text = build_site(site.path(), None).err().expect("the build fails").to_string();
+        let text = build_site(site.path(), None)
+            .err()
+            .expect("the build fails")
+            .to_string();
         assert!(
             text.starts_with(&format!("site.yaml:{line}:")) && text.contains(what),
             "want line {line}, `{what}`: {text}"
         );
     }
     // A file named .png that is not a PNG.
-    let site = branded_site(&BRAND_YAML.replace("contoso/logo.svg\n    dark", "contoso/fake.png\n    dark"));
+    let site = branded_site(
+        &BRAND_YAML.replace("contoso/logo.svg\n    dark", "contoso/fake.png\n    dark"),
+    );
     std::fs::write(site.path().join("static/contoso/fake.png"), "not an image").unwrap();
     let text = build_site(site.path(), None).err().unwrap().to_string();
     assert!(

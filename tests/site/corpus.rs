@@ -583,7 +583,11 @@ fn whole_corpus_builds_with_one_page_per_file_and_clear_warnings() {
         })
         .collect();
     assert!(!redirection_files.is_empty());
-    by_path.extend(redirection_files.iter().map(|(p, t)| (p.clone(), t.as_str())));
+    by_path.extend(
+        redirection_files
+            .iter()
+            .map(|(p, t)| (p.clone(), t.as_str())),
+    );
     let mut unclear = Vec::new();
     for d in diags {
         let Some(loc) = &d.location else {

@@ -14,7 +14,11 @@ fn init_then_build_has_no_warnings() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("x");
     let init = signpost().arg("init").arg(&dir).output().unwrap();
-    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
     let build = signpost()
         .args(["build", "--root"])
         .arg(&dir)
@@ -29,9 +33,24 @@ fn init_then_build_has_no_warnings() {
     // Every key of site.yaml is written out; the brand, the example pages and the tree show.
     let yaml = std::fs::read_to_string(dir.join("site.yaml")).unwrap();
     for key in [
-        "base_url:", "languages:", "default_language:", "fallbacks:", "docs_root_url:",
-        "brand:", "logo:", "color:", "favicon:", "footer_links:", "strict_contrast:",
-        "partner:", "sections:", "theme:", "reading_speed:", "status:", "search:", "trust_html:",
+        "base_url:",
+        "languages:",
+        "default_language:",
+        "fallbacks:",
+        "docs_root_url:",
+        "brand:",
+        "logo:",
+        "color:",
+        "favicon:",
+        "footer_links:",
+        "strict_contrast:",
+        "partner:",
+        "sections:",
+        "theme:",
+        "reading_speed:",
+        "status:",
+        "search:",
+        "trust_html:",
     ] {
         assert!(yaml.contains(key), "site.yaml lacks {key}");
     }
@@ -42,7 +61,9 @@ fn init_then_build_has_no_warnings() {
         assert!(built.exists(&format!("{lang}/who-handles-this/index.html")));
     }
     assert_eq!(
-        built.page("ru/getting-started/index.html").attr(".sp-brand img", "alt"),
+        built
+            .page("ru/getting-started/index.html")
+            .attr(".sp-brand img", "alt"),
         ["Поддержка Example"]
     );
     assert!(dir.join("locales/nl/who-handles-this.ftl").is_file());

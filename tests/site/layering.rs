@@ -26,7 +26,9 @@ const STAGES: &[(&str, &[&str])] = &[
     // What runs the stages in order, and the commands built on them.
     (
         "pipeline",
-        &["prepare", "pipeline", "check", "serve", "init", "lib", "main"],
+        &[
+            "prepare", "pipeline", "check", "serve", "init", "lib", "main",
+        ],
     ),
 ];
 

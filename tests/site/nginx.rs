@@ -1174,7 +1174,8 @@ fn check_known_files(
         .lines()
         .find_map(|l| {
             let name = l.strip_prefix(PREFIX)?.strip_prefix("static/style.")?;
-            name.ends_with(".css").then(|| format!("static/style.{name}"))
+            name.ends_with(".css")
+                .then(|| format!("static/style.{name}"))
         })
         .unwrap_or_else(|| "static/style.<fingerprinted, not in _headers>.css".into());
     let files: [(&str, &[&str], bool); 3] = [
@@ -1263,7 +1264,10 @@ fn check_redirects(
         return Vec::new();
     };
     let mut followed = Vec::new();
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let parts: Vec<&str> = line.split_whitespace().collect();
         let [from, to, "301"] = parts[..] else {
             problems.push(format!("_redirects: not `from to 301`: {line}"));
@@ -1294,7 +1298,9 @@ fn check_redirects(
             problems.push(format!("{url}: redirect page is not noindex"));
         }
         if one("main a[href]", "href").as_deref() != Some(target.as_str()) {
-            problems.push(format!("{url}: the visible link does not match the refresh"));
+            problems.push(format!(
+                "{url}: the visible link does not match the refresh"
+            ));
         }
         let expected = if to.starts_with('/') {
             format!("{}{}", site.host.origin, to.split('#').next().unwrap_or(""))
@@ -1621,7 +1627,10 @@ fn corpus_site_works_under_a_sub_path_on_nginx() {
         "redirects: {entries} entries in the corpus's files; {} old addresses followed, {internal} of them to a page of the site",
         followed.len()
     );
-    assert!(internal >= 40, "only {internal} redirects lead into the site");
+    assert!(
+        internal >= 40,
+        "only {internal} redirects lead into the site"
+    );
     // The chain is collapsed: the stub leads straight to the last page.
     for lang in langs {
         let (_, to) = followed
@@ -1629,7 +1638,9 @@ fn corpus_site_works_under_a_sub_path_on_nginx() {
             .find(|(f, _)| *f == format!("{PREFIX}{lang}/live/partner-center/old-consent/"))
             .unwrap_or_else(|| panic!("the chain's first address was not written in {lang}"));
         assert!(
-            to.ends_with(&format!("{PREFIX}{lang}/live/partner-center/confirm-customer-agreement/")),
+            to.ends_with(&format!(
+                "{PREFIX}{lang}/live/partner-center/confirm-customer-agreement/"
+            )),
             "{to}"
         );
         assert!(
@@ -1643,7 +1654,10 @@ fn corpus_site_works_under_a_sub_path_on_nginx() {
             .any(|d| d.starts_with(&format!("{moves}:{at}")) && d.contains(what))
     };
     assert!(
-        said("3:", "is a chain: /live/partner-center/old-consent/ → /live/partner-center/confirm-consent/ → /live/partner-center/confirm-customer-agreement/"),
+        said(
+            "3:",
+            "is a chain: /live/partner-center/old-consent/ → /live/partner-center/confirm-consent/ → /live/partner-center/confirm-customer-agreement/"
+        ),
         "{diagnostics:#?}"
     );
     assert!(said("4:", "loops"), "{diagnostics:#?}");

@@ -23,8 +23,14 @@ fn site() -> Fixture {
     Fixture::new(&[
         ("site.yaml", "languages: [en, nl]\n"),
         ("content/.openpublishing.redirection.json", REDIRECTION),
-        ("content/en/new.md", "---\ntitle: New home\n---\n## Part\n\nText.\n"),
-        ("content/nl/new.md", "---\ntitle: Nieuw thuis\n---\n## Deel\n\nTekst.\n"),
+        (
+            "content/en/new.md",
+            "---\ntitle: New home\n---\n## Part\n\nText.\n",
+        ),
+        (
+            "content/nl/new.md",
+            "---\ntitle: Nieuw thuis\n---\n## Deel\n\nTekst.\n",
+        ),
         ("content/en/kept.md", "---\ntitle: Kept\n---\nStill here.\n"),
         (
             "content/en/moved.md",
@@ -50,7 +56,7 @@ fn stubs_in_every_language_and_redirects_file_under_the_sub_path() {
         let stub = built.page(&format!("{lang}/old/index.html"));
         let new = format!("../../{lang}/new/");
         assert_eq!(refresh_of(&stub), new);
-        assert_eq!(stub.attr("main a", "href"), [new.clone()]);
+        assert_eq!(stub.attr("main a", "href"), std::slice::from_ref(&new));
         assert_eq!(stub.text_of("main a"), [title]);
         assert_eq!(
             stub.attr("link[rel=canonical]", "href"),
@@ -77,7 +83,10 @@ fn stubs_in_every_language_and_redirects_file_under_the_sub_path() {
             new
         );
         for skipped in ["l1", "l2", "nowhere", "evil"] {
-            assert!(!built.exists(&format!("{lang}/{skipped}/index.html")), "{skipped}");
+            assert!(
+                !built.exists(&format!("{lang}/{skipped}/index.html")),
+                "{skipped}"
+            );
         }
     }
     assert!(built.page("en/kept/index.html").raw.contains("Still here."));
@@ -93,7 +102,10 @@ fn stubs_in_every_language_and_redirects_file_under_the_sub_path() {
         "/docs/en/gone/away/ https://example.com/x?a=1 301",
         "/docs/nl/moved/ /docs/nl/new/ 301",
     ] {
-        assert!(redirects.lines().any(|l| l == line), "{line} in\n{redirects}");
+        assert!(
+            redirects.lines().any(|l| l == line),
+            "{line} in\n{redirects}"
+        );
     }
     assert!(!redirects.contains("javascript"), "{redirects}");
     // Redirect pages are not in the sitemap.
@@ -115,21 +127,36 @@ fn stubs_in_every_language_and_redirects_file_under_the_sub_path() {
         .collect::<Vec<_>>()
         .join("\n");
     assert!(
-        said(&format!("{file}:5:"), "redirect to `old.md#part` is a chain: /first/ → /old/ → /new/"),
+        said(
+            &format!("{file}:5:"),
+            "redirect to `old.md#part` is a chain: /first/ → /old/ → /new/"
+        ),
         "{all}"
     );
-    assert!(said(&format!("{file}:6:"), "loops: /l1/ → /l2/ → /l1/"), "{all}");
+    assert!(
+        said(&format!("{file}:6:"), "loops: /l1/ → /l2/ → /l1/"),
+        "{all}"
+    );
     assert!(said(&format!("{file}:7:"), "loops"), "{all}");
     assert!(
-        said(&format!("{file}:8:"), "redirect target `/nope` is not a page of this site"),
+        said(
+            &format!("{file}:8:"),
+            "redirect target `/nope` is not a page of this site"
+        ),
         "{all}"
     );
     assert!(
-        said(&format!("{file}:9:"), "collides with the page content/en/kept.md"),
+        said(
+            &format!("{file}:9:"),
+            "collides with the page content/en/kept.md"
+        ),
         "{all}"
     );
     assert!(
-        said(&format!("{file}:10:"), "`javascript:alert(1)` is neither an http(s) URL"),
+        said(
+            &format!("{file}:10:"),
+            "`javascript:alert(1)` is neither an http(s) URL"
+        ),
         "{all}"
     );
     // `check` says the same, without writing anything.
@@ -151,7 +178,10 @@ fn from_disk_the_stub_names_index_html() {
         ["../../en/new/index.html"]
     );
     let redirects = std::fs::read_to_string(built.out.join("_redirects")).unwrap();
-    assert!(redirects.lines().any(|l| l == "/en/old/ /en/new/ 301"), "{redirects}");
+    assert!(
+        redirects.lines().any(|l| l == "/en/old/ /en/new/ 301"),
+        "{redirects}"
+    );
 }
 
 #[test]
