@@ -275,7 +275,10 @@ pub fn html_faults(name: &str, raw: &str, document: bool) -> Vec<String> {
                     };
                     let theme_script = document
                         && src.contains("static/")
-                        && matches!(unhashed.as_str(), "signpost.js" | "search.js" | "tree.js")
+                        && matches!(
+                            unhashed.as_str(),
+                            "signpost.js" | "search.js" | "tree.js" | "handoff.js"
+                        )
                         && !src.contains(':')
                         && node.children().next().is_none();
                     if !theme_script {

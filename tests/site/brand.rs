@@ -135,7 +135,9 @@ fn brand_shows_on_every_page_type_with_a_checked_colour() {
         assert_eq!(dark.len(), 1, "{path}: dark logo");
         let sheets = page.attr("link[rel=stylesheet]", "href");
         assert!(
-            sheets.iter().any(|h| h.contains("static/brand.") && h.ends_with(".css")),
+            sheets
+                .iter()
+                .any(|h| h.contains("static/brand.") && h.ends_with(".css")),
             "{path}: {sheets:?}"
         );
         let icon = page.attr("link[rel=icon]", "href");

@@ -1475,29 +1475,6 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The corpus arranged as corpus.rs does: `content/<lang>/<branch>/…` of one temp site.
-fn corpus_site() -> tempfile::TempDir {
-    let site = tempfile::tempdir().unwrap();
-    std::fs::write(site.path().join("site.yaml"), "languages: [nl, ru, pl]\n").unwrap();
-    for lang in ["nl", "ru", "pl"] {
-        for branch in ["live", "live-sxs"] {
-            let from = shared().join("corpus").join(lang).join(branch);
-            assert!(from.is_dir(), "corpus folder {} is missing", from.display());
-            for rel in walk(&from) {
-                let to = site
-                    .path()
-                    .join("content")
-                    .join(lang)
-                    .join(branch)
-                    .join(&rel);
-                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-                std::fs::copy(from.join(&rel), &to).unwrap();
-            }
-        }
-    }
-    site
-}
-
 /// How many markdown pages are under `dir`.
 fn markdown_files(dir: &Path) -> usize {
     walk(dir).iter().filter(|p| p.ends_with(".md")).count()
@@ -1541,11 +1518,11 @@ fn corpus_site_works_under_a_sub_path_on_nginx() {
     if !require_tool("hosting tests", "nginx", nginx_binary().is_some()) {
         return;
     }
-    let site = corpus_site();
+    let site = corpus_source();
     // Beside the corpus's real redirection files: a chain onto one of their entries, and a loop.
     let moves = "content/nl/live/.openpublishing.redirection.moves.json";
     std::fs::write(
-        site.path().join(moves),
+        site.root().join(moves),
         r#"{
   "redirections": [
     { "source_path": "partner-center/old-consent.md", "redirect_url": "/partner-center/confirm-consent" },
@@ -1556,12 +1533,12 @@ fn corpus_site_works_under_a_sub_path_on_nginx() {
 "#,
     )
     .unwrap();
-    let Some(report) = serve_and_check("corpus", site.path(), "nl") else {
+    let Some(report) = serve_and_check("corpus", site.root(), "nl") else {
         return;
     };
     let diagnostics = report.diagnostics.clone();
     let followed = report.redirects.clone();
-    check(Some(report), markdown_files(&site.path().join("content")));
+    check(Some(report), markdown_files(&site.root().join("content")));
 
     // Every entry of the real files is followed to a page in every language, or reported at
     // the line of its redirect_url.
@@ -1572,7 +1549,7 @@ fn corpus_site_works_under_a_sub_path_on_nginx() {
     for lang in ["nl", "pl"] {
         for branch in ["live", "live-sxs"] {
             let file = format!("content/{lang}/{branch}/.openpublishing.redirection.json");
-            let text = std::fs::read_to_string(site.path().join(&file)).unwrap();
+            let text = std::fs::read_to_string(site.root().join(&file)).unwrap();
             let mut source = None;
             for (i, line) in text.lines().enumerate() {
                 let value = |key: &str| {
