@@ -15,6 +15,7 @@ read them, compare them in one run.
 Usage: bench/run.py [--pages 2500] [--runs 3] [--scale 250,2500,10000] [--skip-serve]
 """
 import argparse
+import json
 import os
 import re
 import shutil
@@ -84,6 +85,35 @@ def bench_builds(signpost, floor, root, runs, pages_total):
     index_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(out, "search")) for f in fs)
     clean(floor_out)
     return rows, index_bytes
+
+
+def redirects_cost(signpost, root, entries, runs):
+    """Wall seconds of a search-off build without and with a redirection file of `entries`
+    entries (old pages that exist nowhere, each sent to a real page): (without, with)."""
+    content = os.path.join(root, "content")
+    lang = sorted(d for d in os.listdir(content) if os.path.isdir(os.path.join(content, d)))[0]
+    slugs = sorted(f[:-3] for f in os.listdir(os.path.join(content, lang)) if f.endswith(".md"))
+    path = os.path.join(content, ".openpublishing.redirection.bench.json")
+    rules = [{"source_path": f"moved/old-{i}.md", "redirect_url": f"/{slugs[i % len(slugs)]}",
+              "redirect_document_id": False} for i in range(entries)]
+    out = os.path.join(SCRATCH, "signpost-bench-out")
+    cmd = [signpost, "--root", root, "build", "--output", out, "--no-search"]
+    without, with_ = [], []
+    try:
+        for _ in range(runs):
+            if os.path.exists(path):
+                os.remove(path)
+            clean(out)
+            without.append(measured(cmd)[0])
+            with open(path, "w") as f:
+                json.dump({"redirections": rules}, f, indent=2)
+            clean(out)
+            with_.append(measured(cmd)[0])
+    finally:
+        if os.path.exists(path):
+            os.remove(path)
+        clean(out)
+    return without, with_
 
 
 def search_latency(signpost, root):
@@ -165,12 +195,23 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--scale", default="250,2500,10000", help="pages per language for the linearity check")
     ap.add_argument("--skip-serve", action="store_true")
+    ap.add_argument("--redirects", type=int, default=0,
+                    help="also time a build with a redirection file of this many entries (e.g. 10000)")
+    ap.add_argument("--only-redirects", action="store_true", help="time only the redirects (needs --redirects)")
     args = ap.parse_args()
 
     print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; output on {SCRATCH}")
     signpost, floor = build_binaries()
     root = generate(args.pages)
     total = 4 * args.pages
+    if args.redirects:
+        without, with_ = redirects_cost(signpost, root, args.redirects, args.runs)
+        n = len(os.listdir(os.path.join(root, "content")))
+        print(f"\nRedirects, {total} pages, search off, median of {args.runs}: without {summary(without, 's')}; "
+              f"with {args.redirects:,} entries ({args.redirects * n:,} redirect pages) {summary(with_, 's')}; "
+              f"adds {(statistics.median(with_) - statistics.median(without)) * 1000:.0f} ms")
+        if args.only_redirects:
+            return
     rows, index_bytes = bench_builds(signpost, floor, root, args.runs, total)
     print(f"\nFull clean build, {total} pages (4 languages x {args.pages}), median of {args.runs}:")
     for name, samples in rows.items():

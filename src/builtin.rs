@@ -111,4 +111,24 @@ pub const LOCALES: &[(&str, &str, &str)] = &[
         "who-handles-this.ftl",
         include_str!("../locales/pl/who-handles-this.ftl"),
     ),
+    (
+        "en",
+        "hosting.ftl",
+        include_str!("../locales/en/hosting.ftl"),
+    ),
+    (
+        "nl",
+        "hosting.ftl",
+        include_str!("../locales/nl/hosting.ftl"),
+    ),
+    (
+        "ru",
+        "hosting.ftl",
+        include_str!("../locales/ru/hosting.ftl"),
+    ),
+    (
+        "pl",
+        "hosting.ftl",
+        include_str!("../locales/pl/hosting.ftl"),
+    ),
 ];

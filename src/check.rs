@@ -89,6 +89,8 @@ const CODE_KEYS: &[&str] = &[
     "image-missing",
     "link-other-language",
     "link-unavailable",
+    "redirect-text",
+    "redirect-title",
     "not-found-title",
     "search-title",
     "site-tagline",

@@ -53,6 +53,8 @@ pub struct RawConfig {
     pub share_image: Option<String>,
     /// Write `/<lang>/llms.txt` and a markdown twin of every page (default: on).
     pub twins: Option<bool>,
+    /// The hosting partner's brand: name, logo, accent colour, favicon, footer links.
+    pub brand: Option<crate::brand::settings::RawBrand>,
 }
 
 /// `feedback:` as written: exactly one of its keys.
@@ -134,6 +136,7 @@ pub struct Config {
     /// The second language of a request summary: a site language, or English, which is
     /// always there.
     pub handoff_language: Lang,
+    pub brand: Option<crate::brand::Brand>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -435,6 +438,18 @@ impl Config {
                 Some("write one address, such as `help@contoso.example`"),
             ));
         }
+        let brand = match raw.brand {
+            None => None,
+            Some(b) => Some(
+                crate::brand::settings::resolve(b, file, root, &languages, text).map_err(|p| {
+                    ConfigError::Invalid {
+                        location: Location::new(file, p.line, 1),
+                        message: p.message,
+                        hint: Some(p.hint.to_string()),
+                    }
+                })?,
+            ),
+        };
         Ok(Config {
             handoff_language,
             root: root.to_path_buf(),
@@ -458,6 +473,7 @@ impl Config {
             edit_url: raw.edit_url,
             share_image: raw.share_image,
             twins: raw.twins.unwrap_or(true),
+            brand,
         })
     }
 

@@ -4,6 +4,7 @@
 //! [`load`] (walk content, split front matter) → [`parse`] (markdown, spans, alerts, links) →
 //! [`model`] (pages by slug × language) → [`render`] (tera + Fluent) → [`write`].
 
+pub mod brand;
 pub mod builtin;
 pub mod check;
 pub mod config;
@@ -12,6 +13,7 @@ pub mod diag;
 pub mod find;
 pub mod hashing;
 pub mod i18n;
+pub mod init;
 pub mod lang;
 pub mod load;
 pub mod model;
@@ -19,6 +21,7 @@ pub mod parse;
 pub mod pipeline;
 pub mod prepare;
 pub mod progress;
+pub mod redirects;
 pub mod render;
 pub mod search;
 pub mod serve;

@@ -72,6 +72,8 @@ enum Command {
         #[arg(long)]
         no_search: bool,
     },
+    /// Write a ready-to-build partner site into DIR (default: --root), which must be empty.
+    Init { dir: Option<PathBuf> },
     /// List every problem in the site without writing anything; exit status 1 on errors.
     Check {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -109,6 +111,31 @@ fn main() -> ExitCode {
             run_build(&opts)
         }
         Command::Check { format } => run_check(&cli.root, format),
+        Command::Init { dir } => {
+            let dir = dir.unwrap_or(cli.root);
+            match signpost::init::init(&dir) {
+                Ok(files) => {
+                    println!(
+                        "wrote a new site into {} ({} files):",
+                        dir.display(),
+                        files.len()
+                    );
+                    for f in files {
+                        println!("  {}", f.display());
+                    }
+                    println!(
+                        "next: edit {}/site.yaml, then `signpost build --root {}`",
+                        dir.display(),
+                        dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Serve {
             port,
             bind,

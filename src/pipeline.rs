@@ -146,8 +146,13 @@ fn everything(
         t.stop();
     }
     let t = Timer::start("statics, assets");
+    // Stylesheets and scripts also go out under their fingerprinted names, which pages link;
+    // the plain names stay for templates of a site's own that name them.
     for (name, bytes) in &p.theme.statics {
         out.write(&format!("static/{name}"), bytes, diags);
+        if let Some(hashed) = renderer.assets.get(name) {
+            out.write(&format!("static/{hashed}"), bytes, diags);
+        }
     }
     p.assets.par_iter().for_each(|a| {
         out.copy(
@@ -156,6 +161,33 @@ fn everything(
             diags,
         )
     });
+    t.stop();
+    if let Some(palette) = p.config.brand.as_ref().and_then(|b| b.palette.as_ref()) {
+        let css = crate::brand::stylesheet(palette);
+        out.write(
+            &format!("static/{}", crate::brand::STYLESHEET),
+            css.as_bytes(),
+            diags,
+        );
+        if let Some(hashed) = renderer.assets.get(crate::brand::STYLESHEET) {
+            out.write(&format!("static/{hashed}"), css.as_bytes(), diags);
+        }
+    }
+    out.write(
+        crate::render::hosting::HEADERS_FILE,
+        crate::render::hosting::headers_file(&p.urls.root_path(), &renderer.assets).as_bytes(),
+        diags,
+    );
+    let t = Timer::start("redirects");
+    crate::render::redirects::write(
+        &p.redirects,
+        &p.site,
+        &p.config,
+        &p.i18n,
+        &p.urls,
+        out,
+        diags,
+    );
     t.stop();
     if p.config.base_url.is_none() && !live_reload {
         diags.push(

@@ -14,7 +14,7 @@ use crate::load::theme::Theme;
 use crate::load::{self, Slug};
 use crate::parse::{self, Labels, ParsedPage};
 use crate::urls::Urls;
-use crate::{check, model, translations, tree};
+use crate::{check, model, redirects, translations, tree};
 
 /// The parsed site, ready to render: what `build` (and later `check` and `serve`) share.
 pub struct Prepared {
@@ -26,6 +26,11 @@ pub struct Prepared {
     pub urls: Urls,
     /// The decision tree and every walk through it, when the site has a valid one.
     pub tree: Option<(tree::Tree, Vec<tree::AnswerPath>)>,
+    /// Redirects, checked: one stub page per language each.
+    pub redirects: Vec<redirects::Redirect>,
+    /// The rules as read (redirection files and pages' `redirect_url`), kept for `serve`'s
+    /// next rebuild: pages that are redirects are not in `site`.
+    pub redirect_rules: Vec<load::redirects::Rule>,
 }
 
 /// Most walks a decision tree may have; each is a page per language.
@@ -111,6 +116,15 @@ pub fn prepare_with(
             .cloned(),
     );
     let mut pages = loaded.pages;
+    // A page with `redirect_url` is a redirect, not a page.
+    let mut rules = loaded.redirects;
+    pages.retain(|p| match load::redirects::from_page(p, diags) {
+        Some(rule) => {
+            rules.push(rule);
+            false
+        }
+        None => true,
+    });
     pages.extend(translations::reconstruct::reconstruct(&pages, &config));
     let t = crate::timing::Timer::start("includes");
     let includes = load::includes::gather(&config, &mut pages);
@@ -217,8 +231,18 @@ pub fn prepare_with(
             "trust_html is on: raw HTML from content reaches readers unsanitized, scripts included")
             .with_hint("turn it off unless every page was written by people you trust"));
     }
+    if let Some(brand) = &config.brand
+        && let (Some(adjusted), Some(at), Some(written)) =
+            (&brand.adjusted, &brand.color_at, &brand.color)
+    {
+        diags.push(
+            Diagnostic::warning(Kind::Config, Some(at.clone()), adjusted.message(written))
+                .with_hint("pick a darker colour to use it as it is; brand.strict_contrast: true makes this an error"),
+        );
+    }
     check::unused_ui_strings(&i18n, &theme, tree.as_ref().map(|(t, _)| t), &config, diags);
     check::translations(&site, diags);
+    let redirects = redirects::resolve(&rules, &site, &config, diags);
     t.stop();
     Prepared {
         config,
@@ -228,6 +252,8 @@ pub fn prepare_with(
         assets: loaded.assets,
         urls,
         tree,
+        redirects,
+        redirect_rules: rules,
     }
 }
 

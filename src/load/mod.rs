@@ -5,6 +5,7 @@
 
 pub mod frontmatter;
 pub mod includes;
+pub mod redirects;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -87,6 +88,8 @@ pub struct Asset {
 pub struct Loaded {
     pub pages: Vec<SourcePage>,
     pub assets: Vec<Asset>,
+    /// Rules from the redirection files under `content/` (not from pages' front matter).
+    pub redirects: Vec<redirects::Rule>,
 }
 
 /// Largest page we read; bigger files are refused rather than risking the build's memory.
@@ -104,7 +107,7 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
                 Found::Page { path, lang, slug } => {
                     read_page(root, path, lang.clone(), slug.clone(), diags)
                 }
-                Found::Asset(_) => None,
+                Found::Asset(_) | Found::Redirects { .. } => None,
             };
             if matches!(found, Found::Page { .. }) {
                 crate::progress::tick();
@@ -117,16 +120,25 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
     // finished in: duplicates are reported against the first file, as a reader sees them.
     found.sort_by(|a, b| a.0.path().cmp(b.0.path()));
     let mut md_files = Vec::new();
-    let (mut pages, mut assets) = (Vec::new(), Vec::new());
+    let (mut pages, mut assets, mut redirect_files) = (Vec::new(), Vec::new(), Vec::new());
     for (f, page) in found {
         match f {
             Found::Page { path, lang, slug } => md_files.push((path, lang, slug)),
             Found::Asset(a) => assets.push(a),
+            Found::Redirects { path, folder } => redirect_files.push((path, folder)),
         }
         pages.extend(page);
     }
     report_duplicate_slugs(root, &md_files, diags);
-    Loaded { pages, assets }
+    let redirects = redirect_files
+        .par_iter()
+        .flat_map_iter(|(path, folder)| redirects::read_file(root, path, folder, diags))
+        .collect();
+    Loaded {
+        pages,
+        assets,
+        redirects,
+    }
 }
 
 /// A file the walk found in a language folder.
@@ -137,12 +149,17 @@ enum Found {
         slug: Slug,
     },
     Asset(Asset),
+    /// A DocFX redirection file; `folder` is its folder inside the language folder.
+    Redirects {
+        path: PathBuf,
+        folder: String,
+    },
 }
 
 impl Found {
     fn path(&self) -> &Path {
         match self {
-            Found::Page { path, .. } => path,
+            Found::Page { path, .. } | Found::Redirects { path, .. } => path,
             Found::Asset(a) => &a.source,
         }
     }
@@ -239,6 +256,28 @@ impl<'a> ContentWalk<'a> {
             .unwrap_or("")
             .to_string();
         let in_lang_folder = parts.next().is_some();
+        if entry
+            .file_name()
+            .to_str()
+            .is_some_and(redirects::is_redirection_file)
+        {
+            // Directly in content/, a file speaks for every language folder's root.
+            let folder = if in_lang_folder {
+                rel.parent()
+                    .and_then(|p| p.strip_prefix(&first).ok())
+                    .map(|p| p.to_string_lossy().replace('\\', "/"))
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
+            if in_lang_folder && config.lang(&first).is_none() {
+                return None;
+            }
+            return Some(Found::Redirects {
+                path: entry.into_path(),
+                folder,
+            });
+        }
         let is_md = rel
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));

@@ -150,3 +150,58 @@ pub struct Greeting {
     pub site_title: String,
     pub chooser_title: String,
 }
+
+/// The partner's brand as templates see it (`brand`, only when site.yaml has one).
+#[derive(Debug, Serialize)]
+pub struct BrandView {
+    /// Paths under `static/`.
+    pub logo: Option<String>,
+    pub logo_dark: Option<String>,
+    pub favicon: Option<String>,
+    pub favicon_type: Option<&'static str>,
+    /// Whether `static/brand.css` exists (the site gives a colour).
+    pub stylesheet: bool,
+    pub footer_links: Vec<FooterLinkView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FooterLinkView {
+    pub label: String,
+    pub href: String,
+}
+
+impl BrandView {
+    /// `up_to_root` leads from the page to the site's root (`../../`, or `/support/` on 404
+    /// pages); footer links that are paths start there.
+    pub fn new(b: &crate::brand::Brand, lang: &crate::lang::Lang, up_to_root: &str) -> BrandView {
+        BrandView {
+            logo: b.logo.clone(),
+            logo_dark: b.logo_dark.clone(),
+            favicon: b.favicon.clone(),
+            favicon_type: b.favicon.as_deref().map(|f| {
+                let f = f.to_ascii_lowercase();
+                if f.ends_with(".svg") {
+                    "image/svg+xml"
+                } else if f.ends_with(".png") {
+                    "image/png"
+                } else {
+                    "image/x-icon"
+                }
+            }),
+            stylesheet: b.palette.is_some(),
+            footer_links: b
+                .footer_links
+                .iter()
+                .filter_map(|l| {
+                    let label = l.label_in(lang)?.to_string();
+                    let href = if l.url.contains(':') || l.url.starts_with('/') {
+                        l.url.clone()
+                    } else {
+                        format!("{up_to_root}{}", crate::urls::encode_path(&l.url))
+                    };
+                    Some(FooterLinkView { label, href })
+                })
+                .collect(),
+        }
+    }
+}

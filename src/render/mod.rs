@@ -2,6 +2,8 @@
 
 pub mod context;
 pub mod feedback;
+pub mod hosting;
+pub mod redirects;
 pub mod search;
 pub mod share;
 pub mod sitemap;
@@ -49,6 +51,8 @@ pub struct Renderer<'a> {
     config: &'a Config,
     i18n: Arc<I18n>,
     urls: &'a Urls,
+    /// Name under `static/` → the name pages link (fingerprinted stylesheets and scripts).
+    pub assets: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -74,6 +78,22 @@ impl<'a> Renderer<'a> {
             diags.push(template_error(&theme.templates, "templates", &e));
             return Err(TemplateFailed);
         }
+        let brand_css = config
+            .brand
+            .as_ref()
+            .and_then(|b| b.palette.as_ref())
+            .map(crate::brand::stylesheet);
+        let assets = hosting::asset_names(
+            theme
+                .statics
+                .iter()
+                .map(|(n, b)| (n.as_str(), b.as_slice()))
+                .chain(
+                    brand_css
+                        .as_ref()
+                        .map(|c| (crate::brand::STYLESHEET, c.as_bytes())),
+                ),
+        );
         Ok(Renderer {
             tera,
             templates: theme.templates.clone(),
@@ -82,6 +102,7 @@ impl<'a> Renderer<'a> {
             config,
             i18n,
             urls,
+            assets,
         })
     }
 

@@ -49,13 +49,26 @@ impl Renderer<'_> {
         let mut ctx = TeraContext::from_serialize(common).unwrap_or_default();
         ctx.insert("share", &share::share(common, self.config));
         ctx.insert("live_reload", &self.live_reload);
-        ctx.insert(
-            "site_title",
-            &self
-                .i18n
-                .label(&Lang::new_unchecked(&common.lang), "site-title"),
-        );
+        let lang = Lang::new_unchecked(&common.lang);
+        ctx.insert("site_title", &self.site_title(&lang));
+        ctx.insert("assets", &self.assets);
+        if let Some(brand) = &self.config.brand {
+            let up_to_root = common
+                .static_url
+                .strip_suffix("static/")
+                .unwrap_or(&common.static_url);
+            ctx.insert("brand", &BrandView::new(brand, &lang, up_to_root));
+        }
         ctx
+    }
+
+    /// The site's name in `lang`: the brand's, else the `site-title` string.
+    pub(super) fn site_title(&self, lang: &Lang) -> String {
+        self.config
+            .brand
+            .as_ref()
+            .and_then(|b| b.name_in(lang))
+            .map_or_else(|| self.i18n.label(lang, "site-title"), str::to_string)
     }
 
     pub(super) fn switch_item(
@@ -358,13 +371,7 @@ impl Renderer<'_> {
                 href: self.urls.absolute(""),
             }))
             .collect();
-        let mut common = self.common(
-            lang,
-            self.i18n.label(lang, "site-title"),
-            "",
-            Vec::new(),
-            alternates,
-        );
+        let mut common = self.common(lang, self.site_title(lang), "", Vec::new(), alternates);
         common.description = Some(self.i18n.label(lang, "site-tagline"));
         let mut ctx = self.context(&common);
         ctx.insert("languages", &languages);
@@ -377,7 +384,7 @@ impl Renderer<'_> {
                 (
                     l.to_string(),
                     Greeting {
-                        site_title: self.i18n.label(l, "site-title"),
+                        site_title: self.site_title(l),
                         chooser_title: self.i18n.label(l, "chooser-title"),
                     },
                 )

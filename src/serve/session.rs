@@ -201,6 +201,7 @@ impl Session {
             i18n,
             theme,
             assets,
+            redirect_rules,
             ..
         }) = self.state.take()
         else {
@@ -219,6 +220,13 @@ impl Session {
             examined.extend(p.source.includes.iter().cloned());
         }
         let (mut sources, mut reuse) = split(site);
+        // A changed page says afresh whether it is a redirect.
+        let mut redirect_rules = redirect_rules;
+        redirect_rules.retain(|r| {
+            r.page
+                .as_ref()
+                .is_none_or(|p| !paths.iter().any(|c| c.ends_with(p)))
+        });
         let mut changed: BTreeSet<String> = BTreeSet::new();
         let mut deleted: Vec<(Lang, String)> = Vec::new();
         // Whether anything other pages show of these pages (title, existence, dates…) moved.
@@ -264,6 +272,7 @@ impl Session {
             Loaded {
                 pages: sources,
                 assets,
+                redirects: redirect_rules,
             },
             i18n,
             theme,
@@ -349,6 +358,7 @@ impl Session {
             site,
             theme,
             assets,
+            redirect_rules,
             ..
         }) = self.state.take()
         else {
@@ -364,6 +374,7 @@ impl Session {
             Loaded {
                 pages: sources,
                 assets,
+                redirects: redirect_rules,
             },
             i18n,
             theme,

@@ -82,9 +82,10 @@ async function resolveFile(root, urlPath) {
 /**
  * Serves `dir` on 127.0.0.1 at a free port. Directory URLs serve their index.html, missing
  * files get the site's 404.html with status 404, and paths outside `dir` are refused.
+ * `extraHeaders` go on every file served (a Content-Security-Policy, for instance).
  * Returns { url, port, close() }; `url` ends in a slash.
  */
-export async function serve(dir) {
+export async function serve(dir, extraHeaders = {}) {
   const root = await realpath(path.resolve(dir));
   const server = createServer(async (req, res) => {
     try {
@@ -99,7 +100,7 @@ export async function serve(dir) {
         return;
       }
       if (r.status === 200) {
-        res.writeHead(200, { "content-type": contentType(r.file), "cache-control": "no-store" });
+        res.writeHead(200, { "content-type": contentType(r.file), "cache-control": "no-store", ...extraHeaders });
         if (req.method === "HEAD") res.end();
         else createReadStream(r.file).pipe(res);
         return;
@@ -108,7 +109,7 @@ export async function serve(dir) {
         const notFound = path.join(root, "404.html");
         try {
           if ((await stat(notFound)).isFile()) {
-            res.writeHead(404, { "content-type": TYPES[".html"], "cache-control": "no-store" });
+            res.writeHead(404, { "content-type": TYPES[".html"], "cache-control": "no-store", ...extraHeaders });
             if (req.method === "HEAD") res.end();
             else createReadStream(notFound).pipe(res);
             return;

@@ -264,11 +264,25 @@ pub fn html_faults(name: &str, raw: &str, document: bool) -> Vec<String> {
                 if tag == "script" {
                     let src = el.attr("src").unwrap_or("");
                     let file = src.rsplit('/').next().unwrap_or("");
+                    // Linked by their fingerprinted names: `tree.<16 hex digits>.js`.
+                    let unhashed = match file.split('.').collect::<Vec<_>>()[..] {
+                        [stem, hash, "js"]
+                            if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) =>
+                        {
+                            format!("{stem}.js")
+                        }
+                        _ => file.to_string(),
+                    };
                     let theme_script = document
                         && src.contains("static/")
                         && matches!(
-                            file,
-                            "signpost.js" | "search.js" | "tree.js" | "feedback.js" | "chooser.js"
+                            unhashed.as_str(),
+                            "signpost.js"
+                                | "search.js"
+                                | "tree.js"
+                                | "handoff.js"
+                                | "feedback.js"
+                                | "chooser.js"
                         )
                         && !src.contains(':')
                         && node.children().next().is_none();

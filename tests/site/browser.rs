@@ -92,12 +92,31 @@ fn browser_tests_pass_in_chromium() {
     )]);
     copy_dir(&repo.join("content"), &with_feedback.root().join("content"));
     let feedback_site = build_ok(with_feedback.root(), None);
+    // The seed site with a partner's brand (tests/browser/brand.test.mjs), and the shade its
+    // colour was moved to, from the build's warning.
+    let branded_src = crate::brand::branded_site(crate::brand::BRAND_YAML);
+    let branded = build_ok(branded_src.path(), None);
+    let shade = branded
+        .summary
+        .diagnostics
+        .iter()
+        .find_map(|d| {
+            d.message
+                .split("so the shade ")
+                .nth(1)?
+                .split(' ')
+                .next()
+                .map(str::to_string)
+        })
+        .expect("the brand colour's contrast warning");
     let shots = repo.join("target/browser-shots");
     let mut cmd = Command::new("node");
     cmd.args(["--test", "--test-reporter=spec", "tests/browser/"])
         .current_dir(&repo)
         .env("SIGNPOST_SITE", &site.out)
         .env("SIGNPOST_FEEDBACK_SITE", &feedback_site.out)
+        .env("SIGNPOST_BRANDED_SITE", &branded.out)
+        .env("SIGNPOST_BRAND_SHADE", &shade)
         .env("SIGNPOST_SHOTS", &shots)
         .env("SIGNPOST_CHROMIUM", &chromium)
         .stdin(Stdio::null())

@@ -296,7 +296,12 @@ fn a_new_language_without_ui_strings_gets_one_warning() {
     let about = warnings_naming(&report, "pt-br");
     assert_eq!(about.len(), 1, "{report:#}");
     let w = about[0];
-    let all: Vec<String> = [english_ids("ui.ftl"), english_ids("who-handles-this.ftl")].concat();
+    let all: Vec<String> = [
+        english_ids("ui.ftl"),
+        english_ids("who-handles-this.ftl"),
+        english_ids("hosting.ftl"),
+    ]
+    .concat();
     let message = w["message"].as_str().unwrap();
     assert!(
         message.contains(&format!("all {} are shown in English", all.len())),
@@ -331,7 +336,11 @@ fn a_new_language_without_ui_strings_gets_one_warning() {
 fn a_language_missing_a_few_strings_names_them_in_one_warning() {
     // Portuguese has every general string (copied from English) but none of the tree's.
     let ui = std::fs::read_to_string(repo().join("locales/en/ui.ftl")).unwrap();
-    let f = portuguese_site(&[("locales/pt-br/ui.ftl", ui.as_str())]);
+    let hosting = std::fs::read_to_string(repo().join("locales/en/hosting.ftl")).unwrap();
+    let f = portuguese_site(&[
+        ("locales/pt-br/ui.ftl", ui.as_str()),
+        ("locales/pt-br/hosting.ftl", hosting.as_str()),
+    ]);
     let (_, report) = json(f.root());
     let about = warnings_naming(&report, "pt-br");
     assert_eq!(about.len(), 1, "{report:#}");

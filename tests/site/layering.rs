@@ -12,21 +12,23 @@ const STAGES: &[(&str, &[&str])] = &[
     (
         "leaf values",
         &[
-            "lang", "date", "diag", "config", "urls", "hashing", "find", "builtin", "progress",
-            "timing",
+            "lang", "date", "diag", "config", "brand", "urls", "hashing", "find", "builtin",
+            "progress", "timing",
         ],
     ),
     // Reading files: content, front matter, includes, the theme, the UI strings.
     ("load", &["load", "i18n"]),
     ("parse", &["parse"]),
-    ("model", &["translations", "tree", "model"]),
+    ("model", &["translations", "tree", "model", "redirects"]),
     ("search", &["search"]),
     ("render", &["render"]),
     ("write", &["write"]),
     // What runs the stages in order, and the commands built on them.
     (
         "pipeline",
-        &["prepare", "pipeline", "check", "serve", "lib", "main"],
+        &[
+            "prepare", "pipeline", "check", "serve", "init", "lib", "main",
+        ],
     ),
 ];
 

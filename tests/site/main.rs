@@ -1,6 +1,7 @@
 //! One integration-test binary over real sites: the seed pages in `content/`, the shared
 //! corpus, and small fixture sites made per test.
 
+mod brand;
 mod browser;
 mod check;
 mod common;
@@ -11,8 +12,10 @@ mod feedback;
 mod handoff;
 mod hostile;
 mod i18n;
+mod init;
 mod layering;
 mod nginx;
+mod redirects;
 mod search;
 mod seeds;
 mod serve;

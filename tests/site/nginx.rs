@@ -832,6 +832,12 @@ struct Report {
     summary: String,
     /// HTML pages that answered 200.
     pages: usize,
+    /// The build's diagnostics, as printed.
+    diagnostics: Vec<String>,
+    /// Old addresses followed to a page: (old URL path, where its stub led).
+    redirects: Vec<(String, String)>,
+    /// Links to this host outside the sub-path: (URL, page it is on).
+    outside: Vec<String>,
 }
 
 /// A site built for `http://127.0.0.1:PORT/support/` and served there by nginx.
@@ -1169,9 +1175,19 @@ fn check_known_files(
     state: &CrawlState,
     problems: &mut Vec<String>,
 ) {
+    // The stylesheet is linked by its fingerprinted name, as `_headers` lists it.
+    let headers = std::fs::read_to_string(site.built.out.join("_headers")).unwrap_or_default();
+    let style = headers
+        .lines()
+        .find_map(|l| {
+            let name = l.strip_prefix(PREFIX)?.strip_prefix("static/style.")?;
+            name.ends_with(".css")
+                .then(|| format!("static/style.{name}"))
+        })
+        .unwrap_or_else(|| "static/style.<fingerprinted, not in _headers>.css".into());
     let files: [(&str, &[&str], bool); 3] = [
         ("static/favicon.svg", &["image/svg+xml"], true),
-        ("static/style.css", &["text/css"], true),
+        (&style, &["text/css"], true),
         ("status.json", &["application/json"], false),
     ];
     for (path, types, linked) in files {
@@ -1198,6 +1214,7 @@ fn check_known_files(
 fn unreached_files(
     site: &Served,
     reached: &HashSet<&str>,
+    redirect_stubs: &HashSet<String>,
     problems: &mut Vec<String>,
 ) -> Vec<String> {
     let reached: HashSet<String> = reached
@@ -1215,6 +1232,7 @@ fn unreached_files(
     let unreached: Vec<String> = walk(&site.built.out)
         .into_iter()
         .filter(|f| !reached.contains(f) && !f.ends_with("404.html") && !f.starts_with("search/"))
+        .filter(|f| !redirect_stubs.contains(f) && f != "_redirects")
         .filter(|f| {
             ![
                 ".signpost-output",
@@ -1238,6 +1256,91 @@ fn unreached_files(
         ));
     }
     unreached
+}
+
+/// Every old address in `_redirects` is followed as a browser without JavaScript would: it
+/// answers 200 with a `noindex` page whose meta refresh, canonical and visible link name the
+/// rule's target under the sub-path, and that target answers 200 with a real page (no
+/// second redirect: chains are collapsed at build time). Returns (old path, page reached).
+fn check_redirects(
+    site: &Served,
+    client: &mut Client,
+    problems: &mut Vec<String>,
+) -> Vec<(String, String)> {
+    let Ok(text) = std::fs::read_to_string(site.built.out.join("_redirects")) else {
+        return Vec::new();
+    };
+    let mut followed = Vec::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        let [from, to, "301"] = parts[..] else {
+            problems.push(format!("_redirects: not `from to 301`: {line}"));
+            continue;
+        };
+        if !from.starts_with(PREFIX) || (to.starts_with('/') && !to.starts_with(PREFIX)) {
+            problems.push(format!("_redirects: a path outside {PREFIX}: {line}"));
+            continue;
+        }
+        let url = format!("{}{from}", site.host.origin);
+        let resp = site.host.get(client, &url);
+        if resp.status != 200 || resp.media_type() != "text/html" {
+            problems.push(format!("{url}: redirect page answers {}", resp.status));
+            continue;
+        }
+        let doc = Html::parse_document(&resp.text());
+        let one = |css: &str, attr: &str| {
+            doc.select(&selector(css))
+                .next()
+                .and_then(|e| e.value().attr(attr).map(str::to_string))
+        };
+        let refresh = one("meta[http-equiv=refresh]", "content").unwrap_or_default();
+        let Some(target) = refresh.strip_prefix("0; url=").map(str::to_string) else {
+            problems.push(format!("{url}: no meta refresh (`{refresh}`)"));
+            continue;
+        };
+        if one("meta[name=robots]", "content").as_deref() != Some("noindex") {
+            problems.push(format!("{url}: redirect page is not noindex"));
+        }
+        if one("main a[href]", "href").as_deref() != Some(target.as_str()) {
+            problems.push(format!(
+                "{url}: the visible link does not match the refresh"
+            ));
+        }
+        let expected = if to.starts_with('/') {
+            format!("{}{}", site.host.origin, to.split('#').next().unwrap_or(""))
+        } else {
+            to.to_string()
+        };
+        let resolved = resolve(&url, &target).unwrap_or_default();
+        if resolved != expected {
+            problems.push(format!(
+                "{url}: refreshes to {resolved}, _redirects says {expected}"
+            ));
+            continue;
+        }
+        let canonical = one("link[rel=canonical]", "href").unwrap_or_default();
+        if resolve(&url, &canonical).as_deref() != Some(expected.as_str()) {
+            problems.push(format!("{url}: canonical {canonical} is not {expected}"));
+        }
+        if site.host.path_of(&resolved).is_none() {
+            // An outside URL; the stub's job ends here.
+            followed.push((from.to_string(), resolved));
+            continue;
+        }
+        let page = site.host.get(client, &resolved);
+        if page.status != 200 || page.text().contains("http-equiv=\"refresh\"") {
+            problems.push(format!(
+                "{url} → {resolved}: status {}, or another redirect page",
+                page.status
+            ));
+            continue;
+        }
+        followed.push((from.to_string(), resolved));
+    }
+    followed
 }
 
 fn some(list: impl IntoIterator<Item = String>, n: usize, sep: &str) -> String {
@@ -1275,7 +1378,13 @@ fn serve_and_check(name: &str, root: &Path, default_lang: &str) -> Option<Report
     let search_json = check_search(&site, &mut client, &state, &reached, &mut problems);
     let sitemap_pages = check_sitemap(&site, &mut client, &reached, &mut problems);
     check_known_files(&site, &mut client, &state, &mut problems);
-    let unreached = unreached_files(&site, &reached, &mut problems);
+    let redirects = check_redirects(&site, &mut client, &mut problems);
+    let stubs: HashSet<String> = redirects
+        .iter()
+        .filter_map(|(from, _)| from.strip_prefix(PREFIX))
+        .map(|p| format!("{}index.html", percent_decode(p)))
+        .collect();
+    let unreached = unreached_files(&site, &reached, &stubs, &mut problems);
 
     let files = walk(&site.built.out).len();
     let pages = state
@@ -1329,6 +1438,19 @@ fn serve_and_check(name: &str, root: &Path, default_lang: &str) -> Option<Report
         problems,
         summary,
         pages,
+        diagnostics: site
+            .built
+            .summary
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        redirects,
+        outside: state
+            .outside
+            .iter()
+            .map(|(u, from)| format!("{u} (from {from})"))
+            .collect(),
     })
 }
 
@@ -1385,9 +1507,16 @@ fn check(report: Option<Report>, min_pages: usize) {
 
 #[test]
 fn default_site_works_under_a_sub_path_on_nginx() {
-    check(
-        serve_and_check("default site", &repo(), "en"),
-        markdown_files(&repo().join("content")),
+    let Some(report) = serve_and_check("default site", &repo(), "en") else {
+        return;
+    };
+    // The seeds' docs-root links go to docs_root_url: nothing leaves the sub-path.
+    let outside = report.outside.clone();
+    check(Some(report), markdown_files(&repo().join("content")));
+    assert!(
+        outside.is_empty(),
+        "links outside {PREFIX}:\n{}",
+        first_30(&outside)
     );
 }
 
@@ -1397,10 +1526,126 @@ fn corpus_site_works_under_a_sub_path_on_nginx() {
         return;
     }
     let site = corpus_source();
-    check(
-        serve_and_check("corpus", site.root(), "nl"),
-        markdown_files(&site.root().join("content")),
+    // Beside the corpus's real redirection files: a chain onto one of their entries, and a loop.
+    let moves = "content/nl/live/.openpublishing.redirection.moves.json";
+    std::fs::write(
+        site.root().join(moves),
+        r#"{
+  "redirections": [
+    { "source_path": "partner-center/old-consent.md", "redirect_url": "/partner-center/confirm-consent" },
+    { "source_path": "partner-center/loop-a.md", "redirect_url": "loop-b" },
+    { "source_path": "partner-center/loop-b.md", "redirect_url": "/partner-center/loop-a" }
+  ]
+}
+"#,
+    )
+    .unwrap();
+    let Some(report) = serve_and_check("corpus", site.root(), "nl") else {
+        return;
+    };
+    let diagnostics = report.diagnostics.clone();
+    let followed = report.redirects.clone();
+    check(Some(report), markdown_files(&site.root().join("content")));
+
+    // Every entry of the real files is followed to a page in every language, or reported at
+    // the line of its redirect_url.
+    let langs = ["nl", "ru", "pl"];
+    let followed_from: HashSet<&str> = followed.iter().map(|(f, _)| f.as_str()).collect();
+    let mut entries = 0;
+    let mut outcome: BTreeMap<(&str, String, String), (bool, Vec<String>)> = BTreeMap::new();
+    for lang in ["nl", "pl"] {
+        for branch in ["live", "live-sxs"] {
+            let file = format!("content/{lang}/{branch}/.openpublishing.redirection.json");
+            let text = std::fs::read_to_string(site.root().join(&file)).unwrap();
+            let mut source = None;
+            for (i, line) in text.lines().enumerate() {
+                let value = |key: &str| {
+                    line.trim()
+                        .strip_prefix(&format!("\"{key}\": \""))
+                        .and_then(|r| r.split('"').next())
+                        .map(str::to_string)
+                };
+                if let Some(v) = value("source_path") {
+                    source = Some(v);
+                }
+                let Some(to) = value("redirect_url") else {
+                    continue;
+                };
+                let src = source.take().expect("redirect_url after source_path");
+                entries += 1;
+                let slug = src.trim_end_matches(".md").trim_end_matches(".yml");
+                let slug = slug.strip_suffix("/index").unwrap_or(slug);
+                let all_followed = langs.iter().all(|l| {
+                    followed_from.contains(format!("{PREFIX}{l}/{branch}/{slug}/").as_str())
+                });
+                let at = format!("{file}:{}:", i + 1);
+                let reported = diagnostics
+                    .iter()
+                    .any(|d| d.starts_with(&at) && d.contains(&format!("`{to}`")));
+                // The same entry in several files (nl and pl) is reported once.
+                let key = (branch, src.clone(), to.clone());
+                let explained = all_followed || reported;
+                let first = outcome.entry(key).or_insert((explained, Vec::new()));
+                first.0 |= explained;
+                first.1.push(format!("{at} {src} → {to}"));
+            }
+        }
+    }
+    assert!(entries > 400, "only {entries} redirection entries read");
+    let unexplained: Vec<String> = outcome
+        .into_values()
+        .filter(|(explained, _)| !explained)
+        .flat_map(|(_, at)| at)
+        .collect();
+    assert!(
+        unexplained.is_empty(),
+        "{} entries neither followed nor reported:\n{}",
+        unexplained.len(),
+        first_30(&unexplained)
     );
+    let internal = followed
+        .iter()
+        .filter(|(_, to)| to.contains("127.0.0.1"))
+        .count();
+    eprintln!(
+        "redirects: {entries} entries in the corpus's files; {} old addresses followed, {internal} of them to a page of the site",
+        followed.len()
+    );
+    assert!(
+        internal >= 40,
+        "only {internal} redirects lead into the site"
+    );
+    // The chain is collapsed: the stub leads straight to the last page.
+    for lang in langs {
+        let (_, to) = followed
+            .iter()
+            .find(|(f, _)| *f == format!("{PREFIX}{lang}/live/partner-center/old-consent/"))
+            .unwrap_or_else(|| panic!("the chain's first address was not written in {lang}"));
+        assert!(
+            to.ends_with(&format!(
+                "{PREFIX}{lang}/live/partner-center/confirm-customer-agreement/"
+            )),
+            "{to}"
+        );
+        assert!(
+            !followed_from.contains(format!("{PREFIX}{lang}/live/partner-center/loop-a/").as_str()),
+            "a loop was written"
+        );
+    }
+    let said = |at: &str, what: &str| {
+        diagnostics
+            .iter()
+            .any(|d| d.starts_with(&format!("{moves}:{at}")) && d.contains(what))
+    };
+    assert!(
+        said(
+            "3:",
+            "is a chain: /live/partner-center/old-consent/ → /live/partner-center/confirm-consent/ → /live/partner-center/confirm-customer-agreement/"
+        ),
+        "{diagnostics:#?}"
+    );
+    assert!(said("4:", "loops"), "{diagnostics:#?}");
+    assert!(said("5:", "loops"), "{diagnostics:#?}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -262,15 +262,16 @@ fn sitemap_has_hreflang_alternates() {
 #[test]
 fn sub_path_hosting_uses_relative_links_and_rooted_404() {
     let s = site();
+    // The stylesheet goes by its fingerprinted name (static/style.<hash>.css).
     let page = s.page("nl/customer-self-support/index.html");
-    assert_eq!(
-        page.attr("link[rel=stylesheet]", "href"),
-        vec!["../../static/style.css"]
-    );
+    let css = page.attr("link[rel=stylesheet]", "href");
+    assert_eq!(css.len(), 1);
+    let name = css[0].strip_prefix("../../static/").expect("relative");
+    assert!(name.starts_with("style.") && name.ends_with(".css") && name != "style.css");
     let nf = s.page("nl/404.html");
     assert_eq!(
         nf.attr("link[rel=stylesheet]", "href"),
-        vec!["/support/static/style.css"]
+        vec![format!("/support/static/{name}")]
     );
     assert!(
         nf.attr("a.sp-button", "href")
@@ -284,4 +285,45 @@ fn without_base_url_links_name_index_html_for_file_browsing() {
     let chooser = built.page("index.html");
     let hrefs = chooser.attr(".sp-chooser-list a", "href");
     assert!(hrefs.contains(&"nl/index.html".to_string()), "{hrefs:?}");
+}
+
+#[test]
+fn assets_are_fingerprinted_and_headers_carry_cache_rules_and_the_policy() {
+    let s = site();
+    let headers = std::fs::read_to_string(s.out.join("_headers")).unwrap();
+    assert!(
+        headers.contains("/support/*\n  Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self';"),
+        "{headers}"
+    );
+    // Every stylesheet and script a page names is a fingerprinted file that exists, cached
+    // for a year by `_headers`.
+    let mut named = std::collections::BTreeSet::new();
+    for path in s.html_files() {
+        let page = s.page(&path);
+        for href in page
+            .attr("link[rel=stylesheet]", "href")
+            .into_iter()
+            .chain(page.attr("script[src]", "src"))
+        {
+            let file = href.rsplit('/').next().unwrap().to_string();
+            assert!(
+                file.matches('.').count() == 2,
+                "{path}: {href} is not fingerprinted"
+            );
+            assert!(s.exists(&format!("static/{file}")), "{path}: {href}");
+            assert!(
+                headers.contains(&format!(
+                    "/support/static/{file}\n  Cache-Control: public, max-age=31536000, immutable"
+                )),
+                "{file} in\n{headers}"
+            );
+            named.insert(file);
+        }
+    }
+    for script in ["style", "signpost", "tree", "search"] {
+        assert!(
+            named.iter().any(|f| f.starts_with(&format!("{script}."))),
+            "no page links {script}: {named:?}"
+        );
+    }
 }

@@ -341,9 +341,14 @@ pub fn is_script_url(url: &str) -> bool {
 /// The theme's own scripts: files from `static/`, never inline.
 pub fn is_theme_script(el: &ElementRef) -> bool {
     let src = el.value().attr("src").unwrap_or("");
-    let theme = ["static/signpost.js", "static/search.js", "static/tree.js"]
+    // By their fingerprinted names: `static/tree.<16 hex digits>.js`.
+    let theme = ["signpost", "search", "tree", "handoff"]
         .iter()
-        .any(|s| src.ends_with(s));
+        .any(|name| {
+            src.rsplit_once("static/")
+                .and_then(|(_, f)| f.strip_prefix(name)?.strip_prefix('.')?.strip_suffix(".js"))
+                .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        });
     theme && !src.contains(':') && !src.starts_with("//") && el.text().all(|t| t.trim().is_empty())
 }
 
