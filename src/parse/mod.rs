@@ -47,6 +47,19 @@ pub struct Original {
     pub text: String,
 }
 
+/// One side-by-side pair as written: the translated segment and its English original, in
+/// markdown, where the translation starts, and the block (the page's n-th English-original
+/// group) it belongs to. The translation-QA rules and sentence-level staleness read these
+/// after the page's text is freed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Segment {
+    pub local: String,
+    pub english: String,
+    pub line: u32,
+    pub column: u32,
+    pub block: u32,
+}
+
 /// A `#fragment` link from this page (to itself or another page), kept so the fragment can be
 /// checked once every page is parsed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -70,6 +83,11 @@ pub struct ParsedPage {
     pub words: usize,
     /// English originals of side-by-side pages, in reading order.
     pub originals: Vec<Original>,
+    /// Side-by-side pairs, in reading order (translated pages with spans).
+    pub segments: Vec<Segment>,
+    /// Sentences of a hand-written English page, in reading order: what translations'
+    /// originals are compared with.
+    pub sentences: Vec<String>,
     /// Every id on the page (headings and anchors), sorted, for checking `#fragment` links.
     pub ids: Vec<String>,
     /// Links with a `#fragment`, to pages of the site or to this page.

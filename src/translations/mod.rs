@@ -1,6 +1,7 @@
 //! How the translations of one page relate: which revision is newest, which are stale,
 //! which language stands in for a missing one, and the status report for writers.
 
+pub mod align;
 pub mod reconstruct;
 
 use std::collections::{BTreeMap, HashMap};
