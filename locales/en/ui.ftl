@@ -270,3 +270,23 @@ search-no-results = No pages match. Try other words, or browse the list below.
 search-az = All pages A–Z
 # Shown when JavaScript is off.
 search-needs-js = Searching needs JavaScript. Every page is listed below, A to Z.
+
+## Sentence-level staleness
+
+# Out-of-date notice when the page's English can be compared passage by passage. $changed passages of the translation's $total have different English now.
+outdated-segments = { $changed } of { $total } { $total ->
+        [one] passage
+       *[other] passages
+    } changed in English since this translation.
+
+# Under the out-of-date notice: English passages the translation does not have. A list follows.
+outdated-new-passages = { $count ->
+        [one] One English passage is
+       *[other] { $count } English passages are
+    } missing from this translation:
+
+# Marker in the text of an out-of-date translation, before the current English of a passage that changed.
+changed-in-english = Changed in English. Now:
+
+# Marker in the text of an out-of-date translation, on a passage the English text no longer has.
+removed-in-english = No longer in the English text.

@@ -154,3 +154,18 @@ search-results =
 search-no-results = Geen pagina's gevonden. Probeer andere woorden, of kijk in de lijst hieronder.
 search-az = Alle pagina's van A tot Z
 search-needs-js = Zoeken werkt alleen met JavaScript. Hieronder staan alle pagina's van A tot Z.
+
+## Sentence-level staleness
+outdated-segments = { $changed } van de { $total } { $total ->
+        [one] passage
+       *[other] passages
+    } { $changed ->
+        [one] is
+       *[other] zijn
+    } in het Engels gewijzigd sinds deze vertaling.
+outdated-new-passages = { $count ->
+        [one] Eén Engelse passage ontbreekt
+       *[other] { $count } Engelse passages ontbreken
+    } in deze vertaling:
+changed-in-english = Gewijzigd in het Engels. Nu:
+removed-in-english = Staat niet meer in de Engelse tekst.

@@ -162,3 +162,15 @@ search-results =
 search-no-results = Nie znaleziono stron. Spróbuj innych słów albo przejrzyj listę poniżej.
 search-az = Wszystkie strony od A do Z
 search-needs-js = Wyszukiwanie wymaga JavaScriptu. Poniżej znajdziesz wszystkie strony alfabetycznie.
+
+## Sentence-level staleness
+outdated-segments = Od czasu tego tłumaczenia w tekście angielskim zmieniono { $changed } z { $total } { $total ->
+        [one] fragmentu
+       *[other] fragmentów
+    }.
+outdated-new-passages = W tym tłumaczeniu brakuje { $count ->
+        [one] { $count } angielskiego fragmentu
+       *[other] { $count } angielskich fragmentów
+    }:
+changed-in-english = Zmieniono w tekście angielskim. Obecnie:
+removed-in-english = Tego nie ma już w tekście angielskim.

@@ -162,3 +162,15 @@ search-results =
 search-no-results = Ничего не найдено. Попробуйте другие слова или посмотрите список ниже.
 search-az = Все страницы от А до Я
 search-needs-js = Для поиска нужен JavaScript. Ниже перечислены все страницы по алфавиту.
+
+## Sentence-level staleness
+outdated-segments = С момента этого перевода в английском тексте изменено: { $changed } из { $total } { $total ->
+        [one] фрагмента
+       *[other] фрагментов
+    }.
+outdated-new-passages = В этом переводе нет { $count ->
+        [one] { $count } английского фрагмента
+       *[other] { $count } английских фрагментов
+    }:
+changed-in-english = Изменено в английском тексте. Сейчас:
+removed-in-english = Этого больше нет в английском тексте.

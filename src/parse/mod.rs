@@ -178,3 +178,11 @@ pub fn escape(s: &str) -> String {
     pulldown_cmark_escape::escape_html(&mut out, s).ok();
     out
 }
+
+/// The text a reader sees of a short piece of inline markdown (a segment): markup, link
+/// targets and raw HTML tags dropped.
+pub fn markdown_plain_text(markdown: &str) -> String {
+    let events: Vec<Event> = pulldown_cmark::Parser::new_ext(markdown, options()).collect();
+    let text = plain_text(&events);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

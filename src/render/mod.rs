@@ -3,6 +3,7 @@
 pub mod context;
 pub mod search;
 pub mod sitemap;
+pub mod drift;
 pub mod status;
 mod t_function;
 mod template_error;

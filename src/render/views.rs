@@ -174,7 +174,23 @@ impl Renderer<'_> {
                 })
                 .and_then(|en| site.translation(page.slug(), en))
                 .map(|p| self.lang_link(dir, p)),
-            stale: page.newer.map(|i| self.lang_link(dir, &site.pages[i])),
+            stale: page
+                .newer
+                .filter(|_| page.outdated())
+                .map(|i| self.lang_link(dir, &site.pages[i])),
+            drift: page
+                .drift
+                .as_ref()
+                .filter(|_| page.outdated())
+                .map(|d| DriftNotice {
+                    changed: d.changed.len() + d.removed.len(),
+                    total: d.total,
+                    new: d
+                        .new
+                        .iter()
+                        .map(|p| crate::parse::markdown_plain_text(p))
+                        .collect(),
+                }),
             fallback_from: is_fallback.then(|| page.lang().to_string()),
             reconstructed_from: match &page.source.origin {
                 Origin::Reconstructed { from } => site
@@ -183,9 +199,18 @@ impl Renderer<'_> {
                 Origin::Written => None,
             },
         };
+        let marked = page.drift.as_ref().filter(|_| page.outdated()).map(|d| {
+            super::drift::mark(
+                &parsed.html,
+                &page.parsed.segments,
+                d,
+                &self.i18n.label(reader, "changed-in-english"),
+                &self.i18n.label(reader, "removed-in-english"),
+            )
+        });
         let view = PageView {
             slug: page.slug(),
-            content: &parsed.html,
+            content: marked.as_deref().unwrap_or(&parsed.html),
             show_title: parsed.h1.is_none(),
             toc: &parsed.toc,
             updated: front.date.map(|d| DateView {
