@@ -41,6 +41,35 @@ pub struct RawConfig {
     /// Pass raw HTML from content through unsanitized. Only for content you wrote yourself:
     /// scripts in it will run in readers' browsers.
     pub trust_html: Option<bool>,
+    /// Translation QA: which checks of machine-translated segments run, and how loudly.
+    pub qa: Option<QaConfig>,
+}
+
+/// `qa:` in site.yaml. Every rule is a warning unless set otherwise.
+#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QaConfig {
+    /// Run translation QA at all (default: yes).
+    pub enabled: Option<bool>,
+    pub numbers: Option<QaLevel>,
+    pub code: Option<QaLevel>,
+    pub urls: Option<QaLevel>,
+    pub placeholders: Option<QaLevel>,
+    pub no_loc: Option<QaLevel>,
+    pub bold: Option<QaLevel>,
+    pub untranslated: Option<QaLevel>,
+    pub empty: Option<QaLevel>,
+    pub glossary: Option<QaLevel>,
+}
+
+/// How a translation-QA rule reports what it finds.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum QaLevel {
+    Off,
+    Note,
+    Warning,
+    Error,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Default)]
@@ -95,6 +124,7 @@ pub struct Config {
     pub partner: Option<Partner>,
     pub search: bool,
     pub trust_html: bool,
+    pub qa: QaConfig,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -337,6 +367,7 @@ impl Config {
             partner: raw.partner,
             search: raw.search.unwrap_or(true) && !ov.no_search,
             trust_html: raw.trust_html.unwrap_or(false),
+            qa: raw.qa.unwrap_or_default(),
         })
     }
 

@@ -97,6 +97,8 @@ pub enum Kind {
     Template,
     Tree,
     Io,
+    /// Translation QA: what machine translation broke in a segment (numbers, code, links…).
+    TranslationQa,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -106,6 +108,9 @@ pub struct Diagnostic {
     pub location: Option<Location>,
     pub message: String,
     pub hint: Option<String>,
+    /// The translation-QA rule that found it (`numbers`, `code`…), for tools and `site.yaml`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -116,6 +121,7 @@ impl Diagnostic {
             location,
             message: message.into(),
             hint: None,
+            rule: None,
         }
     }
 
@@ -126,6 +132,7 @@ impl Diagnostic {
             location,
             message: message.into(),
             hint: None,
+            rule: None,
         }
     }
 
@@ -136,7 +143,13 @@ impl Diagnostic {
             location,
             message: message.into(),
             hint: None,
+            rule: None,
         }
+    }
+
+    pub fn with_rule(mut self, rule: &'static str) -> Self {
+        self.rule = Some(rule);
+        self
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -160,6 +173,9 @@ impl fmt::Display for Diagnostic {
             Severity::Note => "note",
         };
         write!(f, "{sev}: {}", self.message)?;
+        if let Some(rule) = self.rule {
+            write!(f, " [{rule}]")?;
+        }
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }

@@ -18,6 +18,7 @@ pub mod model;
 pub mod parse;
 pub mod prepare;
 pub mod progress;
+pub mod qa;
 pub mod render;
 pub mod search;
 pub mod serve;

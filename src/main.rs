@@ -220,6 +220,7 @@ fn run_check(root: &std::path::Path, format: Format) -> ExitCode {
                     location: Some(location.clone()),
                     message: message.clone(),
                     hint: hint.clone(),
+                    rule: None,
                 },
                 other => Diagnostic::error(signpost::diag::Kind::Config, None, other.to_string()),
             };

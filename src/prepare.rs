@@ -215,6 +215,7 @@ pub fn prepare_with(
     }
     check::unused_ui_strings(&i18n, &theme, tree.as_ref().map(|(t, _)| t), &config, diags);
     check::translations(&site, &config, diags);
+    crate::qa::run(&mut site, &config, diags);
     t.stop();
     Prepared {
         config,

@@ -290,3 +290,18 @@ changed-in-english = Changed in English. Now:
 
 # Marker in the text of an out-of-date translation, on a passage the English text no longer has.
 removed-in-english = No longer in the English text.
+
+# Translation status report: column of translation-QA findings (numbers, code, links… machine translation broke).
+status-qa = Translation QA
+
+# Translation status report, in a page's cell: its segments compared with the newest English.
+status-segments = { $total } { $total ->
+        [one] segment
+       *[other] segments
+    }: { $changed } changed, { $new } new, { $removed } removed
+
+# Translation status report, in a page's cell: how many translation-QA findings it has; the rules follow.
+status-qa-findings = { $count ->
+        [one] { $count } QA finding
+       *[other] { $count } QA findings
+    }

@@ -169,3 +169,12 @@ outdated-new-passages = { $count ->
     } in deze vertaling:
 changed-in-english = Gewijzigd in het Engels. Nu:
 removed-in-english = Staat niet meer in de Engelse tekst.
+status-qa = Vertaalcontrole
+status-segments = { $total } { $total ->
+        [one] segment
+       *[other] segmenten
+    }: { $changed } gewijzigd, { $new } nieuw, { $removed } verwijderd
+status-qa-findings = { $count ->
+        [one] { $count } bevinding
+       *[other] { $count } bevindingen
+    } van de vertaalcontrole

@@ -174,3 +174,10 @@ outdated-new-passages = W tym tłumaczeniu brakuje { $count ->
     }:
 changed-in-english = Zmieniono w tekście angielskim. Obecnie:
 removed-in-english = Tego nie ma już w tekście angielskim.
+status-qa = Kontrola tłumaczenia
+status-segments = Segmenty: { $total }; zmienione: { $changed }, nowe: { $new }, usunięte: { $removed }
+status-qa-findings = Kontrola tłumaczenia: { $count } { $count ->
+        [one] uwaga
+        [few] uwagi
+       *[many] uwag
+    }

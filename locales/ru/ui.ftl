@@ -174,3 +174,10 @@ outdated-new-passages = В этом переводе нет { $count ->
     }:
 changed-in-english = Изменено в английском тексте. Сейчас:
 removed-in-english = Этого больше нет в английском тексте.
+status-qa = Проверка перевода
+status-segments = Сегментов: { $total }; изменено: { $changed }, новых: { $new }, удалено: { $removed }
+status-qa-findings = Проверка перевода: { $count } { $count ->
+        [one] замечание
+        [few] замечания
+       *[many] замечаний
+    }

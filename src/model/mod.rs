@@ -22,6 +22,9 @@ pub struct Page {
     pub newer: Option<usize>,
     /// For a stale side-by-side translation: which segments' English changed since.
     pub drift: Option<crate::translations::Drift>,
+    /// Translation-QA findings on this page, by rule id (filled in by the QA stage, which
+    /// runs after the model is built).
+    pub qa: BTreeMap<&'static str, usize>,
 }
 
 impl Page {
@@ -101,6 +104,7 @@ impl Site {
                     section,
                     newer: None,
                     drift: None,
+                    qa: Default::default(),
                 }
             })
             .collect();

@@ -141,6 +141,7 @@ impl Session {
                 location: Some(location),
                 message,
                 hint,
+                rule: None,
             },
             other => Diagnostic::error(crate::diag::Kind::Config, None, other.to_string()),
         })
