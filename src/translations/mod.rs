@@ -84,24 +84,34 @@ pub fn english_segments(parsed: &ParsedPage) -> Vec<&str> {
 /// Compares a stale translation's originals with the newest English. `None` when either
 /// side has no segments to compare (a plain translation without spans).
 pub fn drift(stale: &ParsedPage, newest: &[&str]) -> Option<Drift> {
-    if stale.segments.is_empty() || newest.is_empty() {
-        return None;
-    }
-    let old: Vec<String> = stale
+    // Segments without English words (an empty original, a lone symbol) say nothing
+    // about the English; a side with none at all cannot be compared.
+    let (kept, old): (Vec<usize>, Vec<String>) = stale
         .segments
         .iter()
-        .map(|s| align::normalize(&s.english))
-        .collect();
-    let new: Vec<String> = newest.iter().map(|s| align::normalize(s)).collect();
+        .enumerate()
+        .map(|(i, s)| (i, align::normalize(&s.english)))
+        .filter(|(_, n)| !n.is_empty())
+        .unzip();
+    let (newest, new): (Vec<&str>, Vec<String>) = newest
+        .iter()
+        .map(|s| (*s, align::normalize(s)))
+        .filter(|(_, n)| !n.is_empty())
+        .unzip();
+    if old.is_empty() || new.is_empty() {
+        return None;
+    }
     let mut d = Drift {
-        total: old.len(),
+        total: stale.segments.len(),
         ..Drift::default()
     };
     let steps = align::align(&old, &new);
     for (n, step) in steps.iter().enumerate() {
         match *step {
             align::Step::Same { .. } => {}
-            align::Step::Changed { old, new } => d.changed.push((old, newest[new].to_string())),
+            align::Step::Changed { old, new } => {
+                d.changed.push((kept[old], newest[new].to_string()))
+            }
             align::Step::Removed { old: o } => {
                 // A segment whose words now stand in a rewritten neighbour (a list item
                 // joined to its heading line) was merged, not removed.
@@ -113,7 +123,7 @@ pub fn drift(stale: &ParsedPage, newest: &[&str]) -> Option<Drift> {
                     _ => false,
                 });
                 if !merged {
-                    d.removed.push(o);
+                    d.removed.push(kept[o]);
                 }
             }
             align::Step::New { new } => d.new.push(newest[new].to_string()),

@@ -194,6 +194,7 @@ impl Site {
                     location: Some(location),
                     message,
                     hint,
+                    rule: None,
                 }],
                 None,
             ),

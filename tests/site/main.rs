@@ -9,6 +9,7 @@ mod errors;
 mod hostile;
 mod i18n;
 mod nginx;
+mod qa;
 mod search;
 mod seeds;
 mod serve;
