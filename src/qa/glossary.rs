@@ -111,3 +111,28 @@ pub fn check(pair: &Pair, glossary: &Glossary) -> Vec<Finding> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Real segments from the seeds and ../shared/corpus.
+    #[test]
+    fn kept_names_and_required_translations() {
+        let g = Glossary::new([("Partner Center", "keep"), ("subscriptions", "abonnement")]);
+        let en = "Partner Center for Microsoft Cloud for US Government";
+        let f = check(&Pair::new(en, "Partnercentrum voor Microsoft Cloud for US Government"), &g);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].reason.contains("must stay in English"));
+        let en = "The Partner Center software and license key fulfillment capability will be retired.";
+        let lo = "De Partner Center software- en licentiesleutelafhandelingsmogelijkheid wordt ingetrokken.";
+        assert!(check(&Pair::new(en, lo), &g).is_empty());
+        let en = "Customers cannot change their own subscriptions directly with Microsoft.";
+        let lo = "Klanten kunnen hun eigen abonnementen niet rechtstreeks wijzigen met Microsoft.";
+        assert!(check(&Pair::new(en, lo), &g).is_empty(), "a stem matches inflected forms");
+        let lo = "Klanten kunnen hun eigen inschrijvingen niet rechtstreeks wijzigen met Microsoft.";
+        assert_eq!(check(&Pair::new(en, lo), &g).len(), 1);
+        // Whole words only: "subscriptionsX" is not the term.
+        assert!(check(&Pair::new("mysubscriptions", "x"), &g).is_empty());
+    }
+}

@@ -78,3 +78,37 @@ pub fn check(pair: &Pair) -> Option<Finding> {
         reason,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Real segments from ../shared/corpus (pl/live-sxs/partner-center/announcements).
+    #[test]
+    fn a_figure_glued_to_a_word_is_lost() {
+        let p = Pair::new(
+            "Microsoft 365 Domestic Calling Plan (120 min) for students",
+            "Microsoft 365nie wewnętrznego planu wywoływania (120 min) dla studentów",
+        );
+        let f = check(&p).expect("365 is gone");
+        assert!(f.reason.contains("`365`"), "{}", f.reason);
+    }
+
+    #[test]
+    fn clock_times_dates_and_spelled_numbers_are_the_same_figures() {
+        for (en, lo) in [
+            ("September 16 at 7:30 PM Pacific Time", "16 września o 19:30 czasu pacyficznego"),
+            ("Date: 2020-02-12", "Дата: 12.02.2020"),
+            (
+                "It will launch on December 1, 2020 and will be available for 6 months, until May 31, 2021.",
+                "Deze wordt op 1 december 2020 gelanceerd en is zes maanden beschikbaar tot en met 31 mei 2021.",
+            ),
+            (
+                "I will have an update Monday 2/10 on the ERP issues previously reported.",
+                "Мы опубликуем обновление за понедельник, 10 февраля.",
+            ),
+        ] {
+            assert_eq!(check(&Pair::new(en, lo)), None, "{en}");
+        }
+    }
+}

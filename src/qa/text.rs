@@ -46,3 +46,28 @@ pub fn untranslated(pair: &Pair) -> Option<Finding> {
         reason: format!("left in English ({} words, identical to the original)", en.len()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Real segments from ../shared/corpus.
+    #[test]
+    fn untranslated() {
+        let s = "Extraneous data will cause the upload to fail.";
+        assert!(super::untranslated(&Pair::new(s, s)).is_some());
+        // Product names and ids stay as they are.
+        let s = "Microsoft 365 A5 eDiscovery and Audit for faculty | 5d7c0030-c2e9-4a8c-bed3-5a6dbf1e4449";
+        assert_eq!(super::untranslated(&Pair::new(s, s)), None);
+        let s = "{baseURL}/v1/customers/{customer-tenant-id}/transfers";
+        assert_eq!(super::untranslated(&Pair::new(s, s)), None);
+    }
+
+    #[test]
+    fn empty() {
+        let en = "Extraneous data will cause the upload to fail.";
+        assert!(super::empty(&Pair::new(en, "  ")).is_some());
+        assert_eq!(super::empty(&Pair::new(en, "Nadmiarowe dane spowodują niepowodzenie przekazywania.")), None);
+        assert_eq!(super::empty(&Pair::new("", "")), None);
+    }
+}

@@ -10,6 +10,8 @@ pub struct Tokens {
     pub no_loc: Vec<String>,
     /// `**…**` pairs.
     pub bold: usize,
+    /// Links with no text (`[](target)`): the reader cannot see or follow them.
+    pub empty_links: usize,
     /// Numbers with locale digit grouping removed: `1,000`, `1 000` and `1.000` are `1000`;
     /// a decimal comma reads as a point (`1,5` is `1.5`).
     pub numbers: Vec<String>,
@@ -46,6 +48,21 @@ pub fn tokens(markdown: &str) -> Tokens {
                 i += end + 2;
                 continue;
             }
+        }
+        // `{customer-id}`, `{serialNumber}`: a single-brace name in a path or a format.
+        if rest.starts_with('{') {
+            let name = rest[1..]
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                .filter(|&e| e > 0 && rest[1 + e..].starts_with('}'));
+            if let Some(e) = name {
+                t.placeholders.push(rest[..e + 2].to_string());
+                prose.push(' ');
+                i += e + 2;
+                continue;
+            }
+        }
+        if rest.starts_with("[](") {
+            t.empty_links += 1;
         }
         if rest.starts_with(":::no-loc") {
             if let Some(end) = rest[3..].find(":::") {
@@ -245,6 +262,8 @@ mod tests {
         assert_eq!(t.no_loc, ["Azure"]);
         assert_eq!(t.bold, 1);
         assert_eq!(t.numbers, ["1000"]);
+        let t = tokens("{baseURL}/v1/customers/{customer_id}/orders and {not a name} or {}");
+        assert_eq!(t.placeholders, ["{baseURL}", "{customer_id}"]);
         assert_eq!(tokens("1,000 and 12,5").numbers, ["1000", "12", "5"]);
     }
 
