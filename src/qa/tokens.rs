@@ -109,6 +109,14 @@ pub fn tokens(markdown: &str) -> Tokens {
             i += 2;
             continue;
         }
+        // Exports escape some bold markers (`\*\* Update\*\*`); the page shows them bold all
+        // the same, so they count.
+        if rest.starts_with("\\*\\*") {
+            t.bold += 1;
+            prose.push(' ');
+            i += 4;
+            continue;
+        }
         let c = rest.chars().next().unwrap_or(' ');
         prose.push(c);
         i += c.len_utf8();
@@ -261,6 +269,7 @@ mod tests {
         assert_eq!(t.placeholders, ["{{name}}"]);
         assert_eq!(t.no_loc, ["Azure"]);
         assert_eq!(t.bold, 1);
+        assert_eq!(tokens(r"April 1: \*\* Update\*\* - x").bold, 1);
         assert_eq!(t.numbers, ["1000"]);
         let t = tokens("{baseURL}/v1/customers/{customer_id}/orders and {not a name} or {}");
         assert_eq!(t.placeholders, ["{baseURL}", "{customer_id}"]);
