@@ -246,7 +246,11 @@ fn drift_notes(
         return;
     }
     for (i, now) in &drift.changed {
-        let was = page.parsed.segments.get(*i).map_or("", |s| s.english.as_str());
+        let was = page
+            .parsed
+            .segments
+            .get(*i)
+            .map_or("", |s| s.english.as_str());
         diags.push(Diagnostic::note(
             Kind::Translation,
             at(*i),
@@ -259,7 +263,11 @@ fn drift_notes(
         ));
     }
     for i in &drift.removed {
-        let was = page.parsed.segments.get(*i).map_or("", |s| s.english.as_str());
+        let was = page
+            .parsed
+            .segments
+            .get(*i)
+            .map_or("", |s| s.english.as_str());
         diags.push(Diagnostic::note(
             Kind::Translation,
             at(*i),

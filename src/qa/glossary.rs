@@ -29,7 +29,11 @@ impl Glossary {
             .map(|(en, to)| {
                 let keep = to.trim() == "keep";
                 let required = if keep { en } else { to };
-                (en.trim().to_lowercase(), required.trim().to_lowercase(), keep)
+                (
+                    en.trim().to_lowercase(),
+                    required.trim().to_lowercase(),
+                    keep,
+                )
             })
             .collect();
         Glossary { terms }
@@ -81,8 +85,7 @@ fn has_words(hay: &str, needle: &str) -> bool {
         let at = from + p;
         let before = hay[..at].chars().next_back();
         let after = hay[at + needle.len()..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        {
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
             return true;
         }
         from = at + needle.len().max(1);
@@ -121,16 +124,24 @@ mod tests {
     fn kept_names_and_required_translations() {
         let g = Glossary::new([("Partner Center", "keep"), ("subscriptions", "abonnement")]);
         let en = "Partner Center for Microsoft Cloud for US Government";
-        let f = check(&Pair::new(en, "Partnercentrum voor Microsoft Cloud for US Government"), &g);
+        let f = check(
+            &Pair::new(en, "Partnercentrum voor Microsoft Cloud for US Government"),
+            &g,
+        );
         assert_eq!(f.len(), 1);
         assert!(f[0].reason.contains("must stay in English"));
-        let en = "The Partner Center software and license key fulfillment capability will be retired.";
+        let en =
+            "The Partner Center software and license key fulfillment capability will be retired.";
         let lo = "De Partner Center software- en licentiesleutelafhandelingsmogelijkheid wordt ingetrokken.";
         assert!(check(&Pair::new(en, lo), &g).is_empty());
         let en = "Customers cannot change their own subscriptions directly with Microsoft.";
         let lo = "Klanten kunnen hun eigen abonnementen niet rechtstreeks wijzigen met Microsoft.";
-        assert!(check(&Pair::new(en, lo), &g).is_empty(), "a stem matches inflected forms");
-        let lo = "Klanten kunnen hun eigen inschrijvingen niet rechtstreeks wijzigen met Microsoft.";
+        assert!(
+            check(&Pair::new(en, lo), &g).is_empty(),
+            "a stem matches inflected forms"
+        );
+        let lo =
+            "Klanten kunnen hun eigen inschrijvingen niet rechtstreeks wijzigen met Microsoft.";
         assert_eq!(check(&Pair::new(en, lo), &g).len(), 1);
         // Whole words only: "subscriptionsX" is not the term.
         assert!(check(&Pair::new("mysubscriptions", "x"), &g).is_empty());

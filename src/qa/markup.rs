@@ -45,9 +45,15 @@ pub fn urls(pair: &Pair) -> Option<Finding> {
         });
     }
     let reason = if pair.lo.urls.is_empty() {
-        format!("link lost: the translation has no link, English links {}", listed(&lost))
+        format!(
+            "link lost: the translation has no link, English links {}",
+            listed(&lost)
+        )
     } else {
-        format!("link target changed: English {} is not in the translation", listed(&lost))
+        format!(
+            "link target changed: English {} is not in the translation",
+            listed(&lost)
+        )
     };
     Some(Finding {
         rule: Rule::Urls,
@@ -59,7 +65,10 @@ pub fn placeholders(pair: &Pair) -> Option<Finding> {
     let lost = missing(&pair.en.placeholders, &pair.lo.placeholders);
     (!lost.is_empty()).then(|| Finding {
         rule: Rule::Placeholders,
-        reason: format!("placeholder altered: {} is not in the translation", listed(&lost)),
+        reason: format!(
+            "placeholder altered: {} is not in the translation",
+            listed(&lost)
+        ),
     })
 }
 
@@ -135,7 +144,10 @@ mod tests {
         // The corpus's :::no-loc text (a Belarus tax id name) stands outside pairs; here it is
         // inside one, kept and then transliterated.
         let en = r#"9 digits :::no-loc text="УНП":::"#;
-        assert_eq!(super::no_loc(&Pair::new(en, r#"9 cijfers :::no-loc text="УНП":::"#)), None);
+        assert_eq!(
+            super::no_loc(&Pair::new(en, r#"9 cijfers :::no-loc text="УНП":::"#)),
+            None
+        );
         assert!(super::no_loc(&Pair::new(en, r#"9 cijfers :::no-loc text="UNP":::"#)).is_some());
     }
 
@@ -145,6 +157,9 @@ mod tests {
         let lo = "Gdy klient zaakceptuje zaproszenie, pojawi się  na stronie Klienci, a ty będziesz w stanie aprowizować usługę dla klienta i zarządzać jej od tej strony.";
         let f = super::bold(&Pair::new(en, lo)).expect("label lost");
         assert!(f.reason.contains("English has 1, the translation 0"));
-        assert_eq!(super::bold(&Pair::new("**Applies to**", "**Van toepassing op**")), None);
+        assert_eq!(
+            super::bold(&Pair::new("**Applies to**", "**Van toepassing op**")),
+            None
+        );
     }
 }

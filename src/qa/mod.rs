@@ -159,7 +159,8 @@ pub fn run(site: &mut Site, config: &Config, diags: &Diagnostics) {
                         continue;
                     }
                     *counts.entry(f.rule.id()).or_default() += 1;
-                    let at = Location::new(&page.source.path, seg.line as usize, seg.column as usize);
+                    let at =
+                        Location::new(&page.source.path, seg.line as usize, seg.column as usize);
                     found.push(diagnostic(level, at, &f, &pair));
                 }
             }

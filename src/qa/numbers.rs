@@ -7,15 +7,37 @@ use super::{Finding, Pair, Rule, listed, missing};
 /// and Polish (cardinal and ordinal, any case): `6 months` → `zes maanden`.
 const SPELLED: [(&str, &[&str]); 12] = [
     ("1", &["een", "eerste", "од", "перв", "jed", "pierw"]),
-    ("2", &["twee", "два", "две", "двух", "втор", "dwa", "dwie", "dwó", "drugi"]),
+    (
+        "2",
+        &[
+            "twee", "два", "две", "двух", "втор", "dwa", "dwie", "dwó", "drugi",
+        ],
+    ),
     ("3", &["drie", "derde", "три", "тре", "трё", "trzy", "trze"]),
     ("4", &["vier", "четыр", "четв", "czter", "czwart"]),
     ("5", &["vijf", "пят", "pięć", "pięci", "piąt"]),
     ("6", &["zes", "шест", "sześć", "sześci", "szóst"]),
-    ("7", &["zeven", "семь", "семи", "седьм", "siedem", "siedmi", "siódm"]),
+    (
+        "7",
+        &[
+            "zeven",
+            "семь",
+            "семи",
+            "седьм",
+            "siedem",
+            "siedmi",
+            "siódm",
+        ],
+    ),
     ("8", &["acht", "восем", "восьм", "osiem", "ośmi", "ósm"]),
-    ("9", &["negen", "девят", "dziewięć", "dziewięci", "dziewiąt"]),
-    ("10", &["tien", "десят", "dziesięć", "dziesięci", "dziesiąt"]),
+    (
+        "9",
+        &["negen", "девят", "dziewięć", "dziewięci", "dziewiąt"],
+    ),
+    (
+        "10",
+        &["tien", "десят", "dziesięć", "dziesięci", "dziesiąt"],
+    ),
     ("11", &["elf", "одиннадцат", "jedenaś"]),
     ("12", &["twaalf", "двенадцат", "dwanaś"]),
 ];
@@ -65,13 +87,19 @@ pub fn check(pair: &Pair) -> Option<Finding> {
     }
     let mut reason = String::from("numbers differ:");
     if !lost.is_empty() {
-        reason.push_str(&format!(" English has {} that the translation lacks", listed(&lost)));
+        reason.push_str(&format!(
+            " English has {} that the translation lacks",
+            listed(&lost)
+        ));
     }
     if !added.is_empty() {
         if !lost.is_empty() {
             reason.push(';');
         }
-        reason.push_str(&format!(" the translation has {} that English lacks", listed(&added)));
+        reason.push_str(&format!(
+            " the translation has {} that English lacks",
+            listed(&added)
+        ));
     }
     Some(Finding {
         rule: Rule::Numbers,
@@ -97,7 +125,10 @@ mod tests {
     #[test]
     fn clock_times_dates_and_spelled_numbers_are_the_same_figures() {
         for (en, lo) in [
-            ("September 16 at 7:30 PM Pacific Time", "16 września o 19:30 czasu pacyficznego"),
+            (
+                "September 16 at 7:30 PM Pacific Time",
+                "16 września o 19:30 czasu pacyficznego",
+            ),
             ("Date: 2020-02-12", "Дата: 12.02.2020"),
             (
                 "It will launch on December 1, 2020 and will be available for 6 months, until May 31, 2021.",

@@ -16,7 +16,9 @@ fn words(prose: &str) -> Vec<&str> {
         .split_whitespace()
         .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| {
-            !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
         })
         .collect()
 }
@@ -40,10 +42,17 @@ pub fn untranslated(pair: &Pair) -> Option<Finding> {
         return None;
     }
     let lo = words(&pair.lo.prose);
-    let same = lo.len() == en.len() && lo.iter().zip(&en).all(|(a, b)| a.to_lowercase() == b.to_lowercase());
+    let same = lo.len() == en.len()
+        && lo
+            .iter()
+            .zip(&en)
+            .all(|(a, b)| a.to_lowercase() == b.to_lowercase());
     same.then(|| Finding {
         rule: Rule::Untranslated,
-        reason: format!("left in English ({} words, identical to the original)", en.len()),
+        reason: format!(
+            "left in English ({} words, identical to the original)",
+            en.len()
+        ),
     })
 }
 
@@ -67,7 +76,13 @@ mod tests {
     fn empty() {
         let en = "Extraneous data will cause the upload to fail.";
         assert!(super::empty(&Pair::new(en, "  ")).is_some());
-        assert_eq!(super::empty(&Pair::new(en, "Nadmiarowe dane spowodują niepowodzenie przekazywania.")), None);
+        assert_eq!(
+            super::empty(&Pair::new(
+                en,
+                "Nadmiarowe dane spowodują niepowodzenie przekazywania."
+            )),
+            None
+        );
         assert_eq!(super::empty(&Pair::new("", "")), None);
     }
 }

@@ -69,7 +69,8 @@ pub fn tokens(markdown: &str) -> Tokens {
                 let inner = &rest[..end + 6];
                 if let Some(q) = inner.find("text=\"") {
                     let v = &inner[q + 6..];
-                    t.no_loc.push(v[..v.find('"').unwrap_or(v.len())].to_string());
+                    t.no_loc
+                        .push(v[..v.find('"').unwrap_or(v.len())].to_string());
                 }
                 prose.push(' ');
                 i += end + 6;
@@ -87,7 +88,9 @@ pub fn tokens(markdown: &str) -> Tokens {
         }
         if rest.starts_with("http://") || rest.starts_with("https://") {
             let end = rest
-                .find(|c: char| c.is_whitespace() || matches!(c, ')' | '<' | '>' | '"' | '\'' | ']'))
+                .find(|c: char| {
+                    c.is_whitespace() || matches!(c, ')' | '<' | '>' | '"' | '\'' | ']')
+                })
                 .unwrap_or(rest.len());
             let url = rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
             t.urls.push(url.to_string());
@@ -171,7 +174,11 @@ fn numbers(text: &str) -> Vec<String> {
 /// hour.
 fn twenty_four_hour(run: &[char], after: &[char], parts: &mut [String]) {
     let is_time = run.contains(&':') && parts.len() == 2;
-    let rest: String = after.iter().take(4).collect::<String>().to_ascii_lowercase();
+    let rest: String = after
+        .iter()
+        .take(4)
+        .collect::<String>()
+        .to_ascii_lowercase();
     let rest = rest.trim_start();
     let pm = rest.starts_with("pm") || rest.starts_with("p.m");
     let am = rest.starts_with("am") || rest.starts_with("a.m");
@@ -195,7 +202,10 @@ fn idiom(from: &[char]) -> Option<usize> {
     ["24/7", "24x7", "24 x 7", "1:1"]
         .into_iter()
         .find(|i| {
-            text.starts_with(i) && !from.get(i.chars().count()).is_some_and(|c| c.is_ascii_digit())
+            text.starts_with(i)
+                && !from
+                    .get(i.chars().count())
+                    .is_some_and(|c| c.is_ascii_digit())
         })
         .map(|i| i.chars().count())
 }
@@ -248,7 +258,11 @@ fn parts(run: &[char]) -> Vec<String> {
     out.into_iter()
         .map(|d| {
             let t = d.trim_start_matches('0');
-            if t.is_empty() { "0".to_string() } else { t.to_string() }
+            if t.is_empty() {
+                "0".to_string()
+            } else {
+                t.to_string()
+            }
         })
         .collect()
 }
@@ -263,7 +277,9 @@ mod tests {
 
     #[test]
     fn pieces_are_found() {
-        let t = tokens("Run `Get-Foo` on [the site](https://a.example/en-us/x) with {{name}} and :::no-loc text=\"Azure\"::: for **OK** at 1,000 USD.");
+        let t = tokens(
+            "Run `Get-Foo` on [the site](https://a.example/en-us/x) with {{name}} and :::no-loc text=\"Azure\"::: for **OK** at 1,000 USD.",
+        );
         assert_eq!(t.code, ["Get-Foo"]);
         assert_eq!(t.urls, ["https://a.example/en-us/x"]);
         assert_eq!(t.placeholders, ["{{name}}"]);
@@ -288,6 +304,9 @@ mod tests {
         assert_eq!(numbers("July 07 2021"), ["2021", "7"]);
         assert_eq!(numbers("at 7:30 PM Pacific"), numbers("o 19:30 czasu"));
         assert_eq!(numbers("a 3-year term, 365-dagen"), ["3", "365"]);
-        assert_eq!(numbers("24/7 support, 24 X 7 help, shared 1:1"), Vec::<String>::new());
+        assert_eq!(
+            numbers("24/7 support, 24 X 7 help, shared 1:1"),
+            Vec::<String>::new()
+        );
     }
 }

@@ -103,7 +103,10 @@ mod tests {
             new: vec![],
         };
         let out = mark(&html, &[seg(0), seg(1), seg(2)], &drift, "Nu:", "Weg.");
-        assert!(out.starts_with(&format!("<p>Een{ORIGINAL_OPEN}One")), "{out}");
+        assert!(
+            out.starts_with(&format!("<p>Een{ORIGINAL_OPEN}One")),
+            "{out}"
+        );
         assert!(out.contains(r#"<p>Twee <span class="sp-changed"><strong class="sp-changed-label">Nu:</strong> <span lang="en">Two &amp; more</span></span><span class="sp-orig""#), "{out}");
         assert!(out.contains(r#"<p>Drie <span class="sp-changed sp-changed-removed"><strong class="sp-changed-label">Weg.</strong></span><span"#), "{out}");
     }

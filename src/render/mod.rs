@@ -1,9 +1,9 @@
 //! Stage 4, render: tera templates with Fluent strings, every page kind into HTML.
 
 pub mod context;
+pub mod drift;
 pub mod search;
 pub mod sitemap;
-pub mod drift;
 pub mod status;
 mod t_function;
 mod template_error;

@@ -69,7 +69,11 @@ struct Seg<'s> {
 
 impl<'s> Seg<'s> {
     fn new(text: &'s str) -> Seg<'s> {
-        let mut words: Vec<u64> = text.split(' ').filter(|w| !w.is_empty()).map(hash).collect();
+        let mut words: Vec<u64> = text
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(hash)
+            .collect();
         words.sort_unstable();
         Seg {
             text,

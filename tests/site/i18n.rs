@@ -1,9 +1,9 @@
 //! UI strings through Fluent: CLDR plural forms and localized dates, from the real locale files.
 
 use signpost::config::{Config, Overrides};
+use signpost::date::Date;
 use signpost::diag::Diagnostics;
 use signpost::i18n::{Arg, I18n};
-use signpost::date::Date;
 
 use crate::common::*;
 

@@ -353,10 +353,11 @@ impl<'p> Run<'p> {
                         st.heading_ids.extend(tail.heading_ids);
                         st.originals.extend(tail.originals);
                         let flushed = st.flushed;
-                        st.segments_from_tail.extend(tail.segments.into_iter().map(|mut s| {
-                            s.block += flushed;
-                            s
-                        }));
+                        st.segments_from_tail
+                            .extend(tail.segments.into_iter().map(|mut s| {
+                                s.block += flushed;
+                                s
+                            }));
                         st.sentences.extend(tail.sentences);
                         st.links.extend(tail.links);
                         st.linked.extend(tail.linked);
