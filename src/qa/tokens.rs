@@ -50,10 +50,10 @@ pub fn tokens(markdown: &str) -> Tokens {
             }
         }
         // `{customer-id}`, `{serialNumber}`: a single-brace name in a path or a format.
-        if rest.starts_with('{') {
-            let name = rest[1..]
+        if let Some(inner) = rest.strip_prefix('{') {
+            let name = inner
                 .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-                .filter(|&e| e > 0 && rest[1 + e..].starts_with('}'));
+                .filter(|&e| e > 0 && inner[e..].starts_with('}'));
             if let Some(e) = name {
                 t.placeholders.push(rest[..e + 2].to_string());
                 prose.push(' ');

@@ -611,8 +611,7 @@ pub(super) fn strip_inline_alert_marker<'a>(
 pub(super) fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in text.char_indices() {
         if !matches!(c, '.' | '?' | '!') {
             continue;
         }
@@ -623,7 +622,6 @@ pub(super) fn sentences(text: &str) -> Vec<String> {
             out.push(text[start..end].trim().to_string());
             start = end;
         }
-        let _ = chars.peek();
     }
     let last = text[start..].trim();
     if !last.is_empty() {
