@@ -160,7 +160,7 @@ pub fn unused_ui_strings(
 }
 
 /// Notes on translations writers may want to act on: missing, stale, rebuilt.
-pub fn translations(site: &Site, config: &Config, diags: &Diagnostics) {
+pub fn translations(site: &Site, diags: &Diagnostics) {
     for page in &site.pages {
         let at = Some(Location::new(&page.source.path, 1, 1));
         if let (Some(newer), Some(drift)) = (page.newer, &page.drift) {
@@ -203,7 +203,6 @@ pub fn translations(site: &Site, config: &Config, diags: &Diagnostics) {
             ),
         ));
     }
-    let _ = config;
 }
 
 /// A stale side-by-side translation, segment by segment: each segment whose English changed

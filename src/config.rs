@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diag::Location;
+use crate::diag::{Diagnostic, Kind, Location};
 use crate::lang::{Lang, looks_like_lang_code};
 
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -145,6 +145,24 @@ pub enum ConfigError {
 }
 
 impl ConfigError {
+    /// The error as a diagnostic, at its line in site.yaml when it has one.
+    pub fn into_diagnostic(self) -> Diagnostic {
+        match self {
+            ConfigError::Invalid {
+                location,
+                message,
+                hint,
+            } => {
+                let d = Diagnostic::error(Kind::Config, Some(location), message);
+                match hint {
+                    Some(h) => d.with_hint(h),
+                    None => d,
+                }
+            }
+            other => Diagnostic::error(Kind::Config, None, other.to_string()),
+        }
+    }
+
     fn invalid(
         path: &Path,
         line: usize,

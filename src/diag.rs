@@ -92,6 +92,8 @@ pub enum Kind {
     Content,
     Translation,
     BrokenLink,
+    /// An include that cannot be followed (missing, unreadable, a cycle, too deep).
+    Include,
     Config,
     Locale,
     Template,
@@ -111,6 +113,10 @@ pub struct Diagnostic {
     /// The translation-QA rule that found it (`numbers`, `code`…), for tools and `site.yaml`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<&'static str>,
+    /// Everything a message only counts (the UI strings a language lacks), for tools reading
+    /// `check --format json`; the text output shows the message alone.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<String>,
 }
 
 impl Diagnostic {
@@ -122,6 +128,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             rule: None,
+            details: Vec::new(),
         }
     }
 
@@ -133,6 +140,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             rule: None,
+            details: Vec::new(),
         }
     }
 
@@ -144,6 +152,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             rule: None,
+            details: Vec::new(),
         }
     }
 
@@ -154,6 +163,11 @@ impl Diagnostic {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_details(mut self, details: Vec<String>) -> Self {
+        self.details = details;
         self
     }
 

@@ -16,6 +16,7 @@ pub mod lang;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod pipeline;
 pub mod prepare;
 pub mod progress;
 pub mod qa;
@@ -32,10 +33,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use config::{Config, Overrides};
-use diag::{Diagnostic, Diagnostics, Kind};
+use diag::{Diagnostic, Diagnostics};
 use lang::Lang;
 pub use prepare::{Prepared, prepare};
 
@@ -127,61 +126,5 @@ pub fn check(root: &std::path::Path) -> Result<Vec<Diagnostic>, config::ConfigEr
 
 /// Renders the prepared site and copies assets and static files into `out`.
 pub fn render_into(p: &Prepared, out: &write::Output, diags: &Diagnostics) {
-    render_all(p, out, false, diags);
-}
-
-/// Like [`render_into`], with `serve`'s live-reload script in every page.
-pub fn render_into_live(p: &Prepared, out: &write::Output, diags: &Diagnostics) {
-    render_all(p, out, true, diags);
-}
-
-fn render_all(p: &Prepared, out: &write::Output, live_reload: bool, diags: &Diagnostics) {
-    let t = timing::Timer::start("templates");
-    let Ok(mut renderer) = render::Renderer::new(
-        &p.config,
-        &p.theme,
-        Arc::clone(&p.i18n),
-        &p.urls,
-        p.tree.is_some(),
-        diags,
-    ) else {
-        return;
-    };
-    t.stop();
-    renderer.live_reload = live_reload;
-    let t = timing::Timer::start("render pages");
-    renderer.render_site(&p.site, out, diags);
-    t.stop();
-    let t = timing::Timer::start("render tree");
-    if let Some((tree, walks)) = &p.tree {
-        renderer.render_tree(&p.site, tree, walks, out, diags);
-    }
-    t.stop();
-    if p.config.search {
-        let t = timing::Timer::start("search index");
-        renderer.render_search(&p.site, p.tree.as_ref().map(|(t, _)| t), out, diags);
-        t.stop();
-    }
-    let t = timing::Timer::start("statics, assets");
-    for (name, bytes) in &p.theme.statics {
-        out.write(&format!("static/{name}"), bytes, diags);
-    }
-    p.assets.par_iter().for_each(|a| {
-        out.copy(
-            &a.rel.to_string_lossy().replace('\\', "/"),
-            &a.source,
-            diags,
-        )
-    });
-    t.stop();
-    if p.config.base_url.is_none() && !live_reload {
-        diags.push(
-            Diagnostic::warning(
-                Kind::Config,
-                None,
-                "no base_url: canonical and sitemap URLs start at the host's root",
-            )
-            .with_hint("pass --base-url https://your.host/path/ or set base_url in site.yaml"),
-        );
-    }
+    pipeline::render(p, out, &pipeline::Work::Everything, false, diags);
 }

@@ -87,6 +87,9 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if std::env::var_os("SIGNPOST_TIMINGS").is_some() {
+        signpost::timing::enable();
+    }
     match cli.command {
         Command::Build {
             output,
@@ -119,7 +122,7 @@ fn main() -> ExitCode {
                 open,
                 no_search,
             };
-            match signpost::serve::serve(&opts) {
+            match signpost::serve::serve(&opts, std::sync::Arc::new(print_serve_event)) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -127,6 +130,57 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+/// `serve`'s events, one line each. The address goes to stdout (tests and scripts read it
+/// there to find the port); the rest to stderr.
+fn print_serve_event(event: signpost::serve::ServeEvent) {
+    use signpost::serve::ServeEvent;
+    match event {
+        ServeEvent::Built(outcome) => print_outcome(&outcome, "built"),
+        ServeEvent::Rebuilt(outcome) => print_outcome(&outcome, "rebuilt"),
+        ServeEvent::Listening(addr) => println!("serving http://{addr}/ (Ctrl-C to stop)"),
+        ServeEvent::SearchUpdated(took) => eprintln!(
+            "search index updated in {:.1} ms",
+            took.as_secs_f64() * 1000.0
+        ),
+        ServeEvent::NoBrowser { url } => eprintln!("could not open a browser; visit {url}"),
+        ServeEvent::Stopped => eprintln!("stopped"),
+    }
+}
+
+/// A rebuild's errors with file:line:col, then one line: `rebuilt 3 page(s) in 41.2 ms: ok, …`.
+fn print_outcome(outcome: &signpost::serve::RebuildSummary, verb: &str) {
+    print_timings(&outcome.timings);
+    for e in &outcome.errors {
+        eprintln!("{e}");
+    }
+    let status = if outcome.errors.is_empty() {
+        "ok".to_string()
+    } else {
+        format!(
+            "{} error(s); serving the last good pages",
+            outcome.errors.len()
+        )
+    };
+    eprintln!(
+        "{verb} {} page(s) in {:.1} ms: {status}, {} warning(s)",
+        outcome.pages,
+        outcome.elapsed.as_secs_f64() * 1000.0,
+        outcome.warnings
+    );
+}
+
+/// Stage timings, when `SIGNPOST_TIMINGS` is set (the library collects them then).
+fn print_timings(timings: &[signpost::timing::StageTime]) {
+    for t in timings {
+        eprintln!(
+            "timing: {:<16} {:>8.1} ms  (from {:.1} ms)",
+            t.name,
+            t.took.as_secs_f64() * 1000.0,
+            t.began.as_secs_f64() * 1000.0
+        );
     }
 }
 
@@ -165,6 +219,7 @@ fn run_build(opts: &BuildOptions) -> ExitCode {
     }
     let result = build(opts);
     signpost::progress::finish();
+    print_timings(&signpost::timing::take());
     match result {
         Ok(summary) => {
             print_diagnostics(&summary.diagnostics, false);
@@ -206,26 +261,11 @@ fn run_build(opts: &BuildOptions) -> ExitCode {
 }
 
 fn run_check(root: &std::path::Path, format: Format) -> ExitCode {
-    let diags = match signpost::check(root) {
+    let checked = signpost::check(root);
+    print_timings(&signpost::timing::take());
+    let diags = match checked {
         Ok(d) => d,
-        Err(e) => {
-            let d = match &e {
-                signpost::config::ConfigError::Invalid {
-                    location,
-                    message,
-                    hint,
-                } => Diagnostic {
-                    severity: Severity::Error,
-                    kind: signpost::diag::Kind::Config,
-                    location: Some(location.clone()),
-                    message: message.clone(),
-                    hint: hint.clone(),
-                    rule: None,
-                },
-                other => Diagnostic::error(signpost::diag::Kind::Config, None, other.to_string()),
-            };
-            vec![d]
-        }
+        Err(e) => vec![e.into_diagnostic()],
     };
     let errors = diags.iter().filter(|d| d.is_error()).count();
     match format {

@@ -25,7 +25,7 @@ pub struct Prepared {
     pub assets: Vec<load::Asset>,
     pub urls: Urls,
     /// The decision tree and every walk through it, when the site has a valid one.
-    pub tree: Option<(tree::Tree, Vec<tree::Walk>)>,
+    pub tree: Option<(tree::Tree, Vec<tree::AnswerPath>)>,
 }
 
 /// Most walks a decision tree may have; each is a page per language.
@@ -110,9 +110,12 @@ pub fn prepare_with(
             .filter(|l| **l != config.default_language)
             .cloned(),
     );
-    let t = crate::timing::Timer::start("link index");
     let mut pages = loaded.pages;
     pages.extend(translations::reconstruct::reconstruct(&pages, &config));
+    let t = crate::timing::Timer::start("includes");
+    let includes = load::includes::gather(&config, &mut pages);
+    t.stop();
+    let t = crate::timing::Timer::start("link index");
     let index = parse::links::LinkIndex::new(&pages, &loaded.assets, preference);
     let labels: std::collections::HashMap<Lang, Labels> = config
         .languages
@@ -124,7 +127,7 @@ pub fn prepare_with(
         urls: &urls,
         labels: &labels[&page.lang],
         docs_root: config.docs_root_url.as_deref(),
-        content_dir: &config.content_dir,
+        includes: &includes,
         diags,
         emit_originals: page.has_side_by_side(),
         trust_html: config.trust_html,
@@ -214,7 +217,7 @@ pub fn prepare_with(
             .with_hint("turn it off unless every page was written by people you trust"));
     }
     check::unused_ui_strings(&i18n, &theme, tree.as_ref().map(|(t, _)| t), &config, diags);
-    check::translations(&site, &config, diags);
+    check::translations(&site, diags);
     crate::qa::run(&mut site, &config, diags);
     t.stop();
     Prepared {
@@ -233,7 +236,7 @@ fn prepare_tree(
     site: &model::Site,
     i18n: &I18n,
     diags: &Diagnostics,
-) -> Option<(tree::Tree, Vec<tree::Walk>)> {
+) -> Option<(tree::Tree, Vec<tree::AnswerPath>)> {
     let tree = tree::load(&config.content_dir, &config.root, diags)?;
     let valid = tree::validate::validate(
         &tree,
@@ -245,8 +248,8 @@ fn prepare_tree(
     if !valid {
         return None;
     }
-    match tree::walks(&tree, MAX_TREE_WALKS) {
-        Ok(walks) => Some((tree, walks)),
+    match tree::answer_paths(&tree, MAX_TREE_WALKS) {
+        Ok(paths) => Some((tree, paths)),
         Err(limit) => {
             diags.push(
                 Diagnostic::error(

@@ -1,11 +1,36 @@
-//! Stage timings on stderr when `SIGNPOST_TIMINGS` is set: where a build spends its time.
+//! Stage timings: where a build spends its time. The library collects them once
+//! [`enable`]d; the binary prints them (`SIGNPOST_TIMINGS=1`).
 
-use std::sync::OnceLock;
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
-/// When the first timer started: each line also says when its stage began, so the gaps
-/// between stages (work no stage covers) show.
+/// How long one stage took, and when it began.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageTime {
+    pub name: &'static str,
+    /// Since the first stage timed in this process: the gaps between stages (work no stage
+    /// covers) show.
+    pub began: Duration,
+    pub took: Duration,
+}
+
+static ON: AtomicBool = AtomicBool::new(false);
 static FIRST: OnceLock<Instant> = OnceLock::new();
+static TIMES: Mutex<Vec<StageTime>> = Mutex::new(Vec::new());
+
+/// Collects stage timings from now on (off by default: a build does not pay for them).
+pub fn enable() {
+    ON.store(true, Ordering::Relaxed);
+}
+
+/// The stages timed since the last call, in the order they ended.
+pub fn take() -> Vec<StageTime> {
+    TIMES
+        .lock()
+        .map(|mut t| std::mem::take(&mut *t))
+        .unwrap_or_default()
+}
 
 pub struct Timer {
     name: &'static str,
@@ -14,8 +39,7 @@ pub struct Timer {
 
 impl Timer {
     pub fn start(name: &'static str) -> Timer {
-        let on = std::env::var_os("SIGNPOST_TIMINGS").is_some();
-        let start = on.then(Instant::now);
+        let start = ON.load(Ordering::Relaxed).then(Instant::now);
         if let Some(now) = start {
             FIRST.get_or_init(|| now);
         }
@@ -23,15 +47,16 @@ impl Timer {
     }
 
     pub fn stop(self) {
-        if let Some(start) = self.start {
-            let began = FIRST.get().map_or(0.0, |first| {
-                start.duration_since(*first).as_secs_f64() * 1000.0
+        let Some(start) = self.start else { return };
+        let began = FIRST
+            .get()
+            .map_or(Duration::ZERO, |first| start.duration_since(*first));
+        if let Ok(mut times) = TIMES.lock() {
+            times.push(StageTime {
+                name: self.name,
+                began,
+                took: start.elapsed(),
             });
-            eprintln!(
-                "timing: {:<16} {:>8.1} ms  (from {began:.1} ms)",
-                self.name,
-                start.elapsed().as_secs_f64() * 1000.0
-            );
         }
     }
 }

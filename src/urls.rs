@@ -51,10 +51,6 @@ impl Urls {
         self
     }
 
-    pub fn base_url(&self) -> Option<&str> {
-        self.base_url.as_deref()
-    }
-
     /// The site path of a page's folder: `nl/a/b/`, or `nl/` for the language home.
     pub fn page_path(lang: &Lang, slug: &str) -> String {
         if slug.is_empty() {

@@ -160,3 +160,9 @@ impl Output {
 fn is_empty_dir(path: &Path) -> bool {
     std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_none())
 }
+
+impl crate::render::FileSink for Output {
+    fn write(&self, site_path: &str, bytes: &[u8], diags: &Diagnostics) {
+        Output::write(self, site_path, bytes, diags);
+    }
+}

@@ -17,6 +17,9 @@ use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Kind, LineIndex, Location};
 use crate::lang::Lang;
 
+/// How many missing keys a language's warning names before it only counts the rest.
+const NAMED_MISSING: usize = 5;
+
 /// A value passed into a message.
 #[derive(Debug, Clone)]
 pub enum Arg {
@@ -41,8 +44,6 @@ pub struct I18n {
     fallback: Lang,
     /// Message ids per language, for coverage reports.
     ids: BTreeMap<Lang, BTreeSet<String>>,
-    /// Keys looked up in a language that lacks them: reported once each after rendering.
-    missing: Mutex<BTreeSet<(Lang, String)>>,
     /// Messages that failed to format (a reference cycle, a missing message reference):
     /// reported after rendering, once per language and message.
     broken: Mutex<BTreeMap<(Lang, String), Broken>>,
@@ -185,7 +186,6 @@ impl I18n {
             defined,
             fallback,
             ids,
-            missing: Mutex::default(),
             broken: Mutex::default(),
             plain: HashMap::new(),
         };
@@ -198,11 +198,8 @@ impl I18n {
         if let Some(s) = self.format(lang, key, args) {
             return Ok(s);
         }
+        // A key the language lacks is counted by `report_coverage`, once per language.
         if let Some(s) = self.format(&self.fallback, key, args) {
-            self.missing
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert((lang.clone(), key.to_string()));
             return Ok(s);
         }
         Err(MissingKey {
@@ -417,34 +414,87 @@ impl I18n {
         all.difference(have).cloned().collect()
     }
 
-    /// Reports languages that lack keys English has, once per language.
+    /// Reports languages that lack keys English has: one warning per language, however many
+    /// it lacks, so a new language does not bury everything else. The warning names a few
+    /// keys; all of them are in its details (`check --format json`) and on the status page.
     pub fn report_coverage(&self, config: &Config, diags: &Diagnostics) {
         for lang in &config.languages {
             let missing = self.missing_in(lang);
-            if !missing.is_empty() {
-                diags.push(
-                    Diagnostic::warning(
-                        Kind::Locale,
-                        Some(Location::new(
-                            Path::new("locales").join(lang.as_str()),
-                            1,
-                            1,
-                        )),
-                        format!(
-                            "{} UI string(s) missing in {lang}, English is shown instead: {}",
-                            missing.len(),
-                            missing.join(", ")
-                        ),
-                    )
-                    .with_hint(format!("add them to a .ftl file in locales/{lang}/")),
-                );
+            if missing.is_empty() {
+                continue;
             }
+            let total = self.ids.get(&self.fallback).map_or(0, BTreeSet::len);
+            let files: Vec<String> = self
+                .english_files(&missing)
+                .iter()
+                .map(|f| format!("locales/{lang}/{f}"))
+                .collect();
+            let own = self.ids.get(lang).is_some_and(|ids| !ids.is_empty());
+            let (message, hint) = if own {
+                let named = if missing.len() > NAMED_MISSING {
+                    format!(
+                        "{} and {} more",
+                        missing[..NAMED_MISSING].join(", "),
+                        missing.len() - NAMED_MISSING
+                    )
+                } else {
+                    missing.join(", ")
+                };
+                (
+                    format!(
+                        "{} of {total} UI string(s) missing in {lang}, English is shown for them: {named}",
+                        missing.len()
+                    ),
+                    format!(
+                        "add them to {}, translated from the English file of the same name; the status page lists them all",
+                        files.join(" or ")
+                    ),
+                )
+            } else {
+                (
+                    format!(
+                        "{lang} has no UI strings of its own: all {} are shown in English",
+                        missing.len()
+                    ),
+                    format!(
+                        "create {}: copy the English files (locales/en/ in signpost's source) and translate them; the status page lists what is still missing",
+                        files.join(" and ")
+                    ),
+                )
+            };
+            diags.push(
+                Diagnostic::warning(
+                    Kind::Locale,
+                    Some(Location::new(
+                        Path::new("locales").join(lang.as_str()),
+                        1,
+                        1,
+                    )),
+                    message,
+                )
+                .with_hint(hint)
+                .with_details(missing),
+            );
         }
     }
 
-    /// Keys that templates looked up in a language lacking them.
-    pub fn take_missing(&self) -> BTreeSet<(Lang, String)> {
-        std::mem::take(&mut *self.missing.lock().unwrap_or_else(|e| e.into_inner()))
+    /// The names of the English `.ftl` files that define `keys` (`ui.ftl`), in order.
+    fn english_files(&self, keys: &[String]) -> BTreeSet<String> {
+        let Some(defined) = self.defined.get(&self.fallback) else {
+            return BTreeSet::new();
+        };
+        keys.iter()
+            .filter_map(|k| defined.get(k))
+            .filter_map(|at| {
+                // Built-in files are shown as `locales/en/ui.ftl/(built-in)`.
+                let path = if at.path.ends_with("(built-in)") {
+                    at.path.parent()?
+                } else {
+                    &at.path
+                };
+                Some(path.file_name()?.to_string_lossy().into_owned())
+            })
+            .collect()
     }
 }
 

@@ -330,7 +330,7 @@ fn yaml_to_json(v: serde_yaml::Value) -> Json {
 fn repeated_key(yaml: &str) -> Option<YamlError> {
     let found = Cell::new(None);
     let err = serde::de::DeserializeSeed::deserialize(
-        Walk {
+        RepeatedKeyScan {
             seen: None,
             found: &found,
         },
@@ -351,12 +351,12 @@ fn repeated_key(yaml: &str) -> Option<YamlError> {
 
 /// One value of the document, read only to look for repeated keys. `seen` holds the keys read
 /// so far when the value is a mapping key; the first repeat is written to `found`.
-struct Walk<'a> {
+struct RepeatedKeyScan<'a> {
     seen: Option<&'a [serde_yaml::Value]>,
     found: &'a Cell<Option<String>>,
 }
 
-impl Walk<'_> {
+impl RepeatedKeyScan<'_> {
     /// A scalar key as `Value` would hold it, so repeats compare as they do in `Mapping`.
     fn scalar<E: serde::de::Error>(
         self,
@@ -375,7 +375,7 @@ impl Walk<'_> {
     }
 }
 
-impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_> {
+impl<'de> serde::de::DeserializeSeed<'de> for RepeatedKeyScan<'_> {
     /// The key, when it is a scalar.
     type Value = Option<serde_yaml::Value>;
 
@@ -384,7 +384,7 @@ impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_> {
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for Walk<'_> {
+impl<'de> serde::de::Visitor<'de> for RepeatedKeyScan<'_> {
     type Value = Option<serde_yaml::Value>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -425,7 +425,7 @@ impl<'de> serde::de::Visitor<'de> for Walk<'_> {
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         while seq
-            .next_element_seed(Walk {
+            .next_element_seed(RepeatedKeyScan {
                 seen: None,
                 found: self.found,
             })?
@@ -436,11 +436,11 @@ impl<'de> serde::de::Visitor<'de> for Walk<'_> {
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut keys = Vec::new();
-        while let Some(key) = map.next_key_seed(Walk {
+        while let Some(key) = map.next_key_seed(RepeatedKeyScan {
             seen: Some(&keys),
             found: self.found,
         })? {
-            map.next_value_seed(Walk {
+            map.next_value_seed(RepeatedKeyScan {
                 seen: None,
                 found: self.found,
             })?;
@@ -455,7 +455,7 @@ impl<'de> serde::de::Visitor<'de> for Walk<'_> {
         let (_, value) = data.variant::<serde::de::IgnoredAny>()?;
         serde::de::VariantAccess::newtype_variant_seed(
             value,
-            Walk {
+            RepeatedKeyScan {
                 seen: None,
                 found: self.found,
             },

@@ -4,6 +4,7 @@
 //! the other pages still load, so one build lists every fault.
 
 pub mod frontmatter;
+pub mod includes;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -34,6 +35,9 @@ pub struct SourcePage {
     pub body_offset: usize,
     pub front: FrontMatter,
     pub origin: Origin,
+    /// Every file the page's includes pull in, directly or through other includes, and the
+    /// paths of those that are missing (set by [`includes::gather`]).
+    pub includes: Vec<PathBuf>,
 }
 
 /// Where a page's text came from.
@@ -53,6 +57,21 @@ impl SourcePage {
 
     pub fn body(&self) -> &str {
         &self.text[self.body_offset..]
+    }
+
+    /// The folder of the page's file inside its language folder, `/`-separated, which its
+    /// links and includes are written from (`a/index.md` has slug `a` and folder `a`).
+    pub fn dir(&self) -> String {
+        let is_index = self
+            .path
+            .file_stem()
+            .is_some_and(|s| s.eq_ignore_ascii_case("index"));
+        if is_index {
+            return self.slug.clone();
+        }
+        self.slug
+            .rsplit_once('/')
+            .map_or(String::new(), |(dir, _)| dir.to_string())
     }
 }
 
@@ -78,7 +97,7 @@ pub fn load(config: &Config, diags: &Diagnostics) -> Loaded {
     crate::progress::stage("reading", 0);
     // Pages are read while the walk goes on: one worker at a time takes the walk's next file
     // (the walk itself is one sequence of system calls), the others read what it found.
-    let found: Vec<(Found, Option<SourcePage>)> = Walk::new(config, diags)
+    let found: Vec<(Found, Option<SourcePage>)> = ContentWalk::new(config, diags)
         .par_bridge()
         .map(|found| {
             let page = match &found {
@@ -131,7 +150,7 @@ impl Found {
 
 /// The walk over `content/`, yielding the pages and assets of its language folders and
 /// reporting what it skips.
-struct Walk<'a> {
+struct ContentWalk<'a> {
     entries: walkdir::IntoIter,
     config: &'a Config,
     diags: &'a Diagnostics,
@@ -140,14 +159,14 @@ struct Walk<'a> {
     linked: Vec<bool>,
 }
 
-impl<'a> Walk<'a> {
-    fn new(config: &'a Config, diags: &'a Diagnostics) -> Walk<'a> {
+impl<'a> ContentWalk<'a> {
+    fn new(config: &'a Config, diags: &'a Diagnostics) -> ContentWalk<'a> {
         let entries = walkdir::WalkDir::new(&config.content_dir)
             .follow_links(true)
             .sort_by_file_name()
             .min_depth(1)
             .into_iter();
-        Walk {
+        ContentWalk {
             entries,
             config,
             diags,
@@ -250,7 +269,7 @@ impl<'a> Walk<'a> {
     }
 }
 
-impl Iterator for Walk<'_> {
+impl Iterator for ContentWalk<'_> {
     type Item = Found;
 
     fn next(&mut self) -> Option<Found> {
@@ -459,6 +478,7 @@ fn read_page(
         body_offset,
         front,
         origin: Origin::Written,
+        includes: Vec::new(),
     })
 }
 

@@ -27,10 +27,6 @@ impl Sections {
         Sections { rules }
     }
 
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.rules.iter().map(|(r, _)| r.id.as_str())
-    }
-
     /// The first rule the page matches; a rule without conditions matches everything, and a
     /// page no rule matches goes to the last section.
     pub fn classify(&self, page: &SourcePage) -> &str {

@@ -322,6 +322,7 @@ mod tests {
                 ..Default::default()
             },
             origin: crate::load::Origin::Written,
+            includes: Vec::new(),
         }
     }
 

@@ -14,17 +14,17 @@ pub mod sanitize;
 mod sxs;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use pulldown_cmark::{Event, Options};
 
 use crate::diag::Diagnostics;
 use crate::lang::Lang;
 use crate::load::SourcePage;
+use crate::load::includes::Includes;
 use crate::urls::Urls;
 use headings::TocEntry;
 use links::LinkIndex;
-use run::Run;
+use run::EventPass;
 
 /// UI words the parser writes into content, already in the page's language.
 #[derive(Debug, Clone, Default)]
@@ -79,7 +79,6 @@ pub struct ParsedPage {
     /// Plain text of the first level-1 heading, which the body shows itself.
     pub h1: Option<String>,
     pub toc: Vec<TocEntry>,
-    pub heading_ids: Vec<String>,
     pub words: usize,
     /// English originals of side-by-side pages, in reading order.
     pub originals: Vec<Original>,
@@ -110,7 +109,8 @@ pub struct Context<'a> {
     pub urls: &'a Urls,
     pub labels: &'a Labels,
     pub docs_root: Option<&'a str>,
-    pub content_dir: &'a Path,
+    /// The site's includes, read by the load stage ([`crate::load::includes`]).
+    pub includes: &'a Includes,
     pub diags: &'a Diagnostics,
     /// Show each block's English original after it, hidden until asked for.
     pub emit_originals: bool,
@@ -131,27 +131,8 @@ pub fn parse_page(page: &SourcePage, cx: &Context) -> ParsedPage {
 /// Parses a page for the URL of language `reader`: a fallback page shows another language's
 /// content under the reader's folder, and its links lead to the reader's pages.
 pub fn parse_page_as(page: &SourcePage, reader: &Lang, cx: &Context) -> ParsedPage {
-    let run = Run::new(
-        cx,
-        page,
-        reader,
-        source_dir(&page.path, &page.lang, &page.slug),
-    );
+    let run = EventPass::new(cx, page, reader, page.dir());
     run.parse(page.body())
-}
-
-/// The folder of a page's file inside its language folder, `/`-separated: the path's last
-/// components, as many as the slug says (`a/index.md` has slug `a` and folder `a`).
-fn source_dir(path: &Path, lang: &Lang, slug: &str) -> String {
-    let is_index = path
-        .file_stem()
-        .is_some_and(|s| s.eq_ignore_ascii_case("index"));
-    let _ = lang;
-    if is_index {
-        return slug.to_string();
-    }
-    slug.rsplit_once('/')
-        .map_or(String::new(), |(dir, _)| dir.to_string())
 }
 
 pub fn options() -> Options {

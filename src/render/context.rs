@@ -140,3 +140,10 @@ pub struct ChooserItem {
     pub href: String,
     pub page_count: usize,
 }
+
+/// How the chooser greets a reader of one language, in that language.
+#[derive(Debug, Serialize)]
+pub struct Greeting {
+    pub site_title: String,
+    pub chooser_title: String,
+}

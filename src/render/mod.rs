@@ -16,14 +16,20 @@ use rayon::prelude::*;
 use tera::{Context as TeraContext, Tera};
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics, Kind, Location};
+use crate::diag::Diagnostics;
 use crate::i18n::I18n;
 use crate::lang::Lang;
 use crate::load::theme::Theme;
 use crate::model::Site;
 use crate::urls::Urls;
-use crate::write::Output;
 use template_error::template_error;
+
+/// Where rendered files go, by `/`-separated site path. `write::Output` is the one a build
+/// uses (a staging folder, the output folder, or nowhere for `check`); render only hands files
+/// over, so it need not know the stage above it that writes them.
+pub trait FileSink: Sync {
+    fn write(&self, site_path: &str, bytes: &[u8], diags: &Diagnostics);
+}
 
 pub struct Renderer<'a> {
     tera: Tera,
@@ -86,7 +92,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders every page kind and hands each file to `out`.
-    pub fn render_site(&self, site: &Site, out: &Output, diags: &Diagnostics) {
+    pub fn render_site(&self, site: &Site, out: &dyn FileSink, diags: &Diagnostics) {
         // The lists are independent of the pages: rendered alongside, they fill the cores
         // while the last pages finish.
         rayon::join(
@@ -101,7 +107,7 @@ impl<'a> Renderer<'a> {
         &self,
         site: &Site,
         which: &(dyn Fn(&Lang, &str) -> bool + Sync),
-        out: &Output,
+        out: &dyn FileSink,
         diags: &Diagnostics,
     ) {
         crate::progress::stage("rendering", site.pages.len() + site.fallbacks.len());
@@ -138,12 +144,12 @@ impl<'a> Renderer<'a> {
 
     /// Pages that list or sum up the whole site (language homes, 404s, the chooser, the
     /// status report, the sitemap), then what the UI strings lacked.
-    pub fn render_shared(&self, site: &Site, out: &Output, diags: &Diagnostics) {
+    pub fn render_shared(&self, site: &Site, out: &dyn FileSink, diags: &Diagnostics) {
         self.render_lists(site, out, diags);
         self.report_ui_strings(diags);
     }
 
-    fn render_lists(&self, site: &Site, out: &Output, diags: &Diagnostics) {
+    fn render_lists(&self, site: &Site, out: &dyn FileSink, diags: &Diagnostics) {
         let status = || {
             if !self.config.status {
                 return;
@@ -195,22 +201,9 @@ impl<'a> Renderer<'a> {
         rayon::join(status, || rayon::join(homes, root));
     }
 
-    /// UI strings that could not be formatted, or were missing and shown in English.
+    /// UI strings that could not be formatted. Those a language lacks were counted when the
+    /// strings were loaded (`I18n::report_coverage`), once per language.
     fn report_ui_strings(&self, diags: &Diagnostics) {
         self.i18n.report_broken(diags);
-        for (lang, key) in self.i18n.take_missing() {
-            diags.push(
-                Diagnostic::warning(
-                    Kind::Locale,
-                    Some(Location::new(
-                        std::path::Path::new("locales").join(lang.as_str()),
-                        1,
-                        1,
-                    )),
-                    format!("UI string `{key}` missing in {lang}; English shown"),
-                )
-                .with_hint(format!("add `{key}` to a .ftl file in locales/{lang}/")),
-            );
-        }
     }
 }

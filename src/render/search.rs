@@ -11,10 +11,10 @@ use super::context::PageLink;
 use crate::diag::Diagnostics;
 use crate::lang::Lang;
 use crate::model::Site;
+use crate::render::FileSink;
 use crate::search::{self, Entry};
 use crate::tree::Tree;
 use crate::urls::Urls;
-use crate::write::Output;
 
 #[derive(Debug, Serialize)]
 struct Letter {
@@ -31,7 +31,7 @@ impl Renderer<'_> {
         &self,
         site: &Site,
         tree: Option<&Tree>,
-        out: &Output,
+        out: &dyn FileSink,
         diags: &Diagnostics,
     ) {
         crate::progress::stage("indexing", self.config.languages.len());
@@ -47,7 +47,7 @@ impl Renderer<'_> {
         site: &Site,
         tree: Option<&Tree>,
         lang: &Lang,
-        out: &Output,
+        out: &dyn FileSink,
         diags: &Diagnostics,
     ) {
         {

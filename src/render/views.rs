@@ -342,21 +342,21 @@ impl Renderer<'_> {
         let mut ctx = self.context(&common);
         ctx.insert("languages", &languages);
         // Each language's card greets the reader in that language.
-        let titles: std::collections::BTreeMap<String, (String, String)> = self
+        let greetings: std::collections::BTreeMap<String, Greeting> = self
             .config
             .languages
             .iter()
             .map(|l| {
                 (
                     l.to_string(),
-                    (
-                        self.i18n.label(l, "site-title"),
-                        self.i18n.label(l, "chooser-title"),
-                    ),
+                    Greeting {
+                        site_title: self.i18n.label(l, "site-title"),
+                        chooser_title: self.i18n.label(l, "chooser-title"),
+                    },
                 )
             })
             .collect();
-        ctx.insert("greetings", &titles);
+        ctx.insert("greetings", &greetings);
         ctx
     }
 

@@ -45,13 +45,21 @@ pub struct Entry {
     pub originals: String,
 }
 
+/// What a search result shows of one indexed page. Its keys in `index.json` are one letter
+/// each, as search.js reads them: the list is sent to every reader who searches.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Doc {
-    /// Title, link, section name, excerpt text.
-    pub t: String,
-    pub u: String,
-    pub s: String,
-    pub x: String,
+    #[serde(rename = "t")]
+    pub title: String,
+    /// Link relative to the language's search page.
+    #[serde(rename = "u")]
+    pub href: String,
+    /// The section's name, in the index's language.
+    #[serde(rename = "s")]
+    pub section: String,
+    /// The opening of the page's text.
+    #[serde(rename = "x")]
+    pub excerpt: String,
 }
 
 /// A language's index: what `search/<lang>/index.json` and its shards hold.
@@ -120,10 +128,10 @@ pub fn build(
                 .collect();
             (
                 Doc {
-                    t: e.title.clone(),
-                    u: e.href.clone(),
-                    s: section_name(&e.section),
-                    x: excerpt(&e.body),
+                    title: e.title.clone(),
+                    href: e.href.clone(),
+                    section: section_name(&e.section),
+                    excerpt: excerpt(&e.body),
                 },
                 weights,
             )

@@ -1,5 +1,6 @@
 //! `signpost serve`: build, serve on localhost, rebuild what each saved file touches, and
-//! reload open pages.
+//! reload open pages. What happens is told to the caller as [`ServeEvent`]s; the binary
+//! prints them.
 
 pub mod http;
 pub mod session;
@@ -13,7 +14,8 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::broadcast;
 
 use http::{Notice, Shared};
-use session::{Change, Outcome, Session};
+pub use session::RebuildSummary;
+use session::{Change, Session};
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -38,18 +40,38 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
-/// Runs until Ctrl-C. Prints the address, then one line per rebuild.
-pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
+/// What `serve` tells its caller, as it happens.
+#[derive(Debug)]
+pub enum ServeEvent {
+    /// The first build is done (whether it succeeded or not).
+    Built(RebuildSummary),
+    /// Listening: the address to open.
+    Listening(SocketAddr),
+    /// A change was rebuilt.
+    Rebuilt(RebuildSummary),
+    /// The search index caught up with the edits, in this long.
+    SearchUpdated(std::time::Duration),
+    /// `--open` could not start a browser.
+    NoBrowser { url: String },
+    /// Ctrl-C: the server stopped and its temporary output is gone.
+    Stopped,
+}
+
+/// Where [`serve`] sends its events; called from more than one thread.
+pub type OnEvent = Arc<dyn Fn(ServeEvent) + Send + Sync>;
+
+/// Runs until Ctrl-C, telling `on_event` what happens.
+pub fn serve(opts: &ServeOptions, on_event: OnEvent) -> Result<(), ServeError> {
     // Watch events carry absolute paths; the root must be absolute to match them.
     let root = opts.root.canonicalize()?;
     let out_dir = std::env::temp_dir().join(format!("signpost-serve-{}", std::process::id()));
     let mut session = Session::new(&root, &out_dir, opts.no_search);
     let first = session.rebuild(Change::Everything);
-    report(&first, "built");
     let shared = Shared {
         events: broadcast::channel(64).0,
         errors: Arc::new(Mutex::new(messages(&first))),
     };
+    on_event(ServeEvent::Built(first));
 
     let (tx, rx) = mpsc::channel::<Change>();
     let watching = Arc::new(
@@ -58,7 +80,16 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
     );
     let rebuild_shared = shared.clone();
     let rebuild_watching = Arc::clone(&watching);
-    std::thread::spawn(move || rebuild_loop(session, rx, rebuild_shared, &rebuild_watching));
+    let rebuild_events = Arc::clone(&on_event);
+    std::thread::spawn(move || {
+        rebuild_loop(
+            session,
+            rx,
+            rebuild_shared,
+            &rebuild_watching,
+            &*rebuild_events,
+        )
+    });
     let stopping = shared.events.clone();
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -71,10 +102,12 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
             .await
             .map_err(|source| ServeError::Bind { addr, source })?;
         let local = listener.local_addr()?;
-        // Tests and scripts read this line to find the port.
-        println!("serving http://{local}/ (Ctrl-C to stop)");
+        on_event(ServeEvent::Listening(local));
         if opts.open {
-            open_browser(&format!("http://{local}/"));
+            let url = format!("http://{local}/");
+            if !open_browser(&url) {
+                on_event(ServeEvent::NoBrowser { url });
+            }
         }
         axum::serve(listener, http::router(&out_dir, shared))
             .with_graceful_shutdown(async move {
@@ -86,7 +119,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
         Ok::<(), ServeError>(())
     });
     let _ = std::fs::remove_dir_all(&out_dir);
-    eprintln!("stopped");
+    on_event(ServeEvent::Stopped);
     result
 }
 
@@ -96,6 +129,7 @@ fn rebuild_loop(
     rx: mpsc::Receiver<Change>,
     shared: Shared,
     watching: &watch::Watching,
+    on_event: &(dyn Fn(ServeEvent) + Send + Sync),
 ) {
     let mut waiting: Option<Change> = None;
     loop {
@@ -113,7 +147,6 @@ fn rebuild_loop(
             change = change.merge(more);
         }
         let outcome = session.rebuild(change);
-        report(&outcome, "rebuilt");
         let msgs = messages(&outcome);
         if let Ok(mut errors) = shared.errors.lock() {
             errors.clone_from(&msgs);
@@ -124,6 +157,7 @@ fn rebuild_loop(
             Notice::Error { messages: msgs }
         };
         let _ = shared.events.send(notice);
+        on_event(ServeEvent::Rebuilt(outcome));
         // The search index follows once the edited pages are out, unless more edits wait.
         if session.search_stale() {
             match rx.recv_timeout(std::time::Duration::from_millis(1000)) {
@@ -139,10 +173,7 @@ fn rebuild_loop(
                     });
                     waiting = next.into_inner();
                     if !session.search_stale() {
-                        eprintln!(
-                            "search index updated in {:.1} ms",
-                            start.elapsed().as_secs_f64() * 1000.0
-                        );
+                        on_event(ServeEvent::SearchUpdated(start.elapsed()));
                     }
                 }
             }
@@ -150,31 +181,12 @@ fn rebuild_loop(
     }
 }
 
-fn messages(outcome: &Outcome) -> Vec<String> {
+fn messages(outcome: &RebuildSummary) -> Vec<String> {
     outcome.errors.iter().map(ToString::to_string).collect()
 }
 
-fn report(outcome: &Outcome, verb: &str) {
-    for e in &outcome.errors {
-        eprintln!("{e}");
-    }
-    let status = if outcome.errors.is_empty() {
-        "ok".to_string()
-    } else {
-        format!(
-            "{} error(s); serving the last good pages",
-            outcome.errors.len()
-        )
-    };
-    eprintln!(
-        "{verb} {} page(s) in {:.1} ms: {status}, {} warning(s)",
-        outcome.pages,
-        outcome.elapsed.as_secs_f64() * 1000.0,
-        outcome.warnings
-    );
-}
-
-fn open_browser(url: &str) {
+/// Whether a browser could be started on `url`.
+fn open_browser(url: &str) -> bool {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -182,7 +194,5 @@ fn open_browser(url: &str) {
     } else {
         "xdg-open"
     };
-    if std::process::Command::new(opener).arg(url).spawn().is_err() {
-        eprintln!("could not open a browser; visit {url}");
-    }
+    std::process::Command::new(opener).arg(url).spawn().is_ok()
 }

@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::config::{Config, Overrides};
+use crate::config::{Config, ConfigError, Overrides};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::lang::Lang;
 use crate::load::{self, Loaded, Origin, SourcePage};
+use crate::pipeline::{self, Work};
 use crate::prepare::{Prepared, Reuse, prepare_keeping, prepare_with};
 use crate::render::Renderer;
 use crate::urls::Urls;
@@ -46,13 +47,15 @@ impl Change {
 
 /// How a rebuild went.
 #[derive(Debug, Clone)]
-pub struct Outcome {
+pub struct RebuildSummary {
     pub elapsed: Duration,
     /// Errors (the last good pages keep being served until they are fixed).
     pub errors: Vec<Diagnostic>,
     pub warnings: usize,
     /// Pages re-rendered (own and fallback).
     pub pages: usize,
+    /// How long each stage took (empty unless [`crate::timing::enable`]d).
+    pub timings: Vec<crate::timing::StageTime>,
 }
 
 pub struct Session {
@@ -78,23 +81,21 @@ impl Session {
         }
     }
 
-    pub fn out_dir(&self) -> &Path {
-        &self.out_dir
-    }
-
-    pub fn rebuild(&mut self, change: Change) -> Outcome {
+    pub fn rebuild(&mut self, change: Change) -> RebuildSummary {
         let start = Instant::now();
         let diags = Diagnostics::default();
         // Which standing errors this rebuild re-examined (and so replaces).
         type Redone = Box<dyn Fn(&Diagnostic) -> bool>;
         let (pages, redone): (usize, Redone) = match (change, self.state.is_some()) {
             (Change::Pages(paths), true) => {
+                let (count, examined) = self.pages_changed(&paths, &diags);
                 let shown: BTreeSet<PathBuf> = paths
                     .iter()
+                    .chain(&examined)
                     .map(|p| crate::diag::display_path(&self.root, p))
                     .collect();
                 (
-                    self.pages_changed(&paths, &diags),
+                    count,
                     Box::new(move |d: &Diagnostic| {
                         d.location.as_ref().is_some_and(|l| shown.contains(&l.path))
                     }),
@@ -106,14 +107,21 @@ impl Session {
             ),
             _ => (self.everything(&diags), Box::new(|_: &Diagnostic| true)),
         };
-        let all = diags.take_sorted();
+        let mut all = diags.take_sorted();
+        // A page that lost an include is a broken edit to the writer at work: it shows in the
+        // page until fixed, like an error (a one-off build only warns).
+        for d in &mut all {
+            if d.kind == crate::diag::Kind::Include {
+                d.severity = crate::diag::Severity::Error;
+            }
+        }
         // Errors of files this rebuild looked at are replaced; others still stand.
         self.standing.retain(|d| !redone(d));
         self.standing
             .extend(all.iter().filter(|d| d.is_error()).cloned());
         self.standing.sort_by(|a, b| a.location.cmp(&b.location));
         self.standing.dedup();
-        Outcome {
+        RebuildSummary {
             elapsed: start.elapsed(),
             warnings: all
                 .iter()
@@ -121,6 +129,7 @@ impl Session {
                 .count(),
             errors: self.standing.clone(),
             pages,
+            timings: crate::timing::take(),
         }
     }
 
@@ -130,21 +139,7 @@ impl Session {
             base_url: None,
             no_search: self.no_search,
         };
-        Config::load(&self.root, &overrides).map_err(|e| match e {
-            crate::config::ConfigError::Invalid {
-                location,
-                message,
-                hint,
-            } => Diagnostic {
-                severity: crate::diag::Severity::Error,
-                kind: crate::diag::Kind::Config,
-                location: Some(location),
-                message,
-                hint,
-                rule: None,
-            },
-            other => Diagnostic::error(crate::diag::Kind::Config, None, other.to_string()),
-        })
+        Config::load(&self.root, &overrides).map_err(ConfigError::into_diagnostic)
     }
 
     /// A full build, swapped in whole only when it has no errors.
@@ -165,7 +160,7 @@ impl Session {
         }
         match Output::begin(&self.out_dir, true) {
             Ok(out) => {
-                render(&prepared, &out, &|_, _| true, Scope::Everything, diags);
+                pipeline::render(&prepared, &out, &Work::Everything, true, diags);
                 if diags.has_errors() {
                     out.abandon();
                     return 0;
@@ -193,7 +188,13 @@ impl Session {
         count
     }
 
-    fn pages_changed(&mut self, paths: &BTreeSet<PathBuf>, diags: &Diagnostics) -> usize {
+    /// Redoes the pages that changed and the pages that include a changed file; returns how
+    /// many pages were rendered and the files whose messages this rebuild renewed.
+    fn pages_changed(
+        &mut self,
+        paths: &BTreeSet<PathBuf>,
+        diags: &Diagnostics,
+    ) -> (usize, BTreeSet<PathBuf>) {
         let Some(Prepared {
             config,
             site,
@@ -203,8 +204,20 @@ impl Session {
             ..
         }) = self.state.take()
         else {
-            return 0;
+            return (0, BTreeSet::new());
         };
+        // Pages that pull in a changed, created or deleted file, through any chain of
+        // includes.
+        let including = pipeline::including(&site, paths);
+        let mut examined: BTreeSet<PathBuf> = BTreeSet::new();
+        for p in site
+            .pages
+            .iter()
+            .filter(|p| including.contains(&p.source.slug))
+        {
+            examined.insert(self.root.join(&p.source.path));
+            examined.extend(p.source.includes.iter().cloned());
+        }
         let (mut sources, mut reuse) = split(site);
         let mut changed: BTreeSet<String> = BTreeSet::new();
         let mut deleted: Vec<(Lang, String)> = Vec::new();
@@ -233,27 +246,19 @@ impl Session {
             };
             sources.extend(new);
         }
-        // Pages that link a changed slug show its title and whether it exists.
-        let linking: BTreeSet<(Lang, String)> = if listed_changed {
-            reuse
-                .parsed
-                .iter()
-                .filter(|(_, p)| {
-                    p.linked.iter().any(|l| changed.contains(l))
-                        || p.wanted.iter().any(|w| changed.contains(w))
-                })
-                .map(|(k, _)| k.clone())
-                .collect()
-        } else {
-            BTreeSet::new()
+        let mut slugs = changed.clone();
+        slugs.extend(including);
+        if listed_changed {
+            slugs.extend(pipeline::linking(
+                reuse.parsed.iter().map(|((_, s), p)| (s, p)),
+                &changed,
+            ));
+        }
+        let work = Work::Pages {
+            slugs,
+            lists: listed_changed,
         };
-        let linking_slugs: BTreeSet<String> = linking.iter().map(|(_, s)| s.clone()).collect();
-        let dirty = |l: &Lang, s: &str| {
-            changed.contains(s)
-                || linking.contains(&(l.clone(), s.to_string()))
-                || linking_slugs.contains(s)
-        };
-        reuse.forget(dirty);
+        reuse.forget(|l, s| work.picks(l, s));
         let prepared = serve_urls(prepare_with(
             config,
             Loaded {
@@ -266,16 +271,11 @@ impl Session {
             true,
             diags,
         ));
-        let scope = if listed_changed {
-            Scope::PagesAndLists
-        } else {
-            Scope::Pages
-        };
-        let count = render(
+        let count = pipeline::render(
             &prepared,
             &Output::direct(&self.out_dir),
-            &dirty,
-            scope,
+            &work,
+            true,
             diags,
         );
         // A deleted page's output goes in every language, unless a page still stands there.
@@ -292,9 +292,18 @@ impl Session {
                 }
             }
         }
+        // The files the redone pages pull in now (a restored include is among them).
+        for p in prepared
+            .site
+            .pages
+            .iter()
+            .filter(|p| work.picks(p.lang(), p.slug()))
+        {
+            examined.extend(p.source.includes.iter().cloned());
+        }
         self.search_stale = prepared.config.search;
         self.state = Some(prepared);
-        count
+        (count, examined)
     }
 
     /// Whether the search index waits for the pages a rebuild changed.
@@ -348,9 +357,8 @@ impl Session {
         let i18n = Arc::new(I18n::load(&config, diags));
         i18n.report_coverage(&config, diags);
         let (sources, mut reuse) = split(site);
-        // Alert labels and link tooltips are written while parsing, in the page's language.
-        let dirty = |l: &Lang, _: &str| langs.contains(l.as_str());
-        reuse.forget(dirty);
+        let work = Work::Languages(langs.clone());
+        reuse.forget(|l, s| work.picks(l, s));
         let prepared = serve_urls(prepare_with(
             config,
             Loaded {
@@ -363,11 +371,11 @@ impl Session {
             true,
             diags,
         ));
-        let count = render(
+        let count = pipeline::render(
             &prepared,
             &Output::direct(&self.out_dir),
-            &dirty,
-            Scope::PagesAndLists,
+            &work,
+            true,
             diags,
         );
         self.search_stale = prepared.config.search;
@@ -392,15 +400,6 @@ fn listing(p: &SourcePage) -> impl PartialEq {
     )
 }
 
-/// How much a rebuild renders besides the pages it picks.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Scope {
-    Everything,
-    /// And the pages that list pages: homes, status, sitemap, the tree.
-    PagesAndLists,
-    Pages,
-}
-
 /// `serve` answers folder URLs, so its links end in `/` like a hosted site's.
 fn serve_urls(mut p: Prepared) -> Prepared {
     p.urls = Urls::new(None).with_directory_links();
@@ -416,46 +415,4 @@ fn split(site: crate::model::Site) -> (Vec<SourcePage>, Reuse) {
         .map(|p| p.source.clone())
         .collect();
     (sources, Reuse::from_site(site))
-}
-
-/// Renders the pages `which` picks and, by `scope`, what lists pages; returns how many pages.
-fn render(
-    p: &Prepared,
-    out: &Output,
-    which: &(dyn Fn(&Lang, &str) -> bool + Sync),
-    scope: Scope,
-    diags: &Diagnostics,
-) -> usize {
-    if scope == Scope::Everything {
-        crate::render_into_live(p, out, diags);
-        return p.site.pages.len() + p.site.fallbacks.len();
-    }
-    let Ok(mut renderer) = Renderer::new(
-        &p.config,
-        &p.theme,
-        Arc::clone(&p.i18n),
-        &p.urls,
-        p.tree.is_some(),
-        diags,
-    ) else {
-        return 0;
-    };
-    renderer.live_reload = true;
-    renderer.render_pages(&p.site, which, out, diags);
-    if scope == Scope::PagesAndLists {
-        renderer.render_shared(&p.site, out, diags);
-        if let Some((tree, walks)) = &p.tree {
-            renderer.render_tree(&p.site, tree, walks, out, diags);
-        }
-    }
-    p.site
-        .pages
-        .iter()
-        .filter(|pg| which(pg.lang(), pg.slug()))
-        .count()
-        + p.site
-            .fallbacks
-            .iter()
-            .filter(|f| which(&f.lang, p.site.pages[f.source].slug()))
-            .count()
 }

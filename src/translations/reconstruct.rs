@@ -267,6 +267,7 @@ pub fn reconstruct(pages: &[SourcePage], config: &Config) -> Vec<SourcePage> {
             origin: Origin::Reconstructed {
                 from: source.lang.clone(),
             },
+            includes: Vec::new(),
         });
     }
     out

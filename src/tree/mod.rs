@@ -222,14 +222,15 @@ pub fn load(content_dir: &Path, root: &Path, diags: &Diagnostics) -> Option<Tree
     }
 }
 
-/// One way through the tree: the options chosen (0-based), and the node reached.
+/// One way through the tree (a "walk" in the README): the options chosen (0-based), and the
+/// node they lead to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Walk {
+pub struct AnswerPath {
     pub choices: Vec<usize>,
     pub node: String,
 }
 
-impl Walk {
+impl AnswerPath {
     /// The URL segment naming this walk: `1-3-2` (answers counted from 1).
     pub fn segment(&self) -> String {
         self.choices
@@ -242,22 +243,22 @@ impl Walk {
 
 /// Every walk from the start, shortest first. A validated tree has no cycles, so this ends;
 /// `limit` bounds it for trees that branch and rejoin a great deal.
-pub fn walks(tree: &Tree, limit: usize) -> Result<Vec<Walk>, usize> {
-    let mut out = vec![Walk {
+pub fn answer_paths(tree: &Tree, limit: usize) -> Result<Vec<AnswerPath>, usize> {
+    let mut out = vec![AnswerPath {
         choices: Vec::new(),
         node: tree.file.start.clone(),
     }];
     let mut i = 0;
     while i < out.len() {
-        let walk = out[i].clone();
+        let path = out[i].clone();
         i += 1;
-        let Some(node) = tree.node(&walk.node) else {
+        let Some(node) = tree.node(&path.node) else {
             continue;
         };
         for (n, option) in node.options.iter().enumerate() {
-            let mut choices = walk.choices.clone();
+            let mut choices = path.choices.clone();
             choices.push(n);
-            out.push(Walk {
+            out.push(AnswerPath {
                 choices,
                 node: option.next.clone(),
             });

@@ -93,13 +93,14 @@ pub fn check_parse(page: &[u8]) {
             )
         })
         .collect();
+    let includes = signpost::load::includes::gather(&config, &mut pages);
     for p in &pages {
         let cx = Context {
             index: &index,
             urls: &urls,
             labels: &labels[&p.lang],
             docs_root: None,
-            content_dir: &config.content_dir,
+            includes: &includes,
             diags: &diags,
             emit_originals: p.has_side_by_side(),
             trust_html: false,

@@ -13,31 +13,10 @@ use crate::common::*;
 const RUN_LIMIT: Duration = Duration::from_secs(300);
 
 fn chromium() -> Option<PathBuf> {
-    let debian = PathBuf::from("/usr/bin/chromium");
-    if debian.is_file() {
-        return Some(debian);
-    }
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
         .map(|dir| dir.join("chromium"))
         .find(|p| p.is_file())
-}
-
-fn on_path(program: &str) -> bool {
-    Command::new(program)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-/// In CI a missing tool is a failure; on a developer's machine the test is skipped.
-fn missing(what: &str, install: &str) {
-    if std::env::var_os("CI").is_some() {
-        panic!("{what} is not installed, and CI is set: install it ({install}); .ci/run does this");
-    }
-    eprintln!("skipped: {what} not installed ({install})");
 }
 
 fn npm_ci(dir: &Path) {
@@ -95,12 +74,13 @@ fn kill_group(child: &mut Child) {
 #[test]
 fn browser_tests_pass_in_chromium() {
     let repo = repo();
-    let Some(chromium) = chromium() else {
-        return missing("chromium", "apt-get install chromium");
-    };
-    if !on_path("node") {
-        return missing("node", "Node.js 20 or newer");
+    let chromium = chromium();
+    if !require_tool("browser tests", "chromium", chromium.is_some())
+        || !require_tool("browser tests", "node", on_path("node"))
+    {
+        return;
     }
+    let chromium = chromium.unwrap();
     let dir = repo.join("tests/browser");
     npm_ci(&dir);
 

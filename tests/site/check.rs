@@ -251,3 +251,156 @@ fn the_corpus_finishes_and_lists_its_real_broken_links() {
         "the corpus has backslash links"
     );
 }
+
+/// English message ids of the built-in `.ftl` file `name`.
+fn english_ids(name: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(repo().join("locales/en").join(name)).unwrap();
+    text.lines()
+        .filter_map(|l| l.split_once(" ="))
+        .map(|(id, _)| id.trim())
+        .filter(|id| !id.is_empty() && !id.starts_with(['#', '.', ' ', '-', '[', '*']))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A partner adding Portuguese to the default site (its Dutch pages and tree), with no
+/// `locales/pt-br/` yet.
+fn portuguese_site(extra: &[(&str, &str)]) -> Fixture {
+    let mut own: Vec<(String, String)> = walk(&repo().join("content/nl"))
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(repo().join("content/nl").join(&p)).unwrap();
+            (format!("content/nl/{p}"), text)
+        })
+        .collect();
+    own.push((
+        "content/who-handles-this.yaml".into(),
+        std::fs::read_to_string(repo().join("content/who-handles-this.yaml")).unwrap(),
+    ));
+    let mut files: Vec<(&str, &str)> = own.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    files.push((
+        "site.yaml",
+        "languages: [nl, pt-br]\nbase_url: https://x.org/\n",
+    ));
+    files.extend_from_slice(extra);
+    Fixture::new(&files)
+}
+
+/// Warnings whose message or hint names `lang`.
+fn warnings_naming<'a>(report: &'a serde_json::Value, lang: &str) -> Vec<&'a serde_json::Value> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "warning")
+        .filter(|d| d.to_string().contains(lang))
+        .collect()
+}
+
+#[test]
+fn a_new_language_without_ui_strings_gets_one_warning() {
+    let f = portuguese_site(&[]);
+    let (code, report) = json(f.root());
+    assert_eq!(code, 0, "{report:#}");
+    let about = warnings_naming(&report, "pt-br");
+    assert_eq!(about.len(), 1, "{report:#}");
+    let w = about[0];
+    let all: Vec<String> = [english_ids("ui.ftl"), english_ids("who-handles-this.ftl")].concat();
+    let message = w["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("all {} are shown in English", all.len())),
+        "{message}"
+    );
+    let hint = w["hint"].as_str().unwrap();
+    for file in ["locales/pt-br/ui.ftl", "locales/pt-br/who-handles-this.ftl"] {
+        assert!(hint.contains(file), "{hint}");
+    }
+    // The full list is in the JSON, not in the message.
+    let mut details: Vec<String> = w["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap().to_string())
+        .collect();
+    let mut want = all.clone();
+    details.sort();
+    want.sort();
+    assert_eq!(details, want);
+    assert!(!message.contains("alert-note"), "{message}");
+
+    // The text output: one line about pt-br, no list of keys.
+    let (_, _, stderr) = signpost(f.root(), &["check"]);
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.contains("pt-br")).collect();
+    let warnings = lines.iter().filter(|l| l.contains("warning:")).count();
+    assert_eq!(warnings, 1, "{stderr}");
+    assert!(!stderr.contains("alert-note"), "{stderr}");
+}
+
+#[test]
+fn a_language_missing_a_few_strings_names_them_in_one_warning() {
+    // Portuguese has every general string (copied from English) but none of the tree's.
+    let ui = std::fs::read_to_string(repo().join("locales/en/ui.ftl")).unwrap();
+    let f = portuguese_site(&[("locales/pt-br/ui.ftl", ui.as_str())]);
+    let (_, report) = json(f.root());
+    let about = warnings_naming(&report, "pt-br");
+    assert_eq!(about.len(), 1, "{report:#}");
+    let tree_ids = english_ids("who-handles-this.ftl");
+    let w = about[0];
+    let message = w["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("{} of ", tree_ids.len()))
+            && message.contains("missing in pt-br"),
+        "{message}"
+    );
+    // A few are named, the rest counted.
+    let mut sorted = tree_ids.clone();
+    sorted.sort();
+    assert!(message.contains(&sorted[0]), "{message}");
+    assert!(
+        message.contains(&format!("and {} more", tree_ids.len() - 5)),
+        "{message}"
+    );
+    assert!(!message.contains(&sorted[sorted.len() - 1]), "{message}");
+    let hint = w["hint"].as_str().unwrap();
+    assert!(
+        hint.contains("locales/pt-br/who-handles-this.ftl"),
+        "{hint}"
+    );
+    assert!(!hint.contains("ui.ftl"), "{hint}");
+    assert_eq!(w["details"].as_array().unwrap().len(), tree_ids.len());
+
+    // The status page lists every one of them.
+    let built = build_ok(f.root(), None);
+    let status = built.page("status/index.html").text_of("td code").join(" ");
+    for id in &tree_ids {
+        assert!(status.contains(id.as_str()), "{id} not on the status page");
+    }
+}
+
+#[test]
+fn an_include_cycle_is_named_with_its_whole_chain() {
+    let f = Fixture::new(&[
+        ("site.yaml", "languages: [nl]\n"),
+        (
+            "content/nl/a.md",
+            "# A\n\nTekst A.\n\n[!INCLUDE [b](includes/b.md)]\n",
+        ),
+        (
+            "content/nl/includes/b.md",
+            "Tekst B.\n\n[!INCLUDE [c](c.md)]\n",
+        ),
+        (
+            "content/nl/includes/c.md",
+            "Tekst C.\n\n[!include [terug](../a.md)]\n",
+        ),
+    ]);
+    let (_, _, text) = signpost(f.root(), &["check"]);
+    let line = "content/nl/includes/c.md:3:1: warning: include cycle: content/nl/a.md → content/nl/includes/b.md → content/nl/includes/c.md → content/nl/a.md";
+    assert!(text.lines().any(|l| l == line), "no `{line}` in:\n{text}");
+    // The page still shows each file once.
+    let built = build_ok(f.root(), None);
+    let body = built.page("nl/a/index.html").visible_text();
+    for t in ["Tekst A.", "Tekst B.", "Tekst C."] {
+        assert_eq!(body.matches(t).count(), 1, "{t} in {body}");
+    }
+}

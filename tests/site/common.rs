@@ -213,3 +213,79 @@ pub fn leaks(page: &Page) -> Vec<String> {
     }
     found
 }
+
+// ---------------------------------------------------------------------------------------------
+// Tools some suites need (chromium, node, nginx, java and the Nu Html Checker).
+
+/// The suites skipped in this run for want of a tool: (suite, tool).
+static SKIPPED: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
+
+/// Whether a test may go on with `tool` (`found` says if it is installed). In CI (`CI` set,
+/// as `.ci/run` runs) a missing tool fails the test. On a developer's machine the test is
+/// skipped, and when the test binary exits it prints one line naming every suite skipped and
+/// the command that installs everything: libtest hides a passing test's output, so a line
+/// inside the test would never be seen.
+#[must_use]
+pub fn require_tool(suite: &str, tool: &str, found: bool) -> bool {
+    if found {
+        return true;
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!("{tool} is not installed, and CI is set: .ci/run installs it ({suite})");
+    }
+    eprintln!("skipped: {suite}: {tool} is not installed");
+    let mut skipped = SKIPPED.lock().unwrap_or_else(|e| e.into_inner());
+    if skipped.is_empty() {
+        print_skipped_at_exit();
+    }
+    skipped.push((suite.to_string(), tool.to_string()));
+    false
+}
+
+/// Whether `program --version` runs.
+pub fn on_path(program: &str) -> bool {
+    std::process::Command::new(program)
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Registers [`skipped_notice`] to run when the process exits, after libtest's summary (the
+/// test binary's `main` belongs to libtest, so the C library's exit handlers are the one
+/// place left that runs after it).
+fn print_skipped_at_exit() {
+    unsafe extern "C" {
+        fn atexit(callback: extern "C" fn()) -> std::ffi::c_int;
+    }
+    extern "C" fn notice() {
+        if let Some(line) = skipped_notice() {
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "\n{line}");
+        }
+    }
+    // SAFETY: `atexit` is the C library's; `notice` neither unwinds (it only formats and
+    // writes to stderr) nor calls `exit`.
+    unsafe {
+        atexit(notice);
+    }
+}
+
+/// The line printed at exit: every suite skipped, by the tool it lacked.
+pub fn skipped_notice() -> Option<String> {
+    let skipped = SKIPPED.lock().unwrap_or_else(|e| e.into_inner());
+    if skipped.is_empty() {
+        return None;
+    }
+    let mut by_suite: Vec<String> = skipped
+        .iter()
+        .map(|(suite, tool)| format!("{suite} (no {tool})"))
+        .collect();
+    by_suite.sort();
+    by_suite.dedup();
+    Some(format!(
+        "NOTE: skipped, tools not installed: {}. To install them and run every test: bash .ci/run",
+        by_suite.join(", ")
+    ))
+}

@@ -182,22 +182,9 @@ impl Site {
             Ok(summary) => (true, summary.diagnostics, None),
             Err(BuildError::Failed(d)) => (false, d, None),
             // A site.yaml fault stops the build before anything else: one error, located.
-            Err(BuildError::Config(signpost::config::ConfigError::Invalid {
-                location,
-                message,
-                hint,
-            })) => (
-                false,
-                vec![Diagnostic {
-                    severity: Severity::Error,
-                    kind: signpost::diag::Kind::Config,
-                    location: Some(location),
-                    message,
-                    hint,
-                    rule: None,
-                }],
-                None,
-            ),
+            Err(BuildError::Config(e @ signpost::config::ConfigError::Invalid { .. })) => {
+                (false, vec![e.into_diagnostic()], None)
+            }
             Err(e) => (false, Vec::new(), Some(e.to_string())),
         };
         Outcome {

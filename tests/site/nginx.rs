@@ -44,16 +44,6 @@ fn nginx_binary() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// In CI a missing nginx is a failure; on a developer's machine the test is skipped.
-fn missing_nginx() {
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "nginx is not installed, and CI is set: install it (apt-get install nginx); .ci/run does this"
-        );
-    }
-    eprintln!("skipped: nginx not installed (apt-get install nginx)");
-}
-
 fn mime_types() -> PathBuf {
     let candidates = [
         "/etc/nginx/mime.types",
@@ -1250,10 +1240,11 @@ fn some(list: impl IntoIterator<Item = String>, n: usize, sep: &str) -> String {
 /// Builds `root` for the sub-path, serves it with nginx and checks it from the outside.
 /// `default_lang` is the language of the root `404.html`.
 fn serve_and_check(name: &str, root: &Path, default_lang: &str) -> Option<Report> {
-    let Some(bin) = nginx_binary() else {
-        missing_nginx();
+    let bin = nginx_binary();
+    if !require_tool("hosting tests", "nginx", bin.is_some()) {
         return None;
-    };
+    }
+    let bin = bin.unwrap();
     let started = Instant::now();
     let site = Served::start(&bin, root, default_lang);
     let build_time = started.elapsed();
@@ -1418,8 +1409,8 @@ fn default_site_works_under_a_sub_path_on_nginx() {
 
 #[test]
 fn corpus_site_works_under_a_sub_path_on_nginx() {
-    if nginx_binary().is_none() {
-        return missing_nginx();
+    if !require_tool("hosting tests", "nginx", nginx_binary().is_some()) {
+        return;
     }
     let site = corpus_site();
     check(

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::OnceLock;
 
 use signpost::search::{LangIndex, fold, stem};
@@ -512,15 +512,18 @@ fn run_rows(indexes: &BTreeMap<String, LangIndex>, rows: &[Row], title: &str) ->
     for r in rows {
         let idx = &indexes[r.lang];
         let hits = idx.query(r.query);
-        let titles: Vec<String> = hits.iter().map(|(d, _)| norm(&idx.docs[*d].t)).collect();
+        let titles: Vec<String> = hits
+            .iter()
+            .map(|(d, _)| norm(&idx.docs[*d].title))
+            .collect();
         let top: Vec<String> = hits
             .iter()
             .take(3)
             .map(|(d, s)| {
                 format!(
                     "{} [{}] {s:.2}",
-                    norm(&idx.docs[*d].t),
-                    where_from(r.lang, &idx.docs[*d].u)
+                    norm(&idx.docs[*d].title),
+                    where_from(r.lang, &idx.docs[*d].href)
                 )
             })
             .collect();
@@ -701,18 +704,18 @@ fn tree_outcomes_are_searchable_under_the_trees_name() {
                 continue;
             };
             let doc = &idx.docs[first];
-            let target = doc_target(lang, &doc.u);
+            let target = doc_target(lang, &doc.href);
             checked += 1;
-            if doc.t != *title
+            if doc.title != *title
                 || target != format!("{lang}/who-handles-this/{id}/index.html")
-                || doc.s != *section
+                || doc.section != *section
             {
-                problems.push(format!("{lang}: {title:?} → first {:?} in {:?} at {target}; want the outcome {id} in {section:?}", doc.t, doc.s));
+                problems.push(format!("{lang}: {title:?} → first {:?} in {:?} at {target}; want the outcome {id} in {section:?}", doc.title, doc.section));
             }
             if !site.exists(&target) {
                 problems.push(format!(
                     "{lang}: outcome link {} → {target}, which was not written",
-                    doc.u
+                    doc.href
                 ));
             }
         }
@@ -731,7 +734,7 @@ fn tree_outcomes_are_searchable_under_the_trees_name() {
         let first = idx
             .query(q)
             .first()
-            .map(|(d, _)| (idx.docs[*d].t.clone(), idx.docs[*d].s.clone()));
+            .map(|(d, _)| (idx.docs[*d].title.clone(), idx.docs[*d].section.clone()));
         eprintln!("{lang} {q:?} → {first:?}");
         checked += 1;
         if first != Some((texts[key].clone(), texts["who-title"].clone())) {
@@ -762,13 +765,16 @@ fn results_stay_in_the_readers_language_and_skip_fallbacks() {
             assert_eq!(idx.lang, *lang);
             assert!(!idx.docs.is_empty(), "{name}: {lang} index is empty");
             for doc in &idx.docs {
-                let target = doc_target(lang, &doc.u);
+                let target = doc_target(lang, &doc.href);
                 if !target.starts_with(&format!("{lang}/")) {
-                    problems.push(format!("{name}: {lang} index links {} → {target}", doc.u));
+                    problems.push(format!(
+                        "{name}: {lang} index links {} → {target}",
+                        doc.href
+                    ));
                 } else if !site.exists(&target) {
                     problems.push(format!(
                         "{name}: {lang} index links {} → {target}, which was not written",
-                        doc.u
+                        doc.href
                     ));
                 }
             }
@@ -808,13 +814,16 @@ fn results_stay_in_the_readers_language_and_skip_fallbacks() {
             idx.docs.len(),
             own_pages + outcomes,
             "seed {lang}: own pages + outcomes: {:?}",
-            idx.docs.iter().map(|x| &x.t).collect::<Vec<_>>()
+            idx.docs.iter().map(|x| &x.title).collect::<Vec<_>>()
         );
         for slug in [
             "report-problems-on-behalf-of-a-customer",
             "provide-technical-support",
         ] {
-            let has = idx.docs.iter().any(|x| x.u.contains(&format!("/{slug}/")));
+            let has = idx
+                .docs
+                .iter()
+                .any(|x| x.href.contains(&format!("/{slug}/")));
             if has != (lang == "nl") {
                 problems.push(format!(
                     "seed {lang}: doc for {slug} {}",
@@ -871,7 +880,7 @@ fn english_originals_are_found_at_a_lower_weight() {
     let page = idx
         .docs
         .iter()
-        .position(|d| d.u.contains("/customer-self-support/"))
+        .position(|d| d.href.contains("/customer-self-support/"))
         .expect("nl customer-self-support indexed");
     // "purchased" stands only in the hidden English originals of nl/customer-self-support.md.
     let nl_src =
@@ -906,7 +915,7 @@ fn english_originals_are_found_at_a_lower_weight() {
         "nl `purchased` should find only nl customer-self-support"
     );
     assert!(
-        !idx.docs[page].x.contains("purchased"),
+        !idx.docs[page].excerpt.contains("purchased"),
         "the excerpt shows the Dutch text, not the originals"
     );
     // Weight: "purchased" twice in the originals vs "gekocht" (its translation) once in the text.
@@ -1107,15 +1116,6 @@ const PARITY_TEXTS: &[&str] = &[
     "",
 ];
 
-fn node_available() -> bool {
-    Command::new("node")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
 /// Runs PARITY_JS on `indexes` (key → index folder) with the queries per key.
 fn run_parity_js(
     indexes: &BTreeMap<String, PathBuf>,
@@ -1144,13 +1144,7 @@ fn run_parity_js(
 
 #[test]
 fn browser_folds_stems_and_ranks_like_rust() {
-    if !node_available() {
-        if std::env::var_os("CI").is_some() {
-            panic!("node is not installed, and CI is set: install Node.js 20 or newer");
-        }
-        eprintln!(
-            "skipped: node not installed (Node.js 20 or newer); search.js parity not checked"
-        );
+    if !require_tool("search.js parity", "node", on_path("node")) {
         return;
     }
     let mut dirs = BTreeMap::new();
@@ -1247,8 +1241,11 @@ fn browser_folds_stems_and_ranks_like_rust() {
             let rs_rank: Vec<usize> = idx.query(q).into_iter().take(10).map(|(d, _)| d).collect();
             compared.2 += rs_rank.len();
             if js_rank != rs_rank {
-                let names =
-                    |r: &[usize]| r.iter().map(|d| norm(&idx.docs[*d].t)).collect::<Vec<_>>();
+                let names = |r: &[usize]| {
+                    r.iter()
+                        .map(|d| norm(&idx.docs[*d].title))
+                        .collect::<Vec<_>>()
+                };
                 problems.push(format!(
                     "{key}: {q:?} ranks differently:\n    js   {:?}\n    rust {:?}",
                     names(&js_rank),

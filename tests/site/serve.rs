@@ -968,3 +968,90 @@ fn a_templates_folder_made_while_serving_is_watched() {
         r.text_of(".mark") == ["NEW-FOLDER"]
     });
 }
+
+#[test]
+fn editing_an_include_redoes_every_page_that_pulls_it_in() {
+    // alfa (Dutch, with an English fallback copy) includes part.md, which includes inner.md;
+    // the English gamma includes inner.md straight from the Dutch folder.
+    let f = site(&[
+        (
+            "content/nl/alfa.md",
+            "# Alfa\n\nAlfa tekst een.\n\n[!INCLUDE [deel](includes/part.md)]\n",
+        ),
+        (
+            "content/nl/includes/part.md",
+            "Deel een.\n\n[!INCLUDE [binnen](inner.md)]\n",
+        ),
+        ("content/nl/includes/inner.md", "Binnen een.\n"),
+        (
+            "content/en/gamma.md",
+            "# Gamma\n\nGamma text.\n\n[!INCLUDE [inner](../nl/includes/inner.md)]\n",
+        ),
+    ]);
+    let server = Server::start(f.root());
+    let showing = |target: &str, texts: &[&str]| {
+        let texts: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        server.poll(target, &format!("showing {texts:?}"), move |r| {
+            r.status == 200 && texts.iter().all(|t| r.body.contains(t.as_str()))
+        });
+    };
+    for page in ["/nl/alfa/", "/en/alfa/"] {
+        showing(page, &["Deel een.", "Binnen een."]);
+    }
+    showing("/en/gamma/", &["Gamma text.", "Binnen een."]);
+    let events = server.events();
+
+    // The include of an include: all three pages, in both languages, follow.
+    write(&f, "content/nl/includes/inner.md", "Binnen twee.\n");
+    events.wait_for("reload", &server);
+    for page in ["/nl/alfa/", "/en/alfa/", "/en/gamma/", "/nl/gamma/"] {
+        showing(page, &["Binnen twee."]);
+    }
+
+    // The include itself.
+    write(
+        &f,
+        "content/nl/includes/part.md",
+        "Deel twee.\n\n[!INCLUDE [binnen](inner.md)]\n",
+    );
+    events.wait_for("reload", &server);
+    for page in ["/nl/alfa/", "/en/alfa/"] {
+        showing(page, &["Deel twee.", "Binnen twee."]);
+    }
+    assert!(server.state().is_empty(), "{:?}", server.state());
+
+    // Deleted: the pages that pulled it in say so in the overlay, with file:line:col.
+    std::fs::remove_file(f.root().join("content/nl/includes/inner.md")).unwrap();
+    let error = events.wait_for("error", &server);
+    let messages: Vec<String> = error["messages"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{error}"))
+        .iter()
+        .map(|m| m.as_str().unwrap().to_string())
+        .collect();
+    for at in [
+        "content/nl/includes/part.md:3:1:",
+        "content/en/gamma.md:5:1:",
+    ] {
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with(at) && m.contains("include") && m.contains("inner.md")),
+            "no message at {at}: {messages:?}"
+        );
+    }
+    assert!(!server.state().is_empty());
+    for page in ["/nl/alfa/", "/en/alfa/", "/en/gamma/"] {
+        server.poll(page, "without the deleted include", |r| {
+            r.status == 200 && !r.body.contains("Binnen twee.")
+        });
+    }
+
+    // Restored: they heal, and the overlay goes.
+    write(&f, "content/nl/includes/inner.md", "Binnen drie.\n");
+    events.wait_for("reload", &server);
+    for page in ["/nl/alfa/", "/en/alfa/", "/en/gamma/", "/nl/gamma/"] {
+        showing(page, &["Binnen drie."]);
+    }
+    assert!(server.state().is_empty(), "{:?}", server.state());
+}

@@ -5,7 +5,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag};
 
-use super::{PairMarks, Run, Sink, State};
+use super::{EventPass, PairMarks, Sink, State};
+use crate::load::includes::{self, Resolved};
 use crate::parse::html::{self, RawTag};
 use crate::parse::links::{self, LinkNote, Target};
 use crate::parse::{MAX_INCLUDE_DEPTH, Original, PageLink, escape, plain_text};
@@ -13,10 +14,9 @@ use crate::parse::{MAX_INCLUDE_DEPTH, Original, PageLink, escape, plain_text};
 /// Includes one page may pull in, all together: a file including itself many times over
 /// would otherwise multiply without end.
 const MAX_INCLUDES: usize = 64;
-const MAX_INCLUDE_BYTES: u64 = 1024 * 1024;
 use crate::urls::Urls;
 
-impl<'p> Run<'p> {
+impl<'p> EventPass<'p> {
     pub(super) fn alert(&self, kind: BlockQuoteKind) -> (&'static str, &str) {
         let l = self.cx.labels;
         match kind {
@@ -484,21 +484,13 @@ impl<'p> Run<'p> {
     }
 
     pub(super) fn is_include(&self, body: &str, range: &Range<usize>) -> bool {
-        body.get(range.clone()).is_some_and(|s| {
-            s.trim_start()
-                .get(..9)
-                .is_some_and(|p| p.eq_ignore_ascii_case("[!include"))
-        })
+        body.get(range.clone()).is_some_and(includes::is_include)
     }
 
-    /// `[!INCLUDE [title](path)]`: the included file's body, rendered in place.
+    /// `[!INCLUDE [title](path)]`: the included file's body (read by the load stage),
+    /// rendered in place.
     pub(super) fn include(&self, body: &str, range: &Range<usize>, st: &State) -> String {
-        let src = &body[range.clone()];
-        let target = src
-            .find("](")
-            .and_then(|s| src[s + 2..].find(')').map(|e| &src[s + 2..s + 2 + e]))
-            .unwrap_or("")
-            .trim();
+        let target = includes::target(&body[range.clone()]);
         if self.depth >= MAX_INCLUDE_DEPTH || self.includes.get() >= MAX_INCLUDES {
             self.warn(
                 st,
@@ -509,56 +501,61 @@ impl<'p> Run<'p> {
             return String::new();
         }
         self.includes.set(self.includes.get() + 1);
-        let lang_dir = self.cx.content_dir.join(self.lang.as_str());
-        let path = lang_dir
-            .join(&self.source_dir)
-            .join(crate::urls::decode(target));
-        let inside = match (path.canonicalize(), self.cx.content_dir.canonicalize()) {
-            (Ok(p), Ok(root)) => p.starts_with(root).then_some(p),
-            _ => None,
+        let file = match self.cx.includes.get(self.lang, &self.source_dir, target) {
+            Resolved::File(file) => &**file,
+            Resolved::NotFound => {
+                self.warn(
+                    st,
+                    range.start,
+                    format!("include `{target}` not found inside content/"),
+                    Some("fix the include's path"),
+                );
+                return String::new();
+            }
+            Resolved::Unreadable => {
+                self.warn(
+                    st,
+                    range.start,
+                    format!(
+                        "include `{target}` is not a readable UTF-8 text file of at most 1 MiB"
+                    ),
+                    None,
+                );
+                return String::new();
+            }
         };
-        let Some(path) = inside else {
+        if file.path == self.page.path || self.chain.contains(&file.path.as_path()) {
+            let mut names: Vec<String> = std::iter::once(self.page.path.as_path())
+                .chain(self.chain.iter().copied())
+                .chain(std::iter::once(file.path.as_path()))
+                .map(|p| p.display().to_string())
+                .collect();
+            // The chain starts where the cycle does.
+            let first = names.iter().position(|n| *n == names[names.len() - 1]);
+            names.drain(..first.unwrap_or(0));
             self.warn(
                 st,
                 range.start,
-                format!("include `{target}` not found inside content/"),
-                Some("fix the include's path"),
+                format!("include cycle: {}", names.join(" → ")),
+                Some("remove one of these includes; the cycle is shown once"),
             );
             return String::new();
-        };
-        // Only a regular, reasonably small file: a FIFO or device would block the build.
-        let regular =
-            std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= MAX_INCLUDE_BYTES);
-        let Some(text) = regular
-            .then(|| std::fs::read_to_string(&path).ok())
-            .flatten()
-        else {
-            self.warn(
-                st,
-                range.start,
-                format!("include `{target}` is not a readable UTF-8 text file of at most 1 MiB"),
-                None,
-            );
-            return String::new();
-        };
-        let text = crate::load::normalize(text);
-        let body_start = crate::load::frontmatter::split(&text).map_or(0, |s| s.body_offset);
-        let inc_dir = path
-            .parent()
-            .and_then(|p| p.strip_prefix(lang_dir.canonicalize().ok()?).ok())
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
-        let run = Run {
-            text: &text,
-            base: body_start,
-            source_dir: inc_dir,
+        }
+        let mut chain = self.chain.clone();
+        chain.push(&file.path);
+        let run = EventPass {
+            path: &file.path,
+            text: &file.text,
+            base: file.body_offset,
+            source_dir: file.dir.clone(),
             page_dir: self.page_dir.clone(),
             depth: self.depth + 1,
             includes: std::rc::Rc::clone(&self.includes),
+            chain,
             lines: Default::default(),
             ..*self
         };
-        run.parse(&text[body_start..]).html
+        run.parse(file.body()).html
     }
 }
 

@@ -17,10 +17,14 @@ use crate::lang::Lang;
 use crate::load::SourcePage;
 use markup::{ev_kind_was_none, strip_inline_alert_marker};
 
-pub(super) struct Run<'p> {
+/// One pass over a text's events (the page's, or an included file's, which gets a pass of its
+/// own), with where it stands: which page, which languages, how deep in includes.
+pub(super) struct EventPass<'p> {
     cx: &'p Context<'p>,
     page: &'p SourcePage,
-    /// The text offsets count in (the whole file, or an included file).
+    /// The file messages name, and the text offsets count in: the page's, or an included
+    /// file's.
+    path: &'p std::path::Path,
     text: &'p str,
     base: usize,
     /// The content's language.
@@ -32,6 +36,8 @@ pub(super) struct Run<'p> {
     depth: usize,
     /// Includes pulled in so far by the page (shared with the included runs).
     includes: std::rc::Rc<std::cell::Cell<usize>>,
+    /// The included files this run is inside, outermost first (a cycle is named by it).
+    chain: Vec<&'p std::path::Path>,
     /// Line starts of `text`, made on the first message that needs a line number.
     lines: std::cell::OnceCell<crate::diag::LineIndex>,
 }
@@ -69,7 +75,6 @@ struct State<'a> {
     needs_sanitize: bool,
     ids: IdSet,
     toc: Vec<TocEntry>,
-    heading_ids: Vec<String>,
     h1: Option<String>,
     words: usize,
     pending: Vec<Original>,
@@ -115,16 +120,17 @@ impl<'a> State<'a> {
     }
 }
 
-impl<'p> Run<'p> {
+impl<'p> EventPass<'p> {
     pub(super) fn new(
         cx: &'p Context<'p>,
         page: &'p SourcePage,
         reader: &'p Lang,
         source_dir: String,
-    ) -> Run<'p> {
-        Run {
+    ) -> EventPass<'p> {
+        EventPass {
             cx,
             page,
+            path: &page.path,
             text: &page.text,
             base: page.body_offset,
             lang: &page.lang,
@@ -133,6 +139,7 @@ impl<'p> Run<'p> {
             page_dir: crate::urls::Urls::page_path(reader, &page.slug),
             depth: 0,
             includes: Default::default(),
+            chain: Vec::new(),
             lines: Default::default(),
         }
     }
@@ -152,7 +159,7 @@ impl<'p> Run<'p> {
     fn location(&self, offset: usize) -> crate::diag::Location {
         self.lines
             .get_or_init(|| crate::diag::LineIndex::new(self.text))
-            .location(&self.page.path, self.text, self.base + offset)
+            .location(self.path, self.text, self.base + offset)
     }
 
     fn warn(&self, st: &State, offset: usize, message: String, hint: Option<&str>) {
@@ -163,7 +170,9 @@ impl<'p> Run<'p> {
         if let Some(h) = hint {
             d = d.with_hint(h);
         }
-        if d.message.contains("link") {
+        if message_is_about_an_include(&d.message) {
+            d.kind = Kind::Include;
+        } else if d.message.contains("link") {
             d.kind = Kind::BrokenLink;
         }
         self.cx.diags.push(d);
@@ -321,7 +330,10 @@ impl<'p> Run<'p> {
                     self.flush_originals(&mut st);
                     st.emit(ev.clone());
                 }
-                Event::Text(text) => self.text(&mut st, text, range),
+                Event::Text(text) => match self.split_directive(&mut st, body, &events, i - 1) {
+                    Some(next) => i = next,
+                    None => self.text(&mut st, text, range),
+                },
                 Event::Code(code) => {
                     self.note_text(&mut st, code);
                     st.emit(ev.clone());
@@ -338,9 +350,10 @@ impl<'p> Run<'p> {
                             Some("close the comment with `-->`"));
                         let from = range.end.min(body.len());
                         self.close_open_spans(&mut st);
-                        let rest = Run {
+                        let rest = EventPass {
                             base: self.base + from,
                             includes: std::rc::Rc::clone(&self.includes),
+                            chain: self.chain.clone(),
                             lines: Default::default(),
                             source_dir: self.source_dir.clone(),
                             page_dir: self.page_dir.clone(),
@@ -350,7 +363,6 @@ impl<'p> Run<'p> {
                         st.html(tail.html);
                         st.words += tail.words;
                         st.toc.extend(tail.toc);
-                        st.heading_ids.extend(tail.heading_ids);
                         st.originals.extend(tail.originals);
                         let flushed = st.flushed;
                         st.segments_from_tail
@@ -399,7 +411,6 @@ impl<'p> Run<'p> {
             },
             h1: st.h1,
             toc: st.toc,
-            heading_ids: st.heading_ids,
             words: st.words,
             originals: st.originals,
             ids: st.ids.into_sorted(),
@@ -461,49 +472,124 @@ impl<'p> Run<'p> {
         if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) && !tab {
             st.toc.push(TocEntry {
                 level: n as u8,
-                id: id.clone(),
+                id,
                 text,
             });
         }
-        st.heading_ids.push(id);
     }
 
     fn text(&self, st: &mut State<'p>, text: &CowStr<'p>, range: &Range<usize>) {
         let offset = range.start;
+        // Directives first: their attributes may hold anything, `**` included.
+        if !st.in_code && crate::find::contains_marker(text, ":::") {
+            let pieces = directives::split(text);
+            if pieces.iter().any(|p| !matches!(p, Piece::Text(_))) {
+                for piece in pieces {
+                    match piece {
+                        Piece::Text(t) => {
+                            let t = CowStr::from(t.to_string());
+                            self.text(st, &t, &(offset..offset));
+                        }
+                        other => self.directive(st, other, offset),
+                    }
+                }
+                return;
+            }
+        }
         // Even escaped (`\*\*`), a double asterisk in this content is a broken bold marker.
         if !st.in_code && crate::find::contains_marker(text, "**") {
             self.stray_bold(st, text);
             return;
         }
-        if st.in_code || !crate::find::contains_marker(text, ":::") {
-            if !st.in_code {
-                self.note_text(st, text);
-            }
-            st.emit(Event::Text(text.clone()));
-            return;
+        if !st.in_code {
+            self.note_text(st, text);
         }
-        for piece in directives::split(text) {
-            match piece {
-                Piece::Text(t) => {
-                    self.note_text(st, t);
-                    st.emit(Event::Text(t.to_string().into()));
-                }
-                Piece::NoLoc(t) => {
-                    self.note_text(st, &t);
-                    st.emit(Event::Text(t.into()));
-                }
-                Piece::Image { source, alt } => {
-                    let src = if source.is_empty() {
-                        None
-                    } else {
-                        self.image_src(st, &source, offset)
-                    };
-                    self.note_text(st, &alt);
-                    self.emit_image(st, src.as_deref(), &alt, "");
-                }
-                Piece::Nothing => {}
+        st.emit(Event::Text(text.clone()));
+    }
+
+    fn directive(&self, st: &mut State<'p>, piece: Piece, offset: usize) {
+        match piece {
+            Piece::Text(t) => {
+                self.note_text(st, t);
+                st.emit(Event::Text(t.to_string().into()));
             }
+            Piece::NoLoc(t) => {
+                self.note_text(st, &t);
+                st.emit(Event::Text(t.into()));
+            }
+            Piece::Image { source, alt } => {
+                let src = if source.is_empty() {
+                    None
+                } else {
+                    self.image_src(st, &source, offset)
+                };
+                self.note_text(st, &alt);
+                self.emit_image(st, src.as_deref(), &alt, "");
+            }
+            Piece::Nothing => {}
         }
+    }
+
+    /// A directive markdown cut into pieces: an attribute value holding `<tag>`, `*`, `` ` ``
+    /// or an entity makes the parser end the text event inside the directive. When the text
+    /// at `at` opens a directive it does not close, the directive is read from the source up
+    /// to its closing `:::` on the same line, and the events it covers are skipped. Returns
+    /// the index of the next event to handle, or `None` to treat the text as usual.
+    fn split_directive(
+        &self,
+        st: &mut State<'p>,
+        body: &str,
+        events: &[(Event<'p>, Range<usize>)],
+        at: usize,
+    ) -> Option<usize> {
+        let (Event::Text(text), range) = &events[at] else {
+            return None;
+        };
+        if st.in_code || memchr::memmem::find_iter(text.as_bytes(), ":::").count() % 2 == 0 {
+            return None;
+        }
+        let src = body.get(range.clone())?;
+        let open = range.start + src.rfind(":::")?;
+        let name = body[open + 3..].trim_start();
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let line_end = body[open..].find('\n').map_or(body.len(), |e| open + e);
+        let close = open + 3 + body[open + 3..line_end].find(":::")? + 3;
+        // The events the directive covers: balanced, ending in the text that closes it.
+        let mut depth = 0i32;
+        let mut last = at;
+        for (j, (ev, r)) in events.iter().enumerate().skip(at + 1) {
+            // An end event's range is its whole element's: one that closes an element open
+            // before the directive ends the search.
+            if r.start >= close || (depth == 0 && matches!(ev, Event::End(_))) {
+                break;
+            }
+            match ev {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth -= 1,
+                _ => {}
+            }
+            last = j;
+        }
+        let (Event::Text(_), end) = &events[last] else {
+            return None;
+        };
+        if depth != 0 || last == at || end.end < close {
+            return None;
+        }
+        let before = &text[..text.rfind(":::")?];
+        if !before.is_empty() {
+            self.text(st, &CowStr::from(before.to_string()), range);
+        }
+        for piece in directives::split(&body[open..close]) {
+            self.directive(st, piece, open);
+        }
+        let after = body.get(close..end.end).unwrap_or("");
+        if !after.is_empty() {
+            self.text(st, &CowStr::from(after.to_string()), &(close..end.end));
+        }
+        Some(last + 1)
     }
 
     /// Machine translation leaves `**` that CommonMark cannot pair (`** word **`, a lone
@@ -546,6 +632,10 @@ impl<'p> Run<'p> {
             st.block_text.push_str(text);
         }
     }
+}
+
+fn message_is_about_an_include(message: &str) -> bool {
+    message.starts_with("include ")
 }
 
 /// Separates top-level blocks in the rendered HTML; nothing in content can produce it.
@@ -603,8 +693,7 @@ fn nesting_depth(html: &str) -> usize {
         rest = &rest[lt + 1..];
         let end = rest.find('>').unwrap_or(rest.len());
         let tag = &rest[..end];
-        if let Some(closing) = tag.strip_prefix('/') {
-            let _ = closing;
+        if tag.starts_with('/') {
             depth = depth.saturating_sub(1);
         } else if !tag.starts_with('!') && !tag.ends_with('/') {
             let name: String = tag

@@ -15,9 +15,9 @@ use crate::diag::Diagnostics;
 use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::model::Site;
-use crate::tree::{Handler, Node, TREE_SLUG, Tree, Walk};
+use crate::render::FileSink;
+use crate::tree::{AnswerPath, Handler, Node, TREE_SLUG, Tree};
 use crate::urls::Urls;
-use crate::write::Output;
 
 #[derive(Debug, Serialize)]
 struct OptionView {
@@ -86,7 +86,43 @@ struct OverviewItem {
     text: String,
     href: String,
     is_outcome: bool,
-    options: Vec<(String, String, String)>,
+    options: Vec<OverviewOption>,
+}
+
+/// One answer under a question in the overview's outline.
+#[derive(Debug, Serialize)]
+struct OverviewOption {
+    /// The answer's text.
+    answer: String,
+    /// The text of the question or outcome it leads to, and its place in the outline.
+    next: String,
+    href: String,
+}
+
+/// A colour of the overview's diagram and the handler it stands for.
+#[derive(Debug, Serialize)]
+struct LegendItem {
+    /// The handler's name in CSS classes (`sp-diagram-partner`).
+    kind: String,
+    label: String,
+}
+
+/// What every page of the tree is made from.
+struct TreeInputs<'a> {
+    site: &'a Site,
+    tree: &'a Tree,
+    /// The node each list of answers (a walk) leads to.
+    by_choices: HashMap<&'a [usize], &'a str>,
+}
+
+/// One page of the tree: a node, at its stable URL or at the end of a walk.
+#[derive(Clone, Copy)]
+struct TreePage<'a> {
+    node: &'a Node,
+    /// The page's site path.
+    dir: &'a str,
+    /// The answers that led here, on a walk's page; `None` on the node's stable page.
+    walk: Option<&'a [usize]>,
 }
 
 /// Site path of the tree's pages in `lang`.
@@ -106,7 +142,7 @@ fn walk_dir(lang: &Lang, walk: &[usize]) -> String {
     if walk.is_empty() {
         return tree_dir(lang);
     }
-    let seg = Walk {
+    let seg = AnswerPath {
         choices: walk.to_vec(),
         node: String::new(),
     }
@@ -119,17 +155,21 @@ impl Renderer<'_> {
         &self,
         site: &Site,
         tree: &Tree,
-        walks: &[Walk],
-        out: &Output,
+        paths: &[AnswerPath],
+        out: &dyn FileSink,
         diags: &Diagnostics,
     ) {
-        let by_choices: HashMap<&[usize], &str> = walks
-            .iter()
-            .map(|w| (w.choices.as_slice(), w.node.as_str()))
-            .collect();
+        let inputs = TreeInputs {
+            site,
+            tree,
+            by_choices: paths
+                .iter()
+                .map(|w| (w.choices.as_slice(), w.node.as_str()))
+                .collect(),
+        };
         rayon::scope(|scope| {
             for lang in &self.config.languages {
-                let by_choices = &by_choices;
+                let inputs = &inputs;
                 scope.spawn(move |_| {
                     for node in &tree.file.nodes {
                         let dir = node_dir(lang, tree, &node.id);
@@ -137,7 +177,12 @@ impl Renderer<'_> {
                         if node.id == tree.file.start {
                             continue;
                         }
-                        let ctx = self.tree_context(site, tree, lang, node, &dir, None, by_choices);
+                        let page = TreePage {
+                            node,
+                            dir: &dir,
+                            walk: None,
+                        };
+                        let ctx = self.tree_context(inputs, lang, page);
                         self.emit(
                             if node.outcome.is_some() {
                                 "tree-outcome.html"
@@ -150,20 +195,17 @@ impl Renderer<'_> {
                             diags,
                         );
                     }
-                    for walk in walks {
-                        let Some(node) = tree.node(&walk.node) else {
+                    for path in paths {
+                        let Some(node) = tree.node(&path.node) else {
                             continue;
                         };
-                        let dir = walk_dir(lang, &walk.choices);
-                        let ctx = self.tree_context(
-                            site,
-                            tree,
-                            lang,
+                        let dir = walk_dir(lang, &path.choices);
+                        let page = TreePage {
                             node,
-                            &dir,
-                            Some(&walk.choices),
-                            by_choices,
-                        );
+                            dir: &dir,
+                            walk: Some(&path.choices),
+                        };
+                        let ctx = self.tree_context(inputs, lang, page);
                         self.emit(
                             if node.outcome.is_some() {
                                 "tree-outcome.html"
@@ -195,7 +237,7 @@ impl Renderer<'_> {
         template: &str,
         ctx: &TeraContext,
         path: &str,
-        out: &Output,
+        out: &dyn FileSink,
         diags: &Diagnostics,
     ) {
         if let Some(html) = self.render(template, ctx, diags) {
@@ -230,17 +272,13 @@ impl Renderer<'_> {
         self.common(lang, title, dir, switcher, Vec::new())
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn tree_context(
-        &self,
-        site: &Site,
-        tree: &Tree,
-        lang: &Lang,
-        node: &Node,
-        dir: &str,
-        walk: Option<&[usize]>,
-        by_choices: &HashMap<&[usize], &str>,
-    ) -> TeraContext {
+    fn tree_context(&self, inputs: &TreeInputs, lang: &Lang, page: TreePage) -> TeraContext {
+        let TreeInputs {
+            site,
+            tree,
+            by_choices,
+        } = inputs;
+        let TreePage { node, dir, walk } = page;
         let rel = |to: &str| self.urls.relative(dir, to);
         let choices = walk.unwrap_or(&[]);
         let options = node
@@ -453,15 +491,13 @@ impl Renderer<'_> {
                 options: n
                     .options
                     .iter()
-                    .map(|o| {
-                        (
-                            self.tree_text(lang, &o.text),
-                            labels
-                                .get(&o.next)
-                                .map(|l| l.text.clone())
-                                .unwrap_or_default(),
-                            format!("#node-{}", o.next),
-                        )
+                    .map(|o| OverviewOption {
+                        answer: self.tree_text(lang, &o.text),
+                        next: labels
+                            .get(&o.next)
+                            .map(|l| l.text.clone())
+                            .unwrap_or_default(),
+                        href: format!("#node-{}", o.next),
                     })
                     .collect(),
             })
@@ -477,7 +513,7 @@ impl Renderer<'_> {
                 href: self.urls.absolute(&format!("{}overview/", tree_dir(l))),
             })
             .collect();
-        let legend: Vec<(String, String)> = [
+        let legend: Vec<LegendItem> = [
             Handler::You,
             Handler::Partner,
             Handler::IndirectProvider,
@@ -492,11 +528,9 @@ impl Renderer<'_> {
                 .iter()
                 .any(|n| n.outcome.as_ref().is_some_and(|o| o.handler == **h))
         })
-        .map(|h| {
-            (
-                h.key().trim_start_matches("who-handler-").to_string(),
-                self.tree_text(lang, h.key()),
-            )
+        .map(|h| LegendItem {
+            kind: h.key().trim_start_matches("who-handler-").to_string(),
+            label: self.tree_text(lang, h.key()),
         })
         .collect();
         let mut ctx = self.context(&common);
