@@ -64,6 +64,10 @@ pub const STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../themes/default/static/tree.js"),
     ),
     (
+        "handoff.js",
+        include_bytes!("../themes/default/static/handoff.js"),
+    ),
+    (
         "search.js",
         include_bytes!("../themes/default/static/search.js"),
     ),

@@ -38,6 +38,9 @@ pub struct RawConfig {
     pub partner: Option<Partner>,
     /// Build the search index and search pages (default: on).
     pub search: Option<bool>,
+    /// The language a decision-tree request summary is repeated in for whoever receives it
+    /// (default: `en`).
+    pub handoff_language: Option<String>,
     /// Pass raw HTML from content through unsanitized. Only for content you wrote yourself:
     /// scripts in it will run in readers' browsers.
     pub trust_html: Option<bool>,
@@ -125,6 +128,9 @@ pub struct Config {
     pub search: bool,
     pub trust_html: bool,
     pub qa: QaConfig,
+    /// The second language of a request summary: a site language, or English, which is
+    /// always there.
+    pub handoff_language: Lang,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -367,7 +373,41 @@ impl Config {
                 .collect::<Result<Vec<_>, _>>()?;
             fallbacks.insert(lang, order);
         }
+        let handoff_language = match raw.handoff_language {
+            Some(code) => {
+                let lang = Lang::new_unchecked(&code);
+                if !languages.contains(&lang) && lang.as_str() != "en" {
+                    return Err(ConfigError::invalid(
+                        file,
+                        line_of("handoff_language"),
+                        1,
+                        format!("handoff_language `{code}` is not one of the site's languages"),
+                        Some("use one of `languages`, or `en`"),
+                    ));
+                }
+                lang
+            }
+            None => Lang::new_unchecked("en"),
+        };
+        if let Some(email) = raw.partner.as_ref().and_then(|p| p.email.as_deref())
+            && !crate::urls::looks_like_email(email)
+        {
+            let line = line_of("email:");
+            let column = text
+                .lines()
+                .nth(line - 1)
+                .and_then(|l| l.find(email).map(|i| l[..i].chars().count() + 1))
+                .unwrap_or(1);
+            return Err(ConfigError::invalid(
+                file,
+                line,
+                column,
+                format!("partner email `{email}` is not an e-mail address"),
+                Some("write one address, such as `help@contoso.example`"),
+            ));
+        }
         Ok(Config {
+            handoff_language,
             root: root.to_path_buf(),
             output_dir: ov.output.clone().unwrap_or_else(|| root.join("public")),
             content_dir,

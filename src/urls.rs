@@ -90,6 +90,14 @@ impl Urls {
         }
     }
 
+    /// The absolute URL of a site path, only when the site has a base URL: for text that
+    /// leaves the site (a mail, a copied summary), where a path from the root means nothing.
+    pub fn absolute_if_known(&self, to: &str) -> Option<String> {
+        self.base_url
+            .as_ref()
+            .map(|base| format!("{base}{}", encode_path(to)))
+    }
+
     /// URL path prefix (`/support/`) for pages like 404.html that are served at any URL.
     pub fn root_path(&self) -> String {
         match &self.base_url {
@@ -115,6 +123,68 @@ pub fn encode_path(path: &str) -> String {
 /// that need no escaping are copied whole.
 pub fn push_encoded(out: &mut String, path: &str) {
     out.extend(utf8_percent_encode(path, SEGMENT));
+}
+
+/// What may stand raw in a `mailto:` header value (RFC 3986 unreserved characters): all else,
+/// every byte of a non-ASCII letter included, is percent-encoded, so `&`, `?`, `#`, `%`, `+`
+/// and line breaks in a subject or body can never end the value or start another.
+const MAIL_VALUE: &AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The address part of a `mailto:`: as the value, but `@` and `+` stay readable.
+const MAIL_ADDRESS: &AsciiSet = &MAIL_VALUE.remove(b'@').remove(b'+');
+
+/// One plain address (`name@host`): the link is built from it, so no spaces, no second `@`,
+/// no control or invisible formatting characters. Whatever else is odd in it is percent-encoded anyway.
+pub fn looks_like_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && !text.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || is_invisible(c)
+                || "<>()[]\\,;:\"?#&%/".contains(c)
+        })
+}
+
+/// Zero-width and bidi formatting characters: in an address they only hide or reorder what
+/// the reader sees.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
+}
+
+/// `mailto:<address>`, and `?subject=…&body=…` when either is given. Line breaks in the body
+/// should already be CRLF, as RFC 6068 asks.
+pub fn mailto(address: &str, subject: &str, body: &str) -> String {
+    let mut out =
+        String::with_capacity(16 + address.len() + mail_value_len(subject) + mail_value_len(body));
+    out.push_str("mailto:");
+    out.extend(utf8_percent_encode(address, MAIL_ADDRESS));
+    let mut sep = '?';
+    for (name, value) in [("subject", subject), ("body", body)] {
+        if !value.is_empty() {
+            out.push(sep);
+            out.push_str(name);
+            out.push('=');
+            out.extend(utf8_percent_encode(value, MAIL_VALUE));
+            sep = '&';
+        }
+    }
+    out
+}
+
+/// How long `text` is once encoded as a `mailto:` value.
+pub fn mail_value_len(text: &str) -> usize {
+    utf8_percent_encode(text, MAIL_VALUE).map(str::len).sum()
 }
 
 pub fn decode(text: &str) -> String {

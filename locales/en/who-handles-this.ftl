@@ -174,3 +174,58 @@ who-severity-a = A: critical
 who-severity-b = B: moderate
 who-severity-c = C: minimal
 who-severity-other = Other incidents
+
+## Request summary (at the end of a walk, on every outcome page)
+
+# Heading of the plain-text summary of the walk, shown in the reader's language and again in
+# the hand-off language (site.yaml `handoff_language`, English by default).
+who-handoff-title = Request summary
+who-handoff-intro = Your answers, ready to send to whoever handles your problem. Fill in the lines before you send it.
+# Buttons, shown only with JavaScript; without it the summary is plain text to select.
+who-handoff-copy = Copy summary
+who-handoff-copied = Summary copied.
+who-handoff-copy-failed = Could not copy. Select the text below and copy it.
+who-handoff-print = Print
+# Link that opens the reader's mail program. $name is the partner's name or an e-mail address.
+who-handoff-send = Send to { $name }
+# Under the buttons when the e-mail link could not hold the whole summary.
+who-handoff-cut-note = The summary is too long for one e-mail link, so the e-mail holds a shortened copy. Copy the full text below into it if you need to.
+# Lines of the plain-text summary itself. $title is the outcome's title.
+who-handoff-subject = Support request: { $title }
+who-handoff-include = Include in your request
+who-handoff-severity = Severity you chose
+# Before the address of the walk's page (only when the site has a base_url).
+who-handoff-walk = These answers online
+# Last line of an e-mail whose summary was shortened; $url is the walk's page.
+who-handoff-cut = Shortened to fit in an e-mail link. The full summary is on the page this was sent from.
+who-handoff-cut-link = Shortened to fit in an e-mail link. The full summary: { $url }
+
+## What a good request contains (the outcomes' `request:` lists), from the seed page
+## report-problems-on-behalf-of-a-customer. Each is a line to fill in.
+
+# A customer writing to their partner.
+who-r-company = Your company name
+who-r-domain = Your domain name (for example contoso.onmicrosoft.com)
+who-r-contact = Your name, e-mail address and phone number
+who-r-service = The service it is about
+who-r-what-happens = What happens, with any error message
+who-r-since = When it started
+who-r-who-affected = Who is affected: one person, a team or everyone
+who-r-tried = What has already been tried
+who-r-subscription-change = The subscription to add or cancel, and for how many users
+who-r-when-effective = When the change should take effect
+who-r-invoice = Invoice number and date
+who-r-billing-question = Your question about the bill, with the amounts involved
+
+# A partner writing to their indirect provider or to Microsoft.
+who-r-customer = Customer's company name
+who-r-customer-domain = Customer's domain name, from their account page in Partner Center
+who-r-product = The service it is about (for Azure, the subscription ID)
+who-r-azure-subscription = Azure subscription that needs support (subscription ID)
+who-r-support-plan = Support plan chosen in the request (Cloud Solution Provider)
+who-r-m365-service = Service: Office 365, Dynamics 365 or Enterprise Mobility + Security
+who-r-dynamics-plan = For Dynamics 365: your Advanced Support for Partners plan or higher
+who-r-your-contact = Your own contact details, not the customer's
+who-r-problem = The problem, with error messages and what is affected
+who-r-started = When it started, and whether it still happens
+who-r-disputed = The disputed charges or the suspected fraud, with invoice numbers and dates

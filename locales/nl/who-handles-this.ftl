@@ -163,3 +163,47 @@ who-severity-a = A: kritiek
 who-severity-b = B: gemiddeld
 who-severity-c = C: minimaal
 who-severity-other = Overige incidenten
+
+## Request summary (at the end of a walk, on every outcome page)
+
+who-handoff-title = Samenvatting van uw aanvraag
+who-handoff-intro = Uw antwoorden, klaar om te versturen naar wie uw probleem afhandelt. Vul de regels in voordat u het verstuurt.
+who-handoff-copy = Samenvatting kopiëren
+who-handoff-copied = Samenvatting gekopieerd.
+who-handoff-copy-failed = Kopiëren is niet gelukt. Selecteer de tekst hieronder en kopieer die.
+who-handoff-print = Afdrukken
+who-handoff-send = Versturen naar { $name }
+who-handoff-cut-note = De samenvatting is te lang voor één e-maillink, dus de e-mail bevat een ingekorte versie. Kopieer zo nodig de volledige tekst hieronder erin.
+who-handoff-subject = Ondersteuningsaanvraag: { $title }
+who-handoff-include = Vermeld in uw aanvraag
+who-handoff-severity = Gekozen ernst
+who-handoff-walk = Deze antwoorden online
+who-handoff-cut = Ingekort om in een e-maillink te passen. De volledige samenvatting staat op de pagina van waaruit dit is verstuurd.
+who-handoff-cut-link = Ingekort om in een e-maillink te passen. De volledige samenvatting: { $url }
+
+## What a good request contains
+
+who-r-company = Naam van uw bedrijf
+who-r-domain = Uw domeinnaam (bijvoorbeeld contoso.onmicrosoft.com)
+who-r-contact = Uw naam, e-mailadres en telefoonnummer
+who-r-service = De service waar het om gaat
+who-r-what-happens = Wat er gebeurt, met eventuele foutmeldingen
+who-r-since = Wanneer het begon
+who-r-who-affected = Wie er last van heeft: één persoon, een team of iedereen
+who-r-tried = Wat er al is geprobeerd
+who-r-subscription-change = Het abonnement dat erbij moet of opgezegd wordt, en voor hoeveel gebruikers
+who-r-when-effective = Wanneer de wijziging moet ingaan
+who-r-invoice = Factuurnummer en -datum
+who-r-billing-question = Uw vraag over de factuur, met de bedragen waar het om gaat
+
+who-r-customer = Bedrijfsnaam van de klant
+who-r-customer-domain = Domeinnaam van de klant, van de accountpagina in Partnercentrum
+who-r-product = De service waar het om gaat (voor Azure: de abonnements-id)
+who-r-azure-subscription = Azure-abonnement dat ondersteuning nodig heeft (abonnements-id)
+who-r-support-plan = Ondersteuningsplan gekozen in de aanvraag (Cloud Solution Provider)
+who-r-m365-service = Service: Office 365, Dynamics 365 of Enterprise Mobility + Security
+who-r-dynamics-plan = Voor Dynamics 365: uw Advanced Support for Partners-plan of hoger
+who-r-your-contact = Uw eigen contactgegevens, niet die van de klant
+who-r-problem = Het probleem, met foutmeldingen en wat er getroffen is
+who-r-started = Wanneer het begon, en of het nog steeds gebeurt
+who-r-disputed = De betwiste kosten of de vermoedelijke fraude, met factuurnummers en datums

@@ -167,3 +167,48 @@ who-severity-a = A: krytyczna
 who-severity-b = B: umiarkowana
 who-severity-c = C: minimalna
 who-severity-other = Inne zdarzenia
+
+## Request summary (at the end of a walk, on every outcome page)
+
+who-handoff-title = Podsumowanie zgłoszenia
+who-handoff-intro = Twoje odpowiedzi, gotowe do wysłania do tego, kto zajmie się problemem. Przed wysłaniem uzupełnij puste wiersze.
+who-handoff-copy = Kopiuj podsumowanie
+who-handoff-copied = Skopiowano podsumowanie.
+who-handoff-copy-failed = Nie udało się skopiować. Zaznacz tekst poniżej i skopiuj go.
+who-handoff-print = Drukuj
+# "Wyślij do: <name>" avoids declining a company name.
+who-handoff-send = Wyślij do: { $name }
+who-handoff-cut-note = Podsumowanie jest za długie na jeden link e-mail, dlatego wiadomość zawiera skróconą wersję. W razie potrzeby wklej do niej pełny tekst poniżej.
+who-handoff-subject = Zgłoszenie do pomocy technicznej: { $title }
+who-handoff-include = Podaj w zgłoszeniu
+who-handoff-severity = Wybrana ważność
+who-handoff-walk = Te odpowiedzi online
+who-handoff-cut = Skrócono, aby zmieścić się w linku e-mail. Pełne podsumowanie jest na stronie, z której wysłano tę wiadomość.
+who-handoff-cut-link = Skrócono, aby zmieścić się w linku e-mail. Pełne podsumowanie: { $url }
+
+## What a good request contains
+
+who-r-company = Nazwa Twojej firmy
+who-r-domain = Nazwa Twojej domeny (na przykład contoso.onmicrosoft.com)
+who-r-contact = Twoje imię i nazwisko, adres e-mail i numer telefonu
+who-r-service = Usługa, której dotyczy problem
+who-r-what-happens = Co się dzieje, wraz z treścią komunikatów o błędach
+who-r-since = Od kiedy to się dzieje
+who-r-who-affected = Kogo to dotyczy: jednej osoby, zespołu czy wszystkich
+who-r-tried = Co już wypróbowano
+who-r-subscription-change = Subskrypcja do dodania lub anulowania i dla ilu użytkowników
+who-r-when-effective = Od kiedy zmiana ma obowiązywać
+who-r-invoice = Numer i data faktury
+who-r-billing-question = Twoje pytanie dotyczące faktury, wraz z kwotami, których dotyczy
+
+who-r-customer = Nazwa firmy klienta
+who-r-customer-domain = Nazwa domeny klienta ze strony jego konta w Centrum partnerskim
+who-r-product = Usługa, której dotyczy problem (dla platformy Azure: identyfikator subskrypcji)
+who-r-azure-subscription = Subskrypcja platformy Azure, która wymaga pomocy (identyfikator subskrypcji)
+who-r-support-plan = Plan pomocy technicznej wybrany w zgłoszeniu (Cloud Solution Provider)
+who-r-m365-service = Usługa: Office 365, Dynamics 365 lub Enterprise Mobility + Security
+who-r-dynamics-plan = Dla Dynamics 365: Twój plan Advanced Support for Partners lub wyższy
+who-r-your-contact = Twoje własne dane kontaktowe, a nie dane klienta
+who-r-problem = Problem, komunikaty o błędach i to, czego dotyczy
+who-r-started = Od kiedy to się dzieje i czy nadal występuje
+who-r-disputed = Kwestionowane opłaty lub podejrzenie oszustwa, wraz z numerami i datami faktur

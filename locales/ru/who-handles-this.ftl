@@ -167,3 +167,48 @@ who-severity-a = A: критическая
 who-severity-b = B: умеренная
 who-severity-c = C: минимальная
 who-severity-other = Другие инциденты
+
+## Request summary (at the end of a walk, on every outcome page)
+
+who-handoff-title = Сводка запроса
+who-handoff-intro = Ваши ответы, готовые к отправке тому, кто решает вашу проблему. Заполните строки перед отправкой.
+who-handoff-copy = Копировать сводку
+who-handoff-copied = Сводка скопирована.
+who-handoff-copy-failed = Не удалось скопировать. Выделите текст ниже и скопируйте его.
+who-handoff-print = Печать
+# "Отправить: <name>" avoids declining a company name.
+who-handoff-send = Отправить: { $name }
+who-handoff-cut-note = Сводка слишком длинная для одной ссылки на письмо, поэтому в письме сокращенная версия. При необходимости вставьте в него полный текст ниже.
+who-handoff-subject = Запрос в поддержку: { $title }
+who-handoff-include = Укажите в запросе
+who-handoff-severity = Выбранная серьезность
+who-handoff-walk = Эти ответы на сайте
+who-handoff-cut = Сокращено, чтобы поместиться в ссылку на письмо. Полная сводка — на странице, с которой отправлено письмо.
+who-handoff-cut-link = Сокращено, чтобы поместиться в ссылку на письмо. Полная сводка: { $url }
+
+## What a good request contains
+
+who-r-company = Название вашей компании
+who-r-domain = Ваше доменное имя (например, contoso.onmicrosoft.com)
+who-r-contact = Ваше имя, адрес электронной почты и номер телефона
+who-r-service = Служба, о которой идет речь
+who-r-what-happens = Что происходит, с текстом сообщений об ошибках
+who-r-since = Когда это началось
+who-r-who-affected = Кого это затрагивает: одного человека, группу или всех
+who-r-tried = Что уже пробовали сделать
+who-r-subscription-change = Какую подписку добавить или отменить и для скольких пользователей
+who-r-when-effective = С какого момента изменение должно действовать
+who-r-invoice = Номер и дата счета
+who-r-billing-question = Ваш вопрос о счете и суммы, о которых идет речь
+
+who-r-customer = Название компании клиента
+who-r-customer-domain = Доменное имя клиента со страницы его учетной записи в Центре партнеров
+who-r-product = Служба, о которой идет речь (для Azure — идентификатор подписки)
+who-r-azure-subscription = Подписка Azure, для которой нужна поддержка (идентификатор подписки)
+who-r-support-plan = План поддержки, выбранный в запросе (Cloud Solution Provider)
+who-r-m365-service = Служба: Office 365, Dynamics 365 или Enterprise Mobility + Security
+who-r-dynamics-plan = Для Dynamics 365: ваш план Advanced Support for Partners или выше
+who-r-your-contact = Ваши собственные контактные данные, а не данные клиента
+who-r-problem = Проблема, сообщения об ошибках и что затронуто
+who-r-started = Когда это началось и происходит ли до сих пор
+who-r-disputed = Оспариваемые платежи или предполагаемое мошенничество, с номерами и датами счетов

@@ -4,6 +4,7 @@
 //! The structure lives in `content/who-handles-this.yaml`; every visible word is a Fluent key
 //! (`locales/<lang>/who-handles-this.ftl`), so translators work in one format.
 
+pub mod summary;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
@@ -90,6 +91,15 @@ pub struct Outcome {
     /// Show the hosting partner's contact card.
     #[serde(default)]
     pub contact: bool,
+    /// Fluent keys of what a good request to the handler names (customer, tenant, …): a
+    /// checklist under the request summary. With `response_times`, the chosen severity is
+    /// asked for last, with its times.
+    #[serde(default)]
+    pub request: Vec<String>,
+    /// Where the request goes by e-mail, when not to the partner of site.yaml.
+    pub email: Option<String>,
+    /// Who reads that address, as shown in "Send to …"; the address itself when missing.
+    pub email_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -147,6 +157,32 @@ impl Tree {
         Location::new(&self.path, line, 1)
     }
 
+    /// Where the key or value `text` stands inside node `id`'s entry, down to the column (a
+    /// whole word: `who-r-customer` is not found inside `who-r-customer-domain`); the node's
+    /// own line when it is not there.
+    pub fn location_of(&self, id: &str, text: &str) -> Location {
+        let start = self.node_line(id);
+        let next_node =
+            find_line(&self.source, start, |l| yaml_value(l, "id").is_some()).unwrap_or(usize::MAX);
+        let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+        let found = self
+            .source
+            .lines()
+            .enumerate()
+            .skip(start.saturating_sub(1))
+            .take_while(|(i, _)| i + 1 < next_node)
+            .find_map(|(i, line)| {
+                line.match_indices(text).find_map(|(at, _)| {
+                    let before = line[..at].chars().next_back();
+                    let after = line[at + text.len()..].chars().next();
+                    (!before.is_some_and(is_word) && !after.is_some_and(is_word))
+                        .then(|| (i + 1, line[..at].chars().count() + 1))
+                })
+            });
+        let (line, column) = found.unwrap_or((start, 1));
+        Location::new(&self.path, line, column)
+    }
+
     /// Every Fluent key the tree uses, with the node it belongs to.
     pub fn keys(&self) -> Vec<(&str, &str)> {
         let mut keys = Vec::new();
@@ -163,6 +199,7 @@ impl Tree {
                         .iter()
                         .map(|r| (n.id.as_str(), r.label.as_str())),
                 );
+                keys.extend(o.request.iter().map(|k| (n.id.as_str(), k.as_str())));
             }
         }
         keys

@@ -22,6 +22,7 @@ pub fn validate(
             Diagnostic::error(Kind::Tree, Some(tree.location(line)), message).with_hint(hint),
         );
     };
+    let mut email_faults = Vec::new();
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, node) in tree.file.nodes.iter().enumerate() {
         if matches!(node.id.as_str(), "p" | "overview")
@@ -110,6 +111,17 @@ pub fn validate(
                     );
                 }
             }
+            if let Some(email) = &outcome.email
+                && !crate::urls::looks_like_email(email)
+            {
+                email_faults.push((
+                    tree.location_of(&node.id, email),
+                    format!(
+                        "outcome `{}` has `email: {email}`, which is not an e-mail address",
+                        node.id
+                    ),
+                ));
+            }
         }
     }
     if let Some((node, next)) = find_cycle(tree, &ids) {
@@ -132,15 +144,51 @@ pub fn validate(
             );
         }
     }
+    for (at, message) in email_faults {
+        errors += 1;
+        diags.push(
+            Diagnostic::error(Kind::Tree, Some(at), message)
+                .with_hint("write one address, such as `support@provider.example`"),
+        );
+    }
     let en = Lang::new_unchecked("en");
+    // A language with none of the tree's strings (a language just added) is summed up in its
+    // one UI-string warning (`I18n::report_coverage`); a language that has them but lacks a
+    // key is a writer's slip, shown at the line that uses the key.
+    let translated: Vec<&Lang> = langs
+        .iter()
+        .filter(|l| tree.keys().iter().any(|(_, key)| i18n.has(l, key)))
+        .collect();
     for (node, key) in tree.keys() {
-        // A key English has is shown in English where a language lacks it, and counted in
-        // that language's one UI-string warning (`I18n::report_coverage`), not per key here.
+        let missing: Vec<&str> = translated
+            .iter()
+            .filter(|l| !i18n.has(l, key))
+            .map(|l| l.as_str())
+            .collect();
+        if !missing.is_empty() && i18n.has(&en, key) {
+            diags.push(
+                Diagnostic::warning(
+                    Kind::Tree,
+                    Some(tree.location_of(node, key)),
+                    format!(
+                        "text `{key}` is missing in {}; English is shown",
+                        missing.join(", ")
+                    ),
+                )
+                .with_hint(format!(
+                    "add `{key}` to locales/<lang>/who-handles-this.ftl"
+                )),
+            );
+        }
         if !langs.iter().all(|l| i18n.has(l, key)) && !i18n.has(&en, key) {
-            error(
-                tree.line_containing(node, key),
-                format!("text `{key}` exists in no language"),
-                "add it to locales/en/who-handles-this.ftl",
+            errors += 1;
+            diags.push(
+                Diagnostic::error(
+                    Kind::Tree,
+                    Some(tree.location_of(node, key)),
+                    format!("text `{key}` exists in no language"),
+                )
+                .with_hint("add it to locales/en/who-handles-this.ftl"),
             );
         }
     }

@@ -216,17 +216,8 @@ fn build_lists_every_error_not_just_the_first() {
 
 #[test]
 fn the_corpus_finishes_and_lists_its_real_broken_links() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = shared().join("corpus");
-    for lang in ["nl", "ru", "pl"] {
-        for rel in walk(&corpus.join(lang)) {
-            let to = tmp.path().join("content").join(lang).join(&rel);
-            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-            std::fs::copy(corpus.join(lang).join(&rel), to).unwrap();
-        }
-    }
-    std::fs::write(tmp.path().join("site.yaml"), "languages: [nl, ru, pl]\n").unwrap();
-    let (code, report) = json(tmp.path());
+    let site = corpus_source();
+    let (code, report) = json(site.root());
     assert_eq!(code, 0, "the corpus has warnings, not errors");
     // A link the corpus really has that points outside the sample: reported at its line.
     let broken = find(&report, "broken link");
@@ -235,7 +226,7 @@ fn the_corpus_finishes_and_lists_its_real_broken_links() {
         let path = d["location"]["path"].as_str().unwrap();
         let line = d["location"]["line"].as_u64().unwrap() as usize;
         let written = d["message"].as_str().unwrap().split('`').nth(1).unwrap();
-        let text = std::fs::read_to_string(tmp.path().join(path)).unwrap();
+        let text = std::fs::read_to_string(site.root().join(path)).unwrap();
         let source_line = text.lines().nth(line - 1).unwrap_or("");
         assert!(
             source_line.contains(written),

@@ -25,14 +25,7 @@ pub struct Built {
 
 impl Built {
     pub fn page(&self, site_path: &str) -> Page {
-        let path = self.out.join(site_path);
-        let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        Page {
-            path: site_path.to_string(),
-            html: Html::parse_document(&text),
-            raw: text,
-        }
+        read_page(&self.out, site_path)
     }
 
     pub fn exists(&self, site_path: &str) -> bool {
@@ -45,6 +38,17 @@ impl Built {
             .into_iter()
             .filter(|p| p.ends_with(".html"))
             .collect()
+    }
+}
+
+/// The HTML file at `site_path` of the output folder `out`, parsed.
+pub fn read_page(out: &Path, site_path: &str) -> Page {
+    let path = out.join(site_path);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Page {
+        path: site_path.to_string(),
+        html: Html::parse_document(&text),
+        raw: text,
     }
 }
 
@@ -119,20 +123,28 @@ fn collect_visible(el: scraper::ElementRef, out: &mut String) {
     }
 }
 
-/// Builds the site at `root` into a fresh temp folder.
-pub fn build_site(root: &Path, base_url: Option<&str>) -> Result<Built, BuildError> {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let opts = BuildOptions {
+/// Builds the site at `root` into `out`: the one place the tests call `signpost::build`.
+pub fn build_into(
+    root: &Path,
+    out: &Path,
+    base_url: Option<&str>,
+) -> Result<BuildSummary, BuildError> {
+    build(&BuildOptions {
         root: root.to_path_buf(),
         overrides: Overrides {
-            output: Some(out.clone()),
+            output: Some(out.to_path_buf()),
             base_url: base_url.map(str::to_string),
             no_search: false,
         },
         force: false,
-    };
-    build(&opts).map(|summary| Built {
+    })
+}
+
+/// Builds the site at `root` into a fresh temp folder.
+pub fn build_site(root: &Path, base_url: Option<&str>) -> Result<Built, BuildError> {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build_into(root, &out, base_url).map(|summary| Built {
         _tmp: tmp,
         out,
         summary,
@@ -153,25 +165,142 @@ pub fn build_ok(root: &Path, base_url: Option<&str>) -> Built {
     }
 }
 
-/// A small site written from (path, text) pairs into a temp folder.
+/// A site in a temp folder: `<tmp>/site` is its root, and `<tmp>/out/public` the output
+/// folder for tests that build into a place of their own (`out`). Built once, or edited and
+/// built again.
 pub struct Fixture {
-    pub dir: tempfile::TempDir,
+    /// Shared with whatever a build hands back, so a site outlives the statement that built it.
+    pub tmp: std::sync::Arc<tempfile::TempDir>,
+    root: PathBuf,
+    /// What failure messages call the site.
+    pub name: String,
 }
 
 impl Fixture {
+    /// A site of (path, text) pairs.
     pub fn new(files: &[(&str, &str)]) -> Fixture {
-        let dir = tempfile::tempdir().unwrap();
+        let site = Fixture::empty("fixture");
         for (path, text) in files {
-            let p = dir.path().join(path);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, text).unwrap();
+            site.write(path, text);
         }
-        Fixture { dir }
+        site
+    }
+
+    /// A site with only an empty `content/` folder.
+    pub fn empty(name: &str) -> Fixture {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        Fixture {
+            tmp: std::sync::Arc::new(tmp),
+            root,
+            name: name.to_string(),
+        }
+    }
+
+    /// A copy of the folder `from` (a site kept in `tests/fixtures/`).
+    pub fn copy_of(from: &Path, name: &str) -> Fixture {
+        let site = Fixture::empty(name);
+        assert!(from.is_dir(), "no fixture at {}", from.display());
+        for entry in walkdir::WalkDir::new(from).min_depth(1) {
+            let entry = entry.unwrap();
+            let rel = entry.path().strip_prefix(from).unwrap();
+            let to = site.root().join(rel);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        site
     }
 
     pub fn root(&self) -> &Path {
-        self.dir.path()
+        &self.root
     }
+
+    pub fn out(&self) -> PathBuf {
+        self.tmp.path().join("out/public")
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> &Fixture {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, bytes).unwrap();
+        self
+    }
+
+    /// Removes a file and hands back its bytes, to put back later.
+    pub fn take(&self, rel: &str) -> Vec<u8> {
+        let p = self.path(rel);
+        let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        std::fs::remove_file(&p).unwrap();
+        bytes
+    }
+
+    #[cfg(unix)]
+    pub fn symlink(&self, rel: &str, target: &str) -> &Fixture {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(target, &p).unwrap();
+        self
+    }
+}
+
+/// The default site (the repository's `content/`) built once per test run, with the base URL
+/// `https://example.org/support/`, for every test that only reads its output.
+pub fn default_built() -> &'static Built {
+    static BUILT: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| build_ok(&repo(), Some("https://example.org/support/")))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shared corpus (real localized Partner Center pages) as one site.
+
+pub const CORPUS_LANGS: [&str; 3] = ["nl", "ru", "pl"];
+pub const CORPUS_BRANCHES: [&str; 2] = ["live", "live-sxs"];
+/// The base URL the corpus is built with by [`corpus_built`].
+pub const CORPUS_BASE_URL: &str = "https://example.org/support/";
+
+/// `../shared/corpus`: `<lang>/<branch>/<path>.md` and its media.
+pub fn corpus_dir() -> PathBuf {
+    shared().join("corpus")
+}
+
+/// The corpus as a site in a temp folder: `<lang>/<branch>/…` is copied to
+/// `content/<lang>/<branch>/…` (both branches side by side, so their relative links keep
+/// resolving), with `languages: [nl, ru, pl]`.
+pub fn corpus_source() -> Fixture {
+    let site = Fixture::new(&[("site.yaml", "languages: [nl, ru, pl]\n")]);
+    for lang in CORPUS_LANGS {
+        for branch in CORPUS_BRANCHES {
+            let from = corpus_dir().join(lang).join(branch);
+            assert!(from.is_dir(), "corpus folder {} is missing", from.display());
+            for rel in walk(&from) {
+                let to = site
+                    .root()
+                    .join("content")
+                    .join(lang)
+                    .join(branch)
+                    .join(&rel);
+                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+                std::fs::copy(from.join(&rel), &to).unwrap();
+            }
+        }
+    }
+    site
+}
+
+/// The corpus site built once per test run with [`CORPUS_BASE_URL`], for every test that only
+/// reads its output.
+pub fn corpus_built() -> &'static Built {
+    static BUILT: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| build_ok(corpus_source().root(), Some(CORPUS_BASE_URL)))
 }
 
 /// Markers of DocFX and side-by-side markup that must never reach a reader.

@@ -12,10 +12,6 @@ use std::sync::OnceLock;
 
 use crate::common::*;
 
-const LANGS: [&str; 3] = ["nl", "ru", "pl"];
-const BRANCHES: [&str; 2] = ["live", "live-sxs"];
-const BASE_URL: &str = "https://example.org/support/";
-
 /// One markdown file of the corpus.
 struct Source {
     lang: String,
@@ -47,7 +43,7 @@ impl Source {
 }
 
 struct Corpus {
-    built: Built,
+    built: &'static Built,
     sources: Vec<Source>,
     /// What the tests read from each output HTML file, by site path: every file is parsed
     /// once (html5ever is slow in debug builds), in parallel.
@@ -170,46 +166,27 @@ fn read_all_facts(built: &Built) -> BTreeMap<String, Facts> {
     })
 }
 
-fn corpus_dir() -> std::path::PathBuf {
-    shared().join("corpus")
-}
-
-/// The corpus, arranged as one site and built once for all tests here.
+/// The corpus, built once for all tests (shared with the search tests), with its sources.
 fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        let src = tempfile::tempdir().unwrap();
-        std::fs::write(src.path().join("site.yaml"), "languages: [nl, ru, pl]\n").unwrap();
         let mut sources = Vec::new();
-        for lang in LANGS {
-            for branch in BRANCHES {
+        for lang in CORPUS_LANGS {
+            for branch in CORPUS_BRANCHES {
                 let from = corpus_dir().join(lang).join(branch);
-                assert!(from.is_dir(), "corpus folder {} is missing", from.display());
-                for rel in walk(&from) {
-                    let to = src
-                        .path()
-                        .join("content")
-                        .join(lang)
-                        .join(branch)
-                        .join(&rel);
-                    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-                    std::fs::copy(from.join(&rel), &to).unwrap();
-                    if rel.ends_with(".md") {
-                        let text = std::fs::read_to_string(from.join(&rel)).unwrap();
-                        sources.push(Source {
-                            lang: lang.into(),
-                            branch: branch.into(),
-                            rel,
-                            text,
-                        });
-                    }
+                for rel in walk(&from).into_iter().filter(|r| r.ends_with(".md")) {
+                    let text = std::fs::read_to_string(from.join(&rel)).unwrap();
+                    sources.push(Source {
+                        lang: lang.into(),
+                        branch: branch.into(),
+                        rel,
+                        text,
+                    });
                 }
             }
         }
-        let built = build_ok(src.path(), Some(BASE_URL));
-        // The sources are in memory; the copied site is no longer needed.
-        drop(src);
-        let facts = read_all_facts(&built);
+        let built = corpus_built();
+        let facts = read_all_facts(built);
         Corpus {
             built,
             sources,
@@ -470,9 +447,13 @@ fn first_30(list: &[String]) -> String {
 #[test]
 fn whole_corpus_builds_with_one_page_per_file_and_clear_warnings() {
     let c = corpus();
-    let expected_count = LANGS
+    let expected_count = CORPUS_LANGS
         .iter()
-        .flat_map(|l| BRANCHES.iter().map(move |b| corpus_dir().join(l).join(b)))
+        .flat_map(|l| {
+            CORPUS_BRANCHES
+                .iter()
+                .map(move |b| corpus_dir().join(l).join(b))
+        })
         .map(|dir| walk(&dir).iter().filter(|p| p.ends_with(".md")).count())
         .sum::<usize>();
     assert_eq!(c.sources.len(), expected_count);
@@ -498,14 +479,16 @@ fn whole_corpus_builds_with_one_page_per_file_and_clear_warnings() {
         .html_files()
         .into_iter()
         .filter(|p| {
-            BRANCHES
-                .iter()
-                .any(|b| LANGS.iter().any(|l| p.starts_with(&format!("{l}/{b}/"))))
+            CORPUS_BRANCHES.iter().any(|b| {
+                CORPUS_LANGS
+                    .iter()
+                    .any(|l| p.starts_with(&format!("{l}/{b}/")))
+            })
         })
         .filter(|p| !expected.contains(p))
         .collect();
     assert!(extra.is_empty(), "unexpected pages:\n{}", first_30(&extra));
-    for lang in LANGS {
+    for lang in CORPUS_LANGS {
         let want = c.sources.iter().filter(|s| s.lang == lang).count();
         let got = c
             .built
@@ -667,7 +650,7 @@ fn alerts_get_localized_labels_one_callout_per_marker() {
         first_30(&problems)
     );
     eprintln!("alerts: {checked} checked");
-    for lang in LANGS {
+    for lang in CORPUS_LANGS {
         for variant in ["no-space", "mixed-case", "indented"] {
             assert!(
                 seen.contains(&(lang.to_string(), variant)),
@@ -683,7 +666,7 @@ fn side_by_side_pages_show_localized_text_and_no_english_original() {
     let mut checked_english = 0;
     let mut checked_localized = 0;
     let mut problems = Vec::new();
-    for lang in LANGS {
+    for lang in CORPUS_LANGS {
         for src in c.sources(lang, "live-sxs") {
             let pairs = sxs_pairs(&src.text);
             assert!(
@@ -924,7 +907,7 @@ fn relative_md_links_between_corpus_pages_point_at_those_pages() {
         .collect();
     let mut problems = Vec::new();
     let mut checked = 0;
-    for lang in LANGS {
+    for lang in CORPUS_LANGS {
         for src in c.sources(lang, "live") {
             let dir = Path::new(&src.slug())
                 .parent()

@@ -83,16 +83,7 @@ fn unknown_site_yaml_key_names_key_and_line() {
 fn failed_build_leaves_previous_output_untouched() {
     let f = Fixture::new(&[("content/nl/a.md", "---\ntitle: A\n---\n# A\n")]);
     let out = f.root().join("public");
-    let opts = |root: &std::path::Path| signpost::BuildOptions {
-        root: root.to_path_buf(),
-        overrides: signpost::config::Overrides {
-            output: Some(out.clone()),
-            base_url: None,
-            no_search: false,
-        },
-        force: false,
-    };
-    signpost::build(&opts(f.root())).unwrap();
+    build_into(f.root(), &out, None).unwrap();
     let before: Vec<(String, Vec<u8>)> = walk(&out)
         .into_iter()
         .map(|p| {
@@ -105,7 +96,7 @@ fn failed_build_leaves_previous_output_untouched() {
         "---\ntitle: [broken\n---\n",
     )
     .unwrap();
-    assert!(signpost::build(&opts(f.root())).is_err());
+    assert!(build_into(f.root(), &out, None).is_err());
     let after: Vec<(String, Vec<u8>)> = walk(&out)
         .into_iter()
         .map(|p| {
@@ -122,28 +113,15 @@ fn refuses_to_replace_a_folder_it_did_not_make() {
         ("content/nl/a.md", "# A\n"),
         ("public/precious.txt", "keep me"),
     ]);
-    let err = build_site_into(f.root(), &f.root().join("public"));
+    let err = build_into(f.root(), &f.root().join("public"), None)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     assert!(err.contains("not made by signpost"), "{err}");
     assert_eq!(
         std::fs::read_to_string(f.root().join("public/precious.txt")).unwrap(),
         "keep me"
     );
-}
-
-fn build_site_into(root: &std::path::Path, out: &std::path::Path) -> String {
-    let opts = signpost::BuildOptions {
-        root: root.to_path_buf(),
-        overrides: signpost::config::Overrides {
-            output: Some(out.to_path_buf()),
-            base_url: None,
-            no_search: false,
-        },
-        force: false,
-    };
-    signpost::build(&opts)
-        .err()
-        .map(|e| e.to_string())
-        .unwrap_or_default()
 }
 
 #[test]

@@ -7,6 +7,7 @@ mod common;
 mod corpus;
 mod directives;
 mod errors;
+mod handoff;
 mod hostile;
 mod i18n;
 mod layering;

@@ -1353,29 +1353,6 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The corpus arranged as corpus.rs does: `content/<lang>/<branch>/…` of one temp site.
-fn corpus_site() -> tempfile::TempDir {
-    let site = tempfile::tempdir().unwrap();
-    std::fs::write(site.path().join("site.yaml"), "languages: [nl, ru, pl]\n").unwrap();
-    for lang in ["nl", "ru", "pl"] {
-        for branch in ["live", "live-sxs"] {
-            let from = shared().join("corpus").join(lang).join(branch);
-            assert!(from.is_dir(), "corpus folder {} is missing", from.display());
-            for rel in walk(&from) {
-                let to = site
-                    .path()
-                    .join("content")
-                    .join(lang)
-                    .join(branch)
-                    .join(&rel);
-                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-                std::fs::copy(from.join(&rel), &to).unwrap();
-            }
-        }
-    }
-    site
-}
-
 /// How many markdown pages are under `dir`.
 fn markdown_files(dir: &Path) -> usize {
     walk(dir).iter().filter(|p| p.ends_with(".md")).count()
@@ -1412,10 +1389,10 @@ fn corpus_site_works_under_a_sub_path_on_nginx() {
     if !require_tool("hosting tests", "nginx", nginx_binary().is_some()) {
         return;
     }
-    let site = corpus_site();
+    let site = corpus_source();
     check(
-        serve_and_check("corpus", site.path(), "nl"),
-        markdown_files(&site.path().join("content")),
+        serve_and_check("corpus", site.root(), "nl"),
+        markdown_files(&site.root().join("content")),
     );
 }
 

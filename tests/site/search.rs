@@ -15,37 +15,14 @@ use signpost::search::{LangIndex, fold, stem};
 
 use crate::common::*;
 
-const CORPUS_LANGS: [&str; 3] = ["nl", "ru", "pl"];
 const SITE_LANGS: [&str; 4] = ["en", "nl", "ru", "pl"];
 
 // ---------------------------------------------------------------------------------------------
 // The two sites, built once.
 
-/// The shared corpus as one site, like `corpus.rs`: `content/<lang>/<branch>/<path>`, both
-/// branches side by side (so near-identical titles appear twice). No base URL.
+/// The shared corpus as one site (`common::corpus_built`, shared with `corpus.rs`).
 fn corpus_site() -> &'static Built {
-    static SITE: OnceLock<Built> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let src = tempfile::tempdir().unwrap();
-        std::fs::write(src.path().join("site.yaml"), "languages: [nl, ru, pl]\n").unwrap();
-        for lang in CORPUS_LANGS {
-            for branch in ["live", "live-sxs"] {
-                let from = shared().join("corpus").join(lang).join(branch);
-                assert!(from.is_dir(), "corpus folder {} is missing", from.display());
-                for rel in walk(&from) {
-                    let to = src
-                        .path()
-                        .join("content")
-                        .join(lang)
-                        .join(branch)
-                        .join(&rel);
-                    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-                    std::fs::copy(from.join(&rel), &to).unwrap();
-                }
-            }
-        }
-        build_ok(src.path(), None)
-    })
+    corpus_built()
 }
 
 /// The seed site (repo root: en, nl, ru, pl pages and the decision tree). No base URL.

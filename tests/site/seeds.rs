@@ -1,14 +1,13 @@
 //! The default site (`content/`, the seed pages exactly as exported), built and read back.
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 
 use crate::common::*;
 
-/// Built once for all tests here; the build itself is under test in every one of them.
+/// Built once for all tests here and in `tree.rs`; the build itself is under test in every
+/// one of them.
 fn site() -> &'static Built {
-    static SITE: OnceLock<Built> = OnceLock::new();
-    SITE.get_or_init(|| build_ok(&repo(), Some("https://example.org/support/")))
+    default_built()
 }
 
 #[test]

@@ -636,14 +636,17 @@ fn no_path_escapes_the_output_folder() {
     let f = site(&[("secret.txt", SECRET)]);
     let server = Server::start(f.root());
     assert_eq!(server.get("/nl/alfa/").status, 200);
-    // The output folder and the fixture are both in the temp folder, so `../<fixture>/…`
-    // from the output's root would reach the fixture if `..` were followed.
-    assert_eq!(
-        server.out_dir().parent(),
-        f.root().parent(),
-        "the traversals below assume sibling folders"
-    );
-    let name = f.root().file_name().unwrap().to_str().unwrap().to_string();
+    // The output folder is in the temp folder and the fixture below it, so
+    // `../<tmp…>/site/…` from the output's root would reach the fixture if `..` were followed.
+    let out = server.out_dir();
+    let beside = f
+        .root()
+        .strip_prefix(out.parent().unwrap())
+        .expect("the traversals below assume the fixture is in the output's parent folder");
+    let parts: Vec<String> = beside
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     let abs = f.root().to_str().unwrap().to_string();
     let mut targets: Vec<String> = [
         "/../../etc/passwd",
@@ -675,8 +678,13 @@ fn no_path_escapes_the_output_folder() {
             "/.%2e/{N}/{F}",
             "/..%252f{N}%252f{F}",
         ] {
+            // The path to the fixture, with the separator the template uses after it.
+            let sep = t
+                .split_once("{N}")
+                .and_then(|(_, rest)| rest.split_once("{F}"))
+                .map_or("/", |(sep, _)| sep);
             targets.push(
-                t.replace("{N}", &name)
+                t.replace("{N}", &parts.join(sep))
                     .replace("{A}", &abs)
                     .replace("{F}", file),
             );

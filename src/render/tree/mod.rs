@@ -2,6 +2,7 @@
 //! walk through the tree (with the answers so far, so back and "change" work without
 //! JavaScript), and an overview with a diagram.
 
+mod handoff;
 mod svg;
 
 use std::collections::HashMap;
@@ -50,6 +51,8 @@ struct ContactView {
     name: String,
     support_url: Option<String>,
     email: Option<String>,
+    /// `mailto:` of `email`, encoded.
+    email_href: Option<String>,
     phone: Option<String>,
     hours: Option<String>,
     languages: Vec<String>,
@@ -78,6 +81,8 @@ struct NodeView {
     back_href: Option<String>,
     start_href: String,
     overview_href: String,
+    /// The request summary, on outcome pages.
+    handoff: Option<handoff::HandoffView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -369,6 +374,7 @@ impl Renderer<'_> {
             name: p.name.clone(),
             support_url: p.support_url.clone(),
             email: p.email.clone(),
+            email_href: p.email.as_deref().map(|e| crate::urls::mailto(e, "", "")),
             phone: p.phone.clone(),
             hours: p.hours.clone(),
             languages: p
@@ -409,6 +415,7 @@ impl Renderer<'_> {
                 .then(|| rel(&walk_dir(lang, &choices[..choices.len() - 1]))),
             start_href: rel(&tree_dir(lang)),
             overview_href: rel(&format!("{}overview/", tree_dir(lang))),
+            handoff: self.handoff_view(site, tree, lang, node, walk),
         };
         let stable = node_dir(lang, tree, &node.id);
         let same_page_in = |l: &Lang| match walk {
