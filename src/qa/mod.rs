@@ -27,20 +27,7 @@ use crate::model::Site;
 use glossary::Glossary;
 use tokens::Tokens;
 
-/// The checks, by the id `check --format json` and `site.yaml` use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rule {
-    Numbers,
-    Code,
-    Urls,
-    Placeholders,
-    NoLoc,
-    Bold,
-    Untranslated,
-    Empty,
-    Glossary,
-}
+pub use crate::diag::Rule;
 
 impl Rule {
     pub const ALL: [Rule; 9] = [
@@ -54,20 +41,6 @@ impl Rule {
         Rule::Empty,
         Rule::Glossary,
     ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Rule::Numbers => "numbers",
-            Rule::Code => "code",
-            Rule::Urls => "urls",
-            Rule::Placeholders => "placeholders",
-            Rule::NoLoc => "no-loc",
-            Rule::Bold => "bold",
-            Rule::Untranslated => "untranslated",
-            Rule::Empty => "empty",
-            Rule::Glossary => "glossary",
-        }
-    }
 
     fn level(self, qa: &QaConfig) -> QaLevel {
         let set = match self {
@@ -187,7 +160,7 @@ fn diagnostic(level: QaLevel, at: Location, f: &Finding, pair: &Pair) -> Diagnos
         QaLevel::Note => Diagnostic::note(Kind::TranslationQa, Some(at), message),
         _ => Diagnostic::warning(Kind::TranslationQa, Some(at), message),
     };
-    d.with_rule(f.rule.id()).with_hint(format!(
+    d.with_rule(f.rule).with_hint(format!(
         "fix the translation, or turn the rule off with `qa: {{ {}: off }}` in site.yaml",
         f.rule.id()
     ))

@@ -304,7 +304,7 @@ fn qa_findings_carry_rule_ids_and_site_yaml_sets_their_level() {
     let diags = check(f.root());
     let rules: Vec<(&str, usize)> = diags
         .iter()
-        .filter_map(|d| Some((d.rule?, d.location.as_ref()?.line)))
+        .filter_map(|d| Some((d.rule_id()?, d.location.as_ref()?.line)))
         .collect();
     // Lines: the front matter has 7, so pairs sit on 8, 10, 12, …
     let expected = [
@@ -354,8 +354,11 @@ fn qa_findings_carry_rule_ids_and_site_yaml_sets_their_level() {
     )
     .unwrap();
     let diags = check(f.root());
-    assert!(diags.iter().all(|d| d.rule != Some("numbers")));
-    let code: Vec<_> = diags.iter().filter(|d| d.rule == Some("code")).collect();
+    assert!(diags.iter().all(|d| d.rule_id() != Some("numbers")));
+    let code: Vec<_> = diags
+        .iter()
+        .filter(|d| d.rule_id() == Some("code"))
+        .collect();
     assert_eq!(code.len(), 1);
     assert!(code[0].is_error());
     assert!(
@@ -461,7 +464,7 @@ fn hostile_mismatched_and_nested_spans() {
     assert!(
         diags
             .iter()
-            .any(|d| d.rule == Some("numbers") && d.location.as_ref().unwrap().line == 10)
+            .any(|d| d.rule_id() == Some("numbers") && d.location.as_ref().unwrap().line == 10)
     );
 }
 
@@ -582,7 +585,7 @@ fn corpus_qa_runs_on_every_page_and_finds_real_damage() {
     let diags = check(tmp.path());
     let mut per_rule = std::collections::BTreeMap::new();
     for d in diags.iter().filter(|d| d.rule.is_some()) {
-        *per_rule.entry(d.rule.unwrap()).or_insert(0) += 1;
+        *per_rule.entry(d.rule_id().unwrap()).or_insert(0) += 1;
         let at = d.location.as_ref().unwrap();
         let text = std::fs::read_to_string(tmp.path().join(&at.path)).unwrap();
         let line = text.lines().nth(at.line - 1).unwrap();
@@ -606,10 +609,10 @@ fn corpus_qa_runs_on_every_page_and_finds_real_damage() {
     assert!(
         diags
             .iter()
-            .any(|d| d.rule == Some("numbers") && d.message.contains("365nie"))
+            .any(|d| d.rule_id() == Some("numbers") && d.message.contains("365nie"))
     );
     assert!(diags.iter().any(|d| {
-        d.rule == Some("untranslated")
+        d.rule_id() == Some("untranslated")
             && d.message
                 .contains("Extraneous data will cause the upload to fail.")
     }));
