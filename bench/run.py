@@ -189,6 +189,54 @@ def serve_latency(signpost, root, edits=5):
     return times, rebuilds
 
 
+SHARED_CORPUS = os.path.join(REPO, "..", "shared", "corpus")
+
+
+def sxs_corpus(copies):
+    """The shared corpus (360 real side-by-side and plain pages) copied `copies` times."""
+    root = os.path.join(SCRATCH, f"signpost-bench-sxs-{copies}")
+    if not os.path.isdir(os.path.join(root, "content")):
+        for k in range(copies):
+            for lang in ("nl", "ru", "pl"):
+                shutil.copytree(os.path.join(SHARED_CORPUS, lang), os.path.join(root, "content", lang, f"copy{k}"))
+        with open(os.path.join(root, "site.yaml"), "w") as f:
+            f.write("languages: [en, nl, ru, pl]\n")
+    return root
+
+
+def with_qa(root, enabled):
+    """site.yaml of `root` with translation QA on or off; returns the original text."""
+    path = os.path.join(root, "site.yaml")
+    original = open(path).read() if os.path.exists(path) else ""
+    kept = "".join(l for l in original.splitlines(True) if not l.startswith("qa:"))
+    with open(path, "w") as f:
+        f.write(kept + f"qa: {{ enabled: {'true' if enabled else 'false'} }}\n")
+    return original
+
+
+def bench_qa(signpost, root, total, runs):
+    """Build time with translation QA on and off: the synthetic corpus (no side-by-side
+    spans, so QA has nothing to read) and the real corpus copied to about 10,000 pages."""
+    out = os.path.join(SCRATCH, "signpost-bench-out")
+    print(f"\nTranslation QA (issue 14), build --no-search, median of {runs}, alternating on/off:")
+    for name, r, pages in [("synthetic", root, total), ("side-by-side x28", sxs_corpus(28), 28 * 360)]:
+        walls = {True: [], False: []}
+        original = open(os.path.join(r, "site.yaml")).read() if os.path.exists(os.path.join(r, "site.yaml")) else ""
+        try:
+            for _ in range(runs):
+                for enabled in (False, True):
+                    with_qa(r, enabled)
+                    clean(out)
+                    wall, _, _ = measured([signpost, "--root", r, "build", "--output", out, "--no-search"])
+                    walls[enabled].append(wall)
+        finally:
+            with open(os.path.join(r, "site.yaml"), "w") as f:
+                f.write(original)
+            clean(out)
+        off, on = statistics.median(walls[False]), statistics.median(walls[True])
+        print(f"  {name:17} {pages:>6} pages: QA off {summary(walls[False], 's')}, QA on {summary(walls[True], 's')}; on/off {on / off:.3f}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=2500, help="pages per language for the main figures")
@@ -198,7 +246,12 @@ def main():
     ap.add_argument("--redirects", type=int, default=0,
                     help="also time a build with a redirection file of this many entries (e.g. 10000)")
     ap.add_argument("--only-redirects", action="store_true", help="time only the redirects (needs --redirects)")
+    ap.add_argument("--qa-only", action="store_true", help="only the translation-QA on/off comparison")
     args = ap.parse_args()
+    if args.qa_only:
+        signpost, _ = build_binaries()
+        bench_qa(signpost, generate(args.pages), 4 * args.pages, args.runs)
+        return
 
     print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; output on {SCRATCH}")
     signpost, floor = build_binaries()
@@ -245,6 +298,8 @@ def main():
     if len(per_page) > 1:
         mean = statistics.mean(per_page)
         print(f"  per-page cost spread: {min(per_page) / mean - 1:+.0%} .. {max(per_page) / mean - 1:+.0%} of the mean")
+
+    bench_qa(signpost, root, total, args.runs)
 
     if not args.skip_serve:
         times, rebuilds = serve_latency(signpost, root)

@@ -81,6 +81,7 @@ const CODE_KEYS: &[&str] = &[
     "alert-tip",
     "alert-warning",
     "breadcrumb-home",
+    "changed-in-english",
     "chooser-title",
     "date-long",
     "feedback-mail-subject",
@@ -92,6 +93,7 @@ const CODE_KEYS: &[&str] = &[
     "redirect-text",
     "redirect-title",
     "not-found-title",
+    "removed-in-english",
     "search-title",
     "site-tagline",
     "site-title",
@@ -171,7 +173,9 @@ pub fn unused_ui_strings(
 pub fn translations(site: &Site, diags: &Diagnostics) {
     for page in &site.pages {
         let at = Some(Location::new(&page.source.path, 1, 1));
-        if let Some(newer) = page.newer {
+        if let (Some(newer), Some(drift)) = (page.newer, &page.drift) {
+            drift_notes(page, &site.pages[newer], drift, diags);
+        } else if let Some(newer) = page.newer {
             let newer = &site.pages[newer];
             diags.push(
                 Diagnostic::note(
@@ -209,4 +213,111 @@ pub fn translations(site: &Site, diags: &Diagnostics) {
             ),
         ));
     }
+}
+
+/// A stale side-by-side translation, segment by segment: each segment whose English changed
+/// or went, at its place in the file, and what the newest English has that it lacks.
+fn drift_notes(
+    page: &crate::model::Page,
+    newer: &crate::model::Page,
+    drift: &crate::translations::Drift,
+    diags: &Diagnostics,
+) {
+    let path = &page.source.path;
+    let at = |i: usize| {
+        page.parsed
+            .segments
+            .get(i)
+            .map(|s| Location::new(path, s.line as usize, s.column as usize))
+    };
+    let short = |s: &str| -> String {
+        let s = crate::parse::markdown_plain_text(s);
+        match s.char_indices().nth(100) {
+            Some((i, _)) => format!("{}…", &s[..i]),
+            None => s,
+        }
+    };
+    if drift.text_unchanged() {
+        diags.push(
+            Diagnostic::note(
+                Kind::Translation,
+                Some(Location::new(path, 1, 1)),
+                format!(
+                    "{}: revision differs from {} ({}), text unchanged: all {} segments have the same English",
+                    page.lang(),
+                    newer.lang(),
+                    newer.source.path.display(),
+                    drift.total
+                ),
+            )
+            .with_hint("readers see no out-of-date notice; a new translation can wait"),
+        );
+        return;
+    }
+    for (i, now) in &drift.changed {
+        let was = page
+            .parsed
+            .segments
+            .get(*i)
+            .map_or("", |s| s.english.as_str());
+        diags.push(Diagnostic::note(
+            Kind::Translation,
+            at(*i),
+            format!(
+                "segment changed in English since this translation: was \"{}\", now \"{}\" ({})",
+                short(was),
+                short(now),
+                newer.source.path.display()
+            ),
+        ));
+    }
+    for i in &drift.removed {
+        let was = page
+            .parsed
+            .segments
+            .get(*i)
+            .map_or("", |s| s.english.as_str());
+        diags.push(Diagnostic::note(
+            Kind::Translation,
+            at(*i),
+            format!(
+                "segment no longer in the English text: \"{}\" ({})",
+                short(was),
+                newer.source.path.display()
+            ),
+        ));
+    }
+    if !drift.new.is_empty() {
+        diags.push(Diagnostic::note(
+            Kind::Translation,
+            Some(Location::new(path, 1, 1)),
+            format!(
+                "{} English passage(s) missing from this translation: {}",
+                drift.new.len(),
+                drift
+                    .new
+                    .iter()
+                    .map(|s| format!("\"{}\"", short(s)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
+    diags.push(
+        Diagnostic::note(
+            Kind::Translation,
+            Some(Location::new(path, 1, 1)),
+            format!(
+                "{} was translated from an older English text than {} ({}): {} of {} segments changed, {} removed, {} new",
+                page.lang(),
+                newer.lang(),
+                newer.source.path.display(),
+                drift.changed.len(),
+                drift.total,
+                drift.removed.len(),
+                drift.new.len()
+            ),
+        )
+        .with_hint("request a new translation; readers see which passages changed"),
+    );
 }

@@ -55,6 +55,8 @@ pub struct RawConfig {
     pub twins: Option<bool>,
     /// The hosting partner's brand: name, logo, accent colour, favicon, footer links.
     pub brand: Option<crate::brand::settings::RawBrand>,
+    /// Translation QA: which checks of machine-translated segments run, and how loudly.
+    pub qa: Option<QaConfig>,
 }
 
 /// `feedback:` as written: exactly one of its keys.
@@ -75,6 +77,33 @@ pub enum Feedback {
     Email(String),
     /// A repository host's "new issue" address; title and body travel as query parameters.
     IssueUrl(String),
+}
+
+/// `qa:` in site.yaml. Every rule is a warning unless set otherwise.
+#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QaConfig {
+    /// Run translation QA at all (default: yes).
+    pub enabled: Option<bool>,
+    pub numbers: Option<QaLevel>,
+    pub code: Option<QaLevel>,
+    pub urls: Option<QaLevel>,
+    pub placeholders: Option<QaLevel>,
+    pub no_loc: Option<QaLevel>,
+    pub bold: Option<QaLevel>,
+    pub untranslated: Option<QaLevel>,
+    pub empty: Option<QaLevel>,
+    pub glossary: Option<QaLevel>,
+}
+
+/// How a translation-QA rule reports what it finds.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum QaLevel {
+    Off,
+    Note,
+    Warning,
+    Error,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Default)]
@@ -133,6 +162,7 @@ pub struct Config {
     pub edit_url: Option<String>,
     pub share_image: Option<String>,
     pub twins: bool,
+    pub qa: QaConfig,
     /// The second language of a request summary: a site language, or English, which is
     /// always there.
     pub handoff_language: Lang,
@@ -474,6 +504,7 @@ impl Config {
             share_image: raw.share_image,
             twins: raw.twins.unwrap_or(true),
             brand,
+            qa: raw.qa.unwrap_or_default(),
         })
     }
 

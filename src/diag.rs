@@ -99,6 +99,40 @@ pub enum Kind {
     Template,
     Tree,
     Io,
+    /// Translation QA: what machine translation broke in a segment (numbers, code, links…).
+    TranslationQa,
+}
+
+/// The translation-QA checks (src/qa/), by the id `check --format json` and `site.yaml` use.
+/// Listed here, like [`Kind`], so a diagnostic can name one in a byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    Numbers,
+    Code,
+    Urls,
+    Placeholders,
+    NoLoc,
+    Bold,
+    Untranslated,
+    Empty,
+    Glossary,
+}
+
+impl Rule {
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::Numbers => "numbers",
+            Rule::Code => "code",
+            Rule::Urls => "urls",
+            Rule::Placeholders => "placeholders",
+            Rule::NoLoc => "no-loc",
+            Rule::Bold => "bold",
+            Rule::Untranslated => "untranslated",
+            Rule::Empty => "empty",
+            Rule::Glossary => "glossary",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -108,6 +142,9 @@ pub struct Diagnostic {
     pub location: Option<Location>,
     pub message: String,
     pub hint: Option<String>,
+    /// The translation-QA rule that found it (`numbers`, `code`…), for tools and `site.yaml`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
     /// Everything a message only counts (the UI strings a language lacks), for tools reading
     /// `check --format json`; the text output shows the message alone.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -122,6 +159,7 @@ impl Diagnostic {
             location,
             message: message.into(),
             hint: None,
+            rule: None,
             details: Vec::new(),
         }
     }
@@ -133,6 +171,7 @@ impl Diagnostic {
             location,
             message: message.into(),
             hint: None,
+            rule: None,
             details: Vec::new(),
         }
     }
@@ -144,8 +183,19 @@ impl Diagnostic {
             location,
             message: message.into(),
             hint: None,
+            rule: None,
             details: Vec::new(),
         }
+    }
+
+    pub fn with_rule(mut self, rule: Rule) -> Self {
+        self.rule = Some(rule);
+        self
+    }
+
+    /// The id of the translation-QA rule that found it, if one did.
+    pub fn rule_id(&self) -> Option<&'static str> {
+        self.rule.map(Rule::id)
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -174,6 +224,9 @@ impl fmt::Display for Diagnostic {
             Severity::Note => "note",
         };
         write!(f, "{sev}: {}", self.message)?;
+        if let Some(rule) = self.rule_id() {
+            write!(f, " [{rule}]")?;
+        }
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }

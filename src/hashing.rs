@@ -8,3 +8,9 @@ pub type FastSet<T> = foldhash::HashSet<T>;
 
 /// `new()` and `with_capacity()` for the aliases above.
 pub use foldhash::{HashMapExt, HashSetExt};
+
+/// A 64-bit hash of a string, the same on every run: alignment compares segments by it.
+pub fn hash_str(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x5eed).hash_one(s)
+}

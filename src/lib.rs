@@ -21,6 +21,7 @@ pub mod parse;
 pub mod pipeline;
 pub mod prepare;
 pub mod progress;
+pub mod qa;
 pub mod redirects;
 pub mod render;
 pub mod search;

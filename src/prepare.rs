@@ -243,6 +243,7 @@ pub fn prepare_with(
     check::unused_ui_strings(&i18n, &theme, tree.as_ref().map(|(t, _)| t), &config, diags);
     check::translations(&site, diags);
     let redirects = redirects::resolve(&rules, &site, &config, diags);
+    crate::qa::run(&mut site, &config, diags);
     t.stop();
     Prepared {
         config,

@@ -315,3 +315,37 @@ feedback-mail-subject = Feedback on "{ $title }"
 
 # Link for writers at the end of a page written by hand: opens the page's source to edit it.
 edit-page = Edit this page
+## Sentence-level staleness
+
+# Out-of-date notice when the page's English can be compared passage by passage. $changed passages of the translation's $total have different English now.
+outdated-segments = { $changed } of { $total } { $total ->
+        [one] passage
+       *[other] passages
+    } changed in English since this translation.
+
+# Under the out-of-date notice: English passages the translation does not have. A list follows.
+outdated-new-passages = { $count ->
+        [one] One English passage is
+       *[other] { $count } English passages are
+    } missing from this translation:
+
+# Marker in the text of an out-of-date translation, before the current English of a passage that changed.
+changed-in-english = Changed in English. Now:
+
+# Marker in the text of an out-of-date translation, on a passage the English text no longer has.
+removed-in-english = No longer in the English text.
+
+# Translation status report: column of translation-QA findings (numbers, code, links… machine translation broke).
+status-qa = Translation QA
+
+# Translation status report, in a page's cell: its segments compared with the newest English.
+status-segments = { $total } { $total ->
+        [one] segment
+       *[other] segments
+    }: { $changed } changed, { $new } new, { $removed } removed
+
+# Translation status report, in a page's cell: how many translation-QA findings it has; the rules follow.
+status-qa-findings = { $count ->
+        [one] { $count } QA finding
+       *[other] { $count } QA findings
+    }

@@ -172,3 +172,26 @@ feedback-report-translation = Een vertaalprobleem melden
 feedback-report-passage = Deze vertaling melden
 feedback-mail-subject = Feedback over "{ $title }"
 edit-page = Deze pagina bewerken
+## Sentence-level staleness
+outdated-segments = { $changed } van de { $total } { $total ->
+        [one] passage
+       *[other] passages
+    } { $changed ->
+        [one] is
+       *[other] zijn
+    } in het Engels gewijzigd sinds deze vertaling.
+outdated-new-passages = { $count ->
+        [one] Eén Engelse passage ontbreekt
+       *[other] { $count } Engelse passages ontbreken
+    } in deze vertaling:
+changed-in-english = Gewijzigd in het Engels. Nu:
+removed-in-english = Staat niet meer in de Engelse tekst.
+status-qa = Vertaalcontrole
+status-segments = { $total } { $total ->
+        [one] segment
+       *[other] segmenten
+    }: { $changed } gewijzigd, { $new } nieuw, { $removed } verwijderd
+status-qa-findings = { $count ->
+        [one] { $count } bevinding
+       *[other] { $count } bevindingen
+    } van de vertaalcontrole

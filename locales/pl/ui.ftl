@@ -180,3 +180,21 @@ feedback-report-translation = Zgłoś problem z tłumaczeniem
 feedback-report-passage = Zgłoś ten fragment tłumaczenia
 feedback-mail-subject = Opinia o stronie „{ $title }”
 edit-page = Edytuj tę stronę
+## Sentence-level staleness
+outdated-segments = Od czasu tego tłumaczenia w tekście angielskim zmieniono { $changed } z { $total } { $total ->
+        [one] fragmentu
+       *[other] fragmentów
+    }.
+outdated-new-passages = W tym tłumaczeniu brakuje { $count ->
+        [one] { $count } angielskiego fragmentu
+       *[other] { $count } angielskich fragmentów
+    }:
+changed-in-english = Zmieniono w tekście angielskim. Obecnie:
+removed-in-english = Tego nie ma już w tekście angielskim.
+status-qa = Kontrola tłumaczenia
+status-segments = Segmenty: { $total }; zmienione: { $changed }, nowe: { $new }, usunięte: { $removed }
+status-qa-findings = Kontrola tłumaczenia: { $count } { $count ->
+        [one] uwaga
+        [few] uwagi
+       *[many] uwag
+    }

@@ -180,3 +180,21 @@ feedback-report-translation = Сообщить о проблеме с перев
 feedback-report-passage = Сообщить об ошибке в этом переводе
 feedback-mail-subject = Отзыв о странице «{ $title }»
 edit-page = Редактировать эту страницу
+## Sentence-level staleness
+outdated-segments = С момента этого перевода в английском тексте изменено: { $changed } из { $total } { $total ->
+        [one] фрагмента
+       *[other] фрагментов
+    }.
+outdated-new-passages = В этом переводе нет { $count ->
+        [one] { $count } английского фрагмента
+       *[other] { $count } английских фрагментов
+    }:
+changed-in-english = Изменено в английском тексте. Сейчас:
+removed-in-english = Этого больше нет в английском тексте.
+status-qa = Проверка перевода
+status-segments = Сегментов: { $total }; изменено: { $changed }, новых: { $new }, удалено: { $removed }
+status-qa-findings = Проверка перевода: { $count } { $count ->
+        [one] замечание
+        [few] замечания
+       *[many] замечаний
+    }

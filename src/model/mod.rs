@@ -20,6 +20,19 @@ pub struct Page {
     pub section: String,
     /// The page (index into `Site::pages`) made from a newer English revision than this one.
     pub newer: Option<usize>,
+    /// For a stale side-by-side translation: which segments' English changed since.
+    pub drift: Option<crate::translations::Drift>,
+    /// Translation-QA findings on this page, by rule id (filled in by the QA stage, which
+    /// runs after the model is built).
+    pub qa: BTreeMap<&'static str, usize>,
+}
+
+impl Page {
+    /// Readers should be told this translation is out of date: it is stale, and its English
+    /// segments (when it has them) really differ from the newest English.
+    pub fn outdated(&self) -> bool {
+        self.newer.is_some() && !self.drift.as_ref().is_some_and(|d| d.text_unchanged())
+    }
 }
 
 /// A page missing in `lang`, shown there from another language's page.
@@ -90,13 +103,25 @@ impl Site {
                     description,
                     section,
                     newer: None,
+                    drift: None,
+                    qa: Default::default(),
                 }
             })
             .collect();
         pages.par_sort_by(|a, b| (a.lang(), a.slug()).cmp(&(b.lang(), b.slug())));
         let sources: Vec<&SourcePage> = pages.iter().map(|p| &p.source).collect();
-        for (stale, newer) in crate::translations::staleness(&sources) {
+        let stale = crate::translations::staleness(&sources);
+        let drifts: Vec<(usize, usize, Option<crate::translations::Drift>)> = stale
+            .into_par_iter()
+            .map(|(stale, newer)| {
+                let newest = crate::translations::english_segments(&pages[newer].parsed);
+                let drift = crate::translations::drift(&pages[stale].parsed, &newest);
+                (stale, newer, drift)
+            })
+            .collect();
+        for (stale, newer, drift) in drifts {
             pages[stale].newer = Some(newer);
+            pages[stale].drift = drift;
         }
         let mut translations: BTreeMap<Slug, BTreeMap<Lang, usize>> = BTreeMap::new();
         for (i, p) in pages.iter().enumerate() {

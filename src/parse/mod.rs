@@ -56,6 +56,19 @@ pub struct Passage {
     pub english: String,
 }
 
+/// One side-by-side pair as written: the translated segment and its English original, in
+/// markdown, where the translation starts, and the block (the page's n-th English-original
+/// group) it belongs to. The translation-QA rules and sentence-level staleness read these
+/// after the page's text is freed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Segment {
+    pub local: String,
+    pub english: String,
+    pub line: u32,
+    pub column: u32,
+    pub block: u32,
+}
+
 /// A `#fragment` link from this page (to itself or another page), kept so the fragment can be
 /// checked once every page is parsed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -86,6 +99,11 @@ pub struct ParsedPage {
     /// so the twin need not resolve them again; handed to the twin and emptied.
     #[serde(skip)]
     pub link_targets: Vec<(usize, links::Target)>,
+    /// Side-by-side pairs, in reading order (translated pages with spans).
+    pub segments: Vec<Segment>,
+    /// Sentences of a hand-written English page, in reading order: what translations'
+    /// originals are compared with.
+    pub sentences: Vec<String>,
     /// Every id on the page (headings and anchors), sorted, for checking `#fragment` links.
     pub ids: Vec<String>,
     /// Links with a `#fragment`, to pages of the site or to this page.
@@ -167,4 +185,12 @@ pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     pulldown_cmark_escape::escape_html(&mut out, s).ok();
     out
+}
+
+/// The text a reader sees of a short piece of inline markdown (a segment): markup, link
+/// targets and raw HTML tags dropped.
+pub fn markdown_plain_text(markdown: &str) -> String {
+    let events: Vec<Event> = pulldown_cmark::Parser::new_ext(markdown, options()).collect();
+    let text = plain_text(&events);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

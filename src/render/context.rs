@@ -66,10 +66,22 @@ pub struct Notices {
     pub english: Option<LangLink>,
     /// Made from an older English revision: the translation made from the newest one.
     pub stale: Option<LangLink>,
+    /// For a stale page with side-by-side originals: how much of its English changed.
+    pub drift: Option<DriftNotice>,
     /// The page is missing in the reader's language; this is the language shown.
     pub fallback_from: Option<String>,
     /// Rebuilt from a translation's originals: that translation.
     pub reconstructed_from: Option<LangLink>,
+}
+
+/// What the out-of-date notice says when the page's English can be compared segment by
+/// segment.
+#[derive(Debug, Serialize)]
+pub struct DriftNotice {
+    pub changed: usize,
+    pub total: usize,
+    /// Current English passages the translation lacks, as plain text.
+    pub new: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]

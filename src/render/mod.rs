@@ -1,6 +1,7 @@
 //! Stage 4, render: tera templates with Fluent strings, every page kind into HTML.
 
 pub mod context;
+pub mod drift;
 pub mod feedback;
 pub mod hosting;
 pub mod redirects;

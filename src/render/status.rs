@@ -31,6 +31,24 @@ pub struct Cell {
     pub from: Option<String>,
     /// Site path of the page.
     pub path: String,
+    /// For a stale side-by-side translation: its segments against the newest English.
+    pub segments: Option<Segments>,
+    /// Translation-QA findings on the page, by rule id.
+    pub qa: BTreeMap<&'static str, usize>,
+    /// All translation-QA findings on the page.
+    pub qa_total: usize,
+}
+
+/// A stale translation's segments: how many it has, and how many changed in English, are
+/// new there, or were removed.
+#[derive(Debug, Serialize)]
+pub struct Segments {
+    pub total: usize,
+    pub changed: usize,
+    pub new: usize,
+    pub removed: usize,
+    /// The revision differs but no segment's English does.
+    pub text_unchanged: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -47,6 +65,9 @@ pub struct Totals {
     pub reconstructed: usize,
     pub fallback: usize,
     pub stale: usize,
+    /// Translation-QA findings in the language, by rule id.
+    pub qa: BTreeMap<&'static str, usize>,
+    pub qa_total: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -94,9 +115,18 @@ pub fn report(site: &Site, config: &Config, i18n: &I18n) -> Report {
                 };
                 Cell {
                     state,
-                    stale: p.newer.is_some(),
+                    stale: p.outdated(),
                     from,
                     path,
+                    segments: p.drift.as_ref().map(|d| Segments {
+                        total: d.total,
+                        changed: d.changed.len(),
+                        new: d.new.len(),
+                        removed: d.removed.len(),
+                        text_unchanged: d.text_unchanged(),
+                    }),
+                    qa: p.qa.clone(),
+                    qa_total: p.qa.values().sum(),
                 }
             } else if let Some(f) = site.fallback(slug, lang) {
                 Cell {
@@ -104,6 +134,9 @@ pub fn report(site: &Site, config: &Config, i18n: &I18n) -> Report {
                     stale: false,
                     from: Some(site.pages[f.source].lang().to_string()),
                     path,
+                    segments: None,
+                    qa: BTreeMap::new(),
+                    qa_total: 0,
                 }
             } else {
                 continue;
@@ -116,6 +149,10 @@ pub fn report(site: &Site, config: &Config, i18n: &I18n) -> Report {
                 State::Fallback => t.fallback += 1,
             }
             t.stale += usize::from(cell.stale);
+            for (rule, n) in &cell.qa {
+                *t.qa.entry(rule).or_default() += n;
+            }
+            t.qa_total += cell.qa_total;
             cells.insert(lang.to_string(), cell);
         }
         rows.push(Row {

@@ -191,7 +191,23 @@ impl Renderer<'_> {
                 })
                 .and_then(|en| site.translation(page.slug(), en))
                 .map(|p| self.lang_link(dir, p)),
-            stale: page.newer.map(|i| self.lang_link(dir, &site.pages[i])),
+            stale: page
+                .newer
+                .filter(|_| page.outdated())
+                .map(|i| self.lang_link(dir, &site.pages[i])),
+            drift: page
+                .drift
+                .as_ref()
+                .filter(|_| page.outdated())
+                .map(|d| DriftNotice {
+                    changed: d.changed.len() + d.removed.len(),
+                    total: d.total,
+                    new: d
+                        .new
+                        .iter()
+                        .map(|p| crate::parse::markdown_plain_text(p))
+                        .collect(),
+                }),
             fallback_from: is_fallback.then(|| page.lang().to_string()),
             reconstructed_from: match &page.source.origin {
                 Origin::Reconstructed { from } => site
@@ -200,6 +216,15 @@ impl Renderer<'_> {
                 Origin::Written => None,
             },
         };
+        let marked = page.drift.as_ref().filter(|_| page.outdated()).map(|d| {
+            super::drift::mark(
+                &parsed.html,
+                &page.parsed.segments,
+                d,
+                &self.i18n.label(reader, "changed-in-english"),
+                &self.i18n.label(reader, "removed-in-english"),
+            )
+        });
         let (content, feedback) = match &self.config.feedback {
             Some(fb) => {
                 let subject = self
@@ -219,7 +244,7 @@ impl Renderer<'_> {
                 };
                 let label = self.i18n.label(reader, "feedback-report-passage");
                 let content = feedback::with_passage_links(
-                    &parsed.html,
+                    marked.as_deref().unwrap_or(&parsed.html),
                     &parsed.passages,
                     |p| feedback::passage_report(fb, &about, &p.translation, &p.english),
                     &label,
@@ -231,7 +256,10 @@ impl Renderer<'_> {
                 };
                 (content, Some(view))
             }
-            None => (std::borrow::Cow::Borrowed(parsed.html.as_str()), None),
+            None => (
+                std::borrow::Cow::Borrowed(marked.as_deref().unwrap_or(&parsed.html)),
+                None,
+            ),
         };
         // An edit to a page that an export or the build made would be overwritten by the next
         // export or build: only pages written here get the link.

@@ -1,6 +1,7 @@
 //! How the translations of one page relate: which revision is newest, which are stale,
 //! which language stands in for a missing one, and the status report for writers.
 
+pub mod align;
 pub mod reconstruct;
 
 use std::collections::{BTreeMap, HashMap};
@@ -8,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::config::Config;
 use crate::lang::Lang;
 use crate::load::{Origin, SourcePage};
+use crate::parse::ParsedPage;
 
 /// For each page (by index into `pages`), the index of the page made from a newer English
 /// revision, when it was made from an older one.
@@ -45,6 +47,89 @@ pub fn staleness(pages: &[&SourcePage]) -> BTreeMap<usize, usize> {
         }
     }
     stale
+}
+
+/// How a stale translation's English differs from the newest English of its page, segment by
+/// segment.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Drift {
+    /// Segments the translation has.
+    pub total: usize,
+    /// The translation's segments (index into its `segments`) whose English was rewritten,
+    /// with the current English (markdown).
+    pub changed: Vec<(usize, String)>,
+    /// The translation's segments whose English is gone.
+    pub removed: Vec<usize>,
+    /// Current English passages the translation lacks.
+    pub new: Vec<String>,
+}
+
+impl Drift {
+    /// The revision differs but every segment's English is as it was.
+    pub fn text_unchanged(&self) -> bool {
+        self.changed.is_empty() && self.removed.is_empty() && self.new.is_empty()
+    }
+}
+
+/// The newest English of a page, segment by segment: a translation's originals, or a
+/// hand-written English page's sentences.
+pub fn english_segments(parsed: &ParsedPage) -> Vec<&str> {
+    if parsed.segments.is_empty() {
+        parsed.sentences.iter().map(String::as_str).collect()
+    } else {
+        parsed.segments.iter().map(|s| s.english.as_str()).collect()
+    }
+}
+
+/// Compares a stale translation's originals with the newest English. `None` when either
+/// side has no segments to compare (a plain translation without spans).
+pub fn drift(stale: &ParsedPage, newest: &[&str]) -> Option<Drift> {
+    // Segments without English words (an empty original, a lone symbol) say nothing
+    // about the English; a side with none at all cannot be compared.
+    let (kept, old): (Vec<usize>, Vec<String>) = stale
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, align::normalize(&s.english)))
+        .filter(|(_, n)| !n.is_empty())
+        .unzip();
+    let (newest, new): (Vec<&str>, Vec<String>) = newest
+        .iter()
+        .map(|s| (*s, align::normalize(s)))
+        .filter(|(_, n)| !n.is_empty())
+        .unzip();
+    if old.is_empty() || new.is_empty() {
+        return None;
+    }
+    let mut d = Drift {
+        total: stale.segments.len(),
+        ..Drift::default()
+    };
+    let steps = align::align(&old, &new);
+    for (n, step) in steps.iter().enumerate() {
+        match *step {
+            align::Step::Same { .. } => {}
+            align::Step::Changed { old, new } => {
+                d.changed.push((kept[old], newest[new].to_string()))
+            }
+            align::Step::Removed { old: o } => {
+                // A segment whose words now stand in a rewritten neighbour (a list item
+                // joined to its heading line) was merged, not removed.
+                let near = &steps[n.saturating_sub(2)..(n + 3).min(steps.len())];
+                let merged = near.iter().any(|s| match *s {
+                    align::Step::Changed { new: j, .. } => {
+                        format!(" {} ", new[j]).contains(&format!(" {} ", old[o]))
+                    }
+                    _ => false,
+                });
+                if !merged {
+                    d.removed.push(kept[o]);
+                }
+            }
+            align::Step::New { new } => d.new.push(newest[new].to_string()),
+        }
+    }
+    Some(d)
 }
 
 /// The languages to show, in order, when a page is missing in `lang`.

@@ -20,6 +20,8 @@ const STAGES: &[(&str, &[&str])] = &[
     ("load", &["load", "i18n"]),
     ("parse", &["parse"]),
     ("model", &["translations", "tree", "model", "redirects"]),
+    // Translation QA reads the model's segment pairs; render shows its counts.
+    ("qa", &["qa"]),
     ("search", &["search"]),
     ("render", &["render"]),
     ("write", &["write"]),

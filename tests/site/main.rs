@@ -15,6 +15,7 @@ mod i18n;
 mod init;
 mod layering;
 mod nginx;
+mod qa;
 mod redirects;
 mod search;
 mod seeds;

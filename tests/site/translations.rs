@@ -276,7 +276,7 @@ fn fallback_order_follows_site_yaml_and_hand_written_english_wins() {
         ),
         (
             "content/en/y.md",
-            "---\ntitle: Y\nms.openlocfilehash: new\n---\n# Y\n",
+            "---\ntitle: Y\nms.openlocfilehash: new\n---\n# Y, revised\n",
         ),
         ("content/nl/y.md", &sxs("Y nl", "Y", "old", "01/01/2021")),
     ]);

@@ -6,7 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag};
 
 use super::collapse_spaces;
-use super::{EventPass, Sink, State};
+use super::{EventPass, PairMarks, Sink, State};
 use crate::load::includes::{self, Resolved};
 use crate::parse::html::{self, RawTag};
 use crate::parse::links::{self, LinkNote, Target};
@@ -314,13 +314,30 @@ impl<'p> EventPass<'p> {
             }
             return;
         }
+        let end = offset + raw.len();
         match html::classify(raw) {
-            RawTag::LocalizedOpen => st.spans.push(RawTag::LocalizedOpen),
+            RawTag::LocalizedOpen => {
+                st.spans.push(RawTag::LocalizedOpen);
+                st.pair = PairMarks {
+                    local: Some((end, None)),
+                    english: None,
+                };
+            }
             RawTag::OriginalOpen => {
                 st.spans.push(RawTag::OriginalOpen);
                 st.sinks.push((Sink::Original, Vec::new()));
+                // A translation left open ends where its original starts.
+                if let Some((_, local_end @ None)) = &mut st.pair.local {
+                    *local_end = Some(offset);
+                }
+                st.pair.english = Some((end, None));
             }
-            RawTag::OriginalIdOpen => st.spans.push(RawTag::OriginalIdOpen),
+            RawTag::OriginalIdOpen => {
+                st.spans.push(RawTag::OriginalIdOpen);
+                if let Some((start, None)) = &mut st.pair.english {
+                    *start = end;
+                }
+            }
             RawTag::OtherSpanOpen => {
                 st.spans.push(RawTag::OtherSpanOpen);
                 st.needs_sanitize = true;
@@ -330,7 +347,17 @@ impl<'p> EventPass<'p> {
                 st.emit(Event::Html(raw.clone()));
             }
             RawTag::SpanClose => match st.spans.pop() {
-                Some(RawTag::OriginalOpen) => self.end_original(st),
+                Some(RawTag::LocalizedOpen) => {
+                    if let Some((_, local_end @ None)) = &mut st.pair.local {
+                        *local_end = Some(offset);
+                    }
+                }
+                Some(RawTag::OriginalIdOpen) => {
+                    if let Some((_, english_end @ None)) = &mut st.pair.english {
+                        *english_end = Some(offset);
+                    }
+                }
+                Some(RawTag::OriginalOpen) => self.end_original(st, offset),
                 Some(RawTag::OtherSpanOpen) => st.html("</span>"),
                 _ => {}
             },
@@ -401,10 +428,18 @@ impl<'p> EventPass<'p> {
         }
     }
 
-    pub(super) fn end_original(&self, st: &mut State) {
+    /// Ends the English original being captured; `end` is where its text ends at the latest.
+    pub(super) fn end_original(&self, st: &mut State, end: usize) {
         let Some((Sink::Original, events)) = st.sinks.pop() else {
             return;
         };
+        let marks = std::mem::take(&mut st.pair);
+        if self.records_pairs()
+            && let (Some((ls, Some(le))), Some((es, ee))) = (marks.local, marks.english)
+        {
+            let ee = ee.unwrap_or(end).max(es);
+            st.pairs.push((ls..le.max(ls), es..ee, st.flushed));
+        }
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, events.iter().cloned());
         // An original can hold raw HTML from content too; it is shown, so it is cleaned.
@@ -419,7 +454,10 @@ impl<'p> EventPass<'p> {
     pub(super) fn close_open_spans(&self, st: &mut State) {
         while let Some(tag) = st.spans.pop() {
             match tag {
-                RawTag::OriginalOpen => self.end_original(st),
+                RawTag::OriginalOpen => {
+                    let at = st.at;
+                    self.end_original(st, at)
+                }
                 RawTag::OtherSpanOpen => st.html("</span>"),
                 _ => {}
             }
@@ -433,9 +471,13 @@ impl<'p> EventPass<'p> {
             return;
         }
         let shown = std::mem::take(&mut st.block_text);
+        if self.records_sentences() && !shown.trim().is_empty() {
+            st.sentences.extend(sentences(&shown));
+        }
         if st.pending.is_empty() {
             return;
         }
+        st.flushed += 1;
         let pending = std::mem::take(&mut st.pending);
         if self.cx.emit_originals {
             let english: Vec<&str> = pending.iter().map(|o| o.text.trim()).collect();
@@ -575,4 +617,29 @@ pub(super) fn strip_inline_alert_marker<'a>(
         return next;
     }
     i
+}
+
+/// A block's text cut after each `.`, `?` or `!` that a space and a capital letter follow,
+/// as translation exports cut it into segments.
+pub(super) fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        let rest = &text[i + c.len_utf8()..];
+        let after = rest.trim_start();
+        if after.len() < rest.len() && after.chars().next().is_some_and(char::is_uppercase) {
+            let end = i + c.len_utf8();
+            out.push(text[start..end].trim().to_string());
+            start = end;
+        }
+    }
+    let last = text[start..].trim();
+    if !last.is_empty() {
+        out.push(last.to_string());
+    }
+    out.retain(|s| !s.is_empty());
+    out
 }

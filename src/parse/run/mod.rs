@@ -11,7 +11,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use super::directives::{self, Piece};
 use super::headings::{IdSet, TocEntry, slugify};
 use super::html::{self, RawTag};
-use super::{Context, Original, PageLink, ParsedPage, Passage, escape, sanitize};
+use super::{Context, Original, PageLink, ParsedPage, Passage, Segment, escape, sanitize};
 use crate::diag::{Diagnostic, Kind};
 use crate::lang::Lang;
 use crate::load::SourcePage;
@@ -79,7 +79,8 @@ struct State<'a> {
     words: usize,
     pending: Vec<Original>,
     originals: Vec<Original>,
-    /// The shown text of the block so far, on pages that show originals.
+    /// The shown text of the block so far: on pages that show originals (for passage
+    /// reports), and on hand-written English pages (for their sentences).
     block_text: String,
     passages: Vec<Passage>,
     /// Offsets of link destinations in the body, with their targets, for the twin.
@@ -90,6 +91,24 @@ struct State<'a> {
     links: Vec<PageLink>,
     linked: Vec<String>,
     wanted: Vec<String>,
+    /// The side-by-side pair being read: where its two halves start and end in the body.
+    pair: PairMarks,
+    /// Pairs read so far: translation, English, block.
+    pairs: Vec<(Range<usize>, Range<usize>, u32)>,
+    /// English-original groups flushed so far: the block number of the next pair.
+    flushed: u32,
+    /// The end of the last leaf event, where a pair left open by a malformed export ends.
+    at: usize,
+    /// Hand-written English pages: their sentences.
+    sentences: Vec<String>,
+    /// Pairs after an unclosed comment, read by a run of their own.
+    segments_from_tail: Vec<Segment>,
+}
+
+#[derive(Default)]
+struct PairMarks {
+    local: Option<(usize, Option<usize>)>,
+    english: Option<(usize, Option<usize>)>,
 }
 
 impl<'a> State<'a> {
@@ -133,6 +152,17 @@ impl<'p> EventPass<'p> {
         }
     }
 
+    /// Whether this run records side-by-side pairs: a translated page's own parse (not a
+    /// fallback copy, not an included file).
+    fn records_pairs(&self) -> bool {
+        self.cx.emit_originals && !self.cx.quiet && self.depth == 0
+    }
+
+    /// Whether this run records sentences: a hand-written English page's own parse.
+    fn records_sentences(&self) -> bool {
+        !self.cx.emit_originals && !self.cx.quiet && self.depth == 0 && self.lang.as_str() == "en"
+    }
+
     /// Where a body offset is in the file.
     fn location(&self, offset: usize) -> crate::diag::Location {
         self.lines
@@ -168,6 +198,14 @@ impl<'p> EventPass<'p> {
         while i < events.len() {
             let (ev, range) = &events[i];
             i += 1;
+            match ev {
+                Event::Start(_) | Event::End(_) => {}
+                Event::SoftBreak | Event::HardBreak => {
+                    st.at = range.end;
+                    st.block_text.push(' ');
+                }
+                _ => st.at = range.end,
+            }
             if st.raw_text.is_some() {
                 match ev {
                     Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => {
@@ -338,6 +376,13 @@ impl<'p> EventPass<'p> {
                         st.passages.extend(tail.passages);
                         st.link_targets
                             .extend(tail.link_targets.into_iter().map(|(o, t)| (o + from, t)));
+                        let flushed = st.flushed;
+                        st.segments_from_tail
+                            .extend(tail.segments.into_iter().map(|mut s| {
+                                s.block += flushed;
+                                s
+                            }));
+                        st.sentences.extend(tail.sentences);
                         st.links.extend(tail.links);
                         st.linked.extend(tail.linked);
                         st.wanted.extend(tail.wanted);
@@ -364,7 +409,11 @@ impl<'p> EventPass<'p> {
             pulldown_cmark::html::push_html(&mut html, st.out.into_iter());
             html
         };
+        let mut segments = self.segments(body, &st.pairs);
+        segments.append(&mut st.segments_from_tail);
         ParsedPage {
+            segments,
+            sentences: st.sentences,
             // Every page's HTML is held until rendering: spare capacity would add up to a
             // quarter of a big build's memory.
             html: {
@@ -384,6 +433,23 @@ impl<'p> EventPass<'p> {
             linked: st.linked,
             wanted: st.wanted,
         }
+    }
+
+    /// The recorded pairs as text, with where each translation starts in the file.
+    fn segments(&self, body: &str, pairs: &[(Range<usize>, Range<usize>, u32)]) -> Vec<Segment> {
+        pairs
+            .iter()
+            .filter_map(|(local, english, block)| {
+                let at = self.location(local.start);
+                Some(Segment {
+                    local: body.get(local.clone())?.to_string(),
+                    english: body.get(english.clone())?.to_string(),
+                    line: u32::try_from(at.line).unwrap_or(u32::MAX),
+                    column: u32::try_from(at.column).unwrap_or(u32::MAX),
+                    block: *block,
+                })
+            })
+            .collect()
     }
 
     fn end_heading(&self, st: &mut State) {
@@ -576,7 +642,9 @@ impl<'p> EventPass<'p> {
         {
             h.push_str(text);
         }
-        if self.cx.emit_originals {
+        // One buffer serves both: what a block shows, for passage reports beside its original,
+        // and a hand-written English page's sentences.
+        if self.cx.emit_originals || self.records_sentences() {
             st.block_text.push_str(text);
         }
         st.words += count_words(text);
