@@ -115,6 +115,21 @@ pub fn redirects_file(redirects: &[Redirect], languages: &[Lang], urls: &Urls) -
     let root = urls.root_path();
     let mut s = String::with_capacity(64 + redirects.len() * languages.len() * 96);
     s.push_str("# Written by signpost: old addresses and where they moved (Netlify / Cloudflare Pages syntax).\n");
+    // The root page is the language chooser. Netlify can send a browser that prefers one of
+    // the site's languages straight to it (forced, `!`, since the chooser's file exists);
+    // hosts without conditions (Cloudflare Pages) ignore a line with a fourth field.
+    s.push_str(
+        "# The root: a browser preferring one of the site's languages goes to it (Netlify).\n",
+    );
+    for lang in languages {
+        s.push_str(&root);
+        s.push(' ');
+        s.push_str(&root);
+        s.push_str(&encode_path(&Urls::page_path(lang, "")));
+        s.push_str(" 302! Language=");
+        s.push_str(lang.as_str());
+        s.push('\n');
+    }
     for r in redirects {
         for lang in languages {
             s.push_str(&root);

@@ -25,7 +25,12 @@ pub struct Share {
 }
 
 pub fn share(common: &Common, config: &Config) -> Share {
-    let image = config.share_image.as_deref().and_then(|img| {
+    // A site image when configured, else the partner's logo: either makes a preview theirs.
+    let configured = config
+        .share_image
+        .as_deref()
+        .or_else(|| config.brand.as_ref().and_then(|b| b.logo.as_deref()));
+    let image = configured.and_then(|img| {
         if img.starts_with("https://") || img.starts_with("http://") {
             Some(img.to_string())
         } else {

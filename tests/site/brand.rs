@@ -164,6 +164,11 @@ fn brand_shows_on_every_page_type_with_a_checked_colour() {
         "a path link starts at the site's root"
     );
     assert!(ru.text_of("title")[0].ends_with("Помощь Contoso"));
+    // Without a share_image, share previews show the partner's logo.
+    assert_eq!(
+        ru.attr("meta[property=\"og:image\"]", "content"),
+        ["https://example.org/support/static/contoso/logo.svg"]
+    );
 }
 
 #[test]

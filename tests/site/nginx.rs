@@ -1276,6 +1276,15 @@ fn check_redirects(
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
     {
         let parts: Vec<&str> = line.split_whitespace().collect();
+        // The root's language rules are for hosts with conditions (Netlify); nginx has none.
+        if let [from, to, "302!", condition] = parts[..]
+            && let Some(lang) = condition.strip_prefix("Language=")
+        {
+            if from != PREFIX || to != format!("{PREFIX}{lang}/") {
+                problems.push(format!("_redirects: a language rule off the root: {line}"));
+            }
+            continue;
+        }
         let [from, to, "301"] = parts[..] else {
             problems.push(format!("_redirects: not `from to 301`: {line}"));
             continue;

@@ -101,6 +101,9 @@ fn stubs_in_every_language_and_redirects_file_under_the_sub_path() {
         "/docs/nl/first/ /docs/nl/new/#part 301",
         "/docs/en/gone/away/ https://example.com/x?a=1 301",
         "/docs/nl/moved/ /docs/nl/new/ 301",
+        // The root sends a browser to the language it prefers, where the host can (Netlify).
+        "/docs/ /docs/en/ 302! Language=en",
+        "/docs/ /docs/nl/ 302! Language=nl",
     ] {
         assert!(
             redirects.lines().any(|l| l == line),
