@@ -51,7 +51,13 @@ pub fn write(
     });
     out.write(
         REDIRECTS_FILE,
-        redirects_file(redirects, &config.languages, urls).as_bytes(),
+        redirects_file(
+            redirects,
+            &config.languages,
+            Some(&config.default_language),
+            urls,
+        )
+        .as_bytes(),
         diags,
     );
 }
@@ -111,7 +117,12 @@ fn target_title(site: &Site, slug: &str, lang: &Lang) -> String {
 
 /// `_redirects` lines: `/<base path><lang>/<old>/ <target> 301`, one per language. Paths
 /// start from the host's root, so they carry the base URL's path (`/support/`).
-pub fn redirects_file(redirects: &[Redirect], languages: &[Lang], urls: &Urls) -> String {
+pub fn redirects_file(
+    redirects: &[Redirect],
+    languages: &[Lang],
+    default: Option<&Lang>,
+    urls: &Urls,
+) -> String {
     let root = urls.root_path();
     let mut s = String::with_capacity(64 + redirects.len() * languages.len() * 96);
     s.push_str("# Written by signpost: old addresses and where they moved (Netlify / Cloudflare Pages syntax).\n");
@@ -121,7 +132,11 @@ pub fn redirects_file(redirects: &[Redirect], languages: &[Lang], urls: &Urls) -
     s.push_str(
         "# The root: a browser preferring one of the site's languages goes to it (Netlify).\n",
     );
-    for lang in languages {
+    // A browser that accepts several of the site's languages gets the first rule it matches:
+    // the default language, which most browsers also accept, comes last.
+    let (defaults, others): (Vec<&Lang>, Vec<&Lang>) =
+        languages.iter().partition(|l| Some(*l) == default);
+    for lang in others.into_iter().chain(defaults) {
         s.push_str(&root);
         s.push(' ');
         s.push_str(&root);

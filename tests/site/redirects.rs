@@ -111,6 +111,12 @@ fn stubs_in_every_language_and_redirects_file_under_the_sub_path() {
         );
     }
     assert!(!redirects.contains("javascript"), "{redirects}");
+    // The default language, which most browsers also accept, is matched last.
+    let at = |rule: &str| redirects.lines().position(|l| l == rule);
+    assert!(
+        at("/docs/ /docs/nl/ 302! Language=nl") < at("/docs/ /docs/en/ 302! Language=en"),
+        "{redirects}"
+    );
     // Redirect pages are not in the sitemap.
     let sitemap = std::fs::read_to_string(built.out.join("sitemap.xml")).unwrap();
     assert!(!sitemap.contains("/old/") && !sitemap.contains("/moved/"));
