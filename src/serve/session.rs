@@ -219,7 +219,7 @@ impl Session {
             examined.insert(self.root.join(&p.source.path));
             examined.extend(p.source.includes.iter().cloned());
         }
-        let (mut sources, mut reuse) = split(site);
+        let (mut sources, reuse) = split(site);
         // A changed page says afresh whether it is a redirect.
         let mut redirect_rules = redirect_rules;
         redirect_rules.retain(|r| {
@@ -266,25 +266,16 @@ impl Session {
             slugs,
             lists: listed_changed,
         };
-        reuse.forget(|l, s| work.picks(l, s));
-        let prepared = serve_urls(prepare_with(
+        let (prepared, count) = self.redo(
             config,
             Loaded {
                 pages: sources,
                 assets,
                 redirects: redirect_rules,
             },
-            i18n,
-            theme,
+            (i18n, theme),
             reuse,
-            true,
-            diags,
-        ));
-        let count = pipeline::render(
-            &prepared,
-            &Output::direct(&self.out_dir),
             &work,
-            true,
             diags,
         );
         // A deleted page's output goes in every language, unless a page still stands there.
@@ -352,6 +343,25 @@ impl Session {
         self.search_stale = false;
     }
 
+    /// Prepares the site again from what was loaded, reusing every parse `work` does not
+    /// redo, and renders what `work` picks into the served folder.
+    fn redo(
+        &self,
+        config: Config,
+        loaded: Loaded,
+        (i18n, theme): (Arc<I18n>, crate::load::theme::Theme),
+        mut reuse: Reuse,
+        work: &Work,
+        diags: &Diagnostics,
+    ) -> (Prepared, usize) {
+        reuse.forget(|l, s| work.picks(l, s));
+        let prepared = serve_urls(prepare_with(
+            config, loaded, i18n, theme, reuse, true, diags,
+        ));
+        let count = pipeline::render(&prepared, &Output::direct(&self.out_dir), work, true, diags);
+        (prepared, count)
+    }
+
     fn locales_changed(&mut self, langs: &BTreeSet<String>, diags: &Diagnostics) -> usize {
         let Some(Prepared {
             config,
@@ -366,27 +376,18 @@ impl Session {
         };
         let i18n = Arc::new(I18n::load(&config, diags));
         i18n.report_coverage(&config, diags);
-        let (sources, mut reuse) = split(site);
+        let (sources, reuse) = split(site);
         let work = Work::Languages(langs.clone());
-        reuse.forget(|l, s| work.picks(l, s));
-        let prepared = serve_urls(prepare_with(
+        let (prepared, count) = self.redo(
             config,
             Loaded {
                 pages: sources,
                 assets,
                 redirects: redirect_rules,
             },
-            i18n,
-            theme,
+            (i18n, theme),
             reuse,
-            true,
-            diags,
-        ));
-        let count = pipeline::render(
-            &prepared,
-            &Output::direct(&self.out_dir),
             &work,
-            true,
             diags,
         );
         self.search_stale = prepared.config.search;
