@@ -254,12 +254,15 @@ fn drift_notes(
         );
         return;
     }
-    for (i, now) in &drift.changed {
-        let was = page
-            .parsed
+    // The English this translation was made from, segment by segment.
+    let english_of = |i: usize| {
+        page.parsed
             .segments
-            .get(*i)
-            .map_or("", |s| s.english.as_str());
+            .get(i)
+            .map_or("", |s| s.english.as_str())
+    };
+    for (i, now) in &drift.changed {
+        let was = english_of(*i);
         diags.push(Diagnostic::note(
             Kind::Translation,
             at(*i),
@@ -272,11 +275,7 @@ fn drift_notes(
         ));
     }
     for i in &drift.removed {
-        let was = page
-            .parsed
-            .segments
-            .get(*i)
-            .map_or("", |s| s.english.as_str());
+        let was = english_of(*i);
         diags.push(Diagnostic::note(
             Kind::Translation,
             at(*i),
