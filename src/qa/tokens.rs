@@ -126,7 +126,8 @@ fn piece(rest: &str, t: &mut Tokens) -> Option<(usize, bool)> {
             .find(|c: char| c.is_whitespace() || matches!(c, ')' | '<' | '>' | '"' | '\'' | ']'))
             .unwrap_or(rest.len());
         let url = rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
-        t.urls.push(url.to_string());
+        // `\*` in a bare URL is a markdown escape: the reader sees `*`.
+        t.urls.push(url.replace('\\', ""));
         return Some((url.len().max(1), true));
     }
     if rest.starts_with('<') {
