@@ -167,7 +167,12 @@ mod tests {
     fn structures_line_up_or_not() {
         let en = blocks("# A\n\nB\n\n- c\n");
         assert_eq!(first_difference(&en, &blocks("# X\n\nY\n\n- z\n")), None);
-        assert_eq!(first_difference(&en, &blocks("# X\n\n- z\n")), Some(1));
+        assert_eq!(
+            first_difference(&en, &blocks("# X\n\n## Y\n\n- z\n")),
+            Some(1)
+        );
+        // A lost paragraph: the list item's text takes its place, the count differs.
+        assert_eq!(first_difference(&en, &blocks("# X\n\n- z\n")), Some(2));
         // A loose list lines up with a tight one.
         assert_eq!(
             first_difference(&en, &blocks("# X\n\nY\n\n- z\n\n  w\n")),
