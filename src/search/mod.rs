@@ -74,6 +74,9 @@ pub struct LangIndex {
     /// The light suffix table, for query words the corpus never has.
     pub suffixes: Vec<String>,
     pub min: usize,
+    /// Stem alternations (`stem::Light::alternations`): (base ending, inflected ending).
+    #[serde(default)]
+    pub alternations: Vec<(String, String)>,
     pub docs: Vec<Doc>,
     /// Shard names (first letter of the term or form, as hex code point).
     pub shards: Vec<String>,
@@ -257,6 +260,12 @@ pub fn build(
             .map(|s| s.to_string())
             .collect(),
         min: stemmer.light.min,
+        alternations: stemmer
+            .light
+            .alternations
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect(),
         docs,
         shards,
         terms,
@@ -395,6 +404,19 @@ impl LangIndex {
             }
             Lookup::Unknown(rest) => rest,
         };
+        // The other side of a stem alternation (lipiec → lipca) is the same word.
+        let pairs = self
+            .alternations
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()));
+        for alt in stem::alternates(pairs, word, &prefix) {
+            if let Lookup::Known(term) = self.lookup(&alt)
+                && let Some((t, _)) = self.terms.get_key_value(&term)
+                && !out.iter().any(|(o, _)| *o == t.as_str())
+            {
+                out.push((t.as_str(), 1.0));
+            }
+        }
         // A stem found exactly does not stop the prefix match: derivations
         // (samoobsług → samoobsługow) and compounds (klant → klantovereenkomst) count too.
         if prefix.chars().count() >= MIN_PREFIX {
@@ -424,18 +446,51 @@ impl LangIndex {
         out
     }
 
+    /// The terms query word `i` matches: its own `candidates`, and the compound it forms
+    /// with a neighbour, written together or with a linking s (Dutch `status rapport` →
+    /// `statusrapport`, `datum uitbetaling` ← `uitbetalingsdatum` is not covered: only the
+    /// typed order), when the pages have that compound.
+    pub fn word_candidates(&self, words: &[String], i: usize) -> Vec<(&str, f32)> {
+        let mut out = self.candidates(&words[i]);
+        let pairs = [
+            i.checked_sub(1).map(|p| (&words[p], &words[i])),
+            words.get(i + 1).map(|n| (&words[i], n)),
+        ];
+        for (a, b) in pairs.into_iter().flatten() {
+            for joined in [format!("{a}{b}"), format!("{a}s{b}")] {
+                if let Lookup::Known(term) = self.lookup(&joined)
+                    && let Some((t, _)) = self.terms.get_key_value(&term)
+                {
+                    match out.iter_mut().find(|(o, _)| *o == t.as_str()) {
+                        Some(c) => c.1 = 1.0,
+                        None => out.push((t.as_str(), 1.0)),
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The same ranking as `search.js`: documents with every query word first, then by
-    /// the sum of each word's best weight × rarity over the terms it matches.
+    /// the sum of each word's best weight × rarity over the terms it matches. A word's
+    /// rarity is counted over every page it reaches (its stem, alternations, compounds and
+    /// prefix matches), so a rare derivation does not outweigh the word itself.
     pub fn query(&self, q: &str) -> Vec<(usize, f32)> {
         let words = self.query_words(q);
         let n = self.docs.len() as f32;
         let mut scores: HashMap<u32, (usize, f32)> = HashMap::new();
-        for word in &words {
+        for i in 0..words.len() {
+            let candidates = self.word_candidates(&words, i);
+            let mut reached: Vec<u32> = candidates
+                .iter()
+                .flat_map(|(term, _)| self.terms[*term].iter().map(|p| p.0))
+                .collect();
+            reached.sort_unstable();
+            reached.dedup();
+            let idf = (1.0 + n / reached.len().max(1) as f32).ln();
             let mut matched: HashMap<u32, f32> = HashMap::new();
-            for (term, factor) in self.candidates(word) {
-                let postings = &self.terms[term];
-                let idf = (1.0 + n / postings.len() as f32).ln();
-                for &(doc, w) in postings {
+            for (term, factor) in candidates {
+                for &(doc, w) in &self.terms[term] {
                     let s = matched.entry(doc).or_insert(0.0);
                     *s = s.max(w * idf * factor);
                 }

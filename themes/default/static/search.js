@@ -54,6 +54,23 @@
     for (var i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(keys[i]);
     return out;
   }
+  // The other sides of the stem alternations a word and its stem can take part in
+  // (stem::alternates): lipiec → lipc, and the stem lipc → lipiec, lipec.
+  function alternates(word, stem) {
+    var out = [];
+    (state.index.alternations || []).forEach(function (p) {
+      if (word.endsWith(p[0])) out.push(word.slice(0, word.length - p[0].length) + p[1]);
+      if (stem.endsWith(p[1])) out.push(stem.slice(0, stem.length - p[1].length) + p[0]);
+    });
+    return out.filter(function (a) { return chars(a) >= 3 && a !== word && a !== stem; });
+  }
+  // Compounds a query word forms with its neighbours, written together or with a linking s.
+  function joins(words, i) {
+    var out = [];
+    if (i > 0) out.push(words[i - 1] + words[i], words[i - 1] + "s" + words[i]);
+    if (i + 1 < words.length) out.push(words[i] + words[i + 1], words[i] + "s" + words[i + 1]);
+    return out;
+  }
   // [term, factor] pairs a query word matches (LangIndex::candidates).
   function candidates(word) {
     var out = [];
@@ -66,6 +83,11 @@
     var l = lookup(word);
     if (l[0]) add(l[1], 1);
     var prefix = l[1];
+    // The other side of a stem alternation (lipiec → lipca) is the same word.
+    alternates(word, prefix).forEach(function (a) {
+      var la = lookup(a);
+      if (la[0]) add(la[1], 1);
+    });
     if (chars(prefix) >= MIN_PREFIX) {
       var s = shard(prefix);
       withPrefix(s.tk, prefix).forEach(function (t) { add(t, PREFIX); });
@@ -73,29 +95,51 @@
     }
     return out;
   }
-  // Shards a query still needs: its words', then their stems' and prefix matches'.
+  // Shards a query still needs: its words', then their stems', alternations', compounds' and
+  // prefix matches'.
   function missing(words) {
     var need = {};
-    words.forEach(function (w) {
+    words.forEach(function (w, i) {
       need[shardOf(w)] = true;
       var l = lookup(w);
       need[shardOf(l[1])] = true;
+      alternates(w, l[1]).concat(joins(words, i)).forEach(function (a) {
+        need[shardOf(a)] = true;
+        need[shardOf(lookup(a)[1])] = true;
+      });
       var s = shard(l[1]);
       if (chars(l[1]) >= MIN_PREFIX) withPrefix(s.fk, l[1]).forEach(function (f) { need[shardOf(s.f[f])] = true; });
     });
     return Object.keys(need).filter(function (k) { return !own(state.shards, k) && state.index.shards.indexOf(k) >= 0; });
   }
 
+  // The terms query word i matches (LangIndex::word_candidates): its own candidates and the
+  // compounds it forms with a neighbour, when the pages have them.
+  function wordCandidates(words, i) {
+    var out = candidates(words[i]);
+    joins(words, i).forEach(function (j) {
+      var l = lookup(j);
+      if (!l[0] || !own(shard(l[1]).t, l[1])) return;
+      var c = out.find(function (o) { return o[0] === l[1]; });
+      if (c) c[1] = 1; else out.push([l[1], 1]);
+    });
+    return out;
+  }
+
   // The same ranking as LangIndex::query in signpost: every word first, then per word its
-  // best weight × rarity over the terms it matches.
+  // best weight × rarity over the terms it matches; a word's rarity counts every page it
+  // reaches.
   function rank(words) {
     var n = state.index.docs.length;
     var scores = {};
-    words.forEach(function (word) {
+    words.forEach(function (word, i) {
       var matched = {};
-      candidates(word).forEach(function (c) {
+      var cands = wordCandidates(words, i);
+      var reached = {};
+      cands.forEach(function (c) { shard(c[0]).t[c[0]].forEach(function (p) { reached[p[0]] = true; }); });
+      var idf = Math.log(1 + n / Math.max(1, Object.keys(reached).length));
+      cands.forEach(function (c) {
         var postings = shard(c[0]).t[c[0]];
-        var idf = Math.log(1 + n / postings.length);
         postings.forEach(function (p) {
           var s = p[1] * idf * c[1];
           if (!own(matched, p[0]) || matched[p[0]] < s) matched[p[0]] = s;
