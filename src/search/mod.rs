@@ -285,6 +285,8 @@ pub enum Lookup {
 const PREFIX: f32 = 0.5;
 /// The shortest prefix that is looked up.
 const MIN_PREFIX: usize = 3;
+/// The shortest part a closed compound that reaches nothing is split into.
+const MIN_PART: usize = 3;
 
 impl LangIndex {
     /// (file name, script) of the index and its shards, under `search/<lang>/`. Each is a
@@ -377,12 +379,45 @@ impl LangIndex {
         Lookup::Unknown(self.light_stem(word))
     }
 
-    /// A query's words, folded, without one-letter words and without a second word that
-    /// reaches the index the same way (`search.js`'s `queryWords`).
+    /// A word that reaches nothing, as the two words of the pages it is written together
+    /// from (a closed compound: `autopilotprofiel` → `autopilot profiel`, a linking s
+    /// dropped), the longest first part first; else the word (`search.js`'s `split`).
+    pub fn split(&self, word: &str) -> Vec<String> {
+        if !self.candidates(word).is_empty() {
+            return vec![word.to_string()];
+        }
+        let chars: Vec<char> = word.chars().collect();
+        let known = |w: &str| matches!(self.lookup(w), Lookup::Known(_));
+        for i in (MIN_PART..=chars.len().saturating_sub(MIN_PART)).rev() {
+            let a: String = chars[..i].iter().collect();
+            if !known(&a) {
+                continue;
+            }
+            let b: String = chars[i..].iter().collect();
+            if known(&b) {
+                return vec![a, b];
+            }
+            if let Some(rest) = b.strip_prefix('s')
+                && rest.chars().count() >= MIN_PART
+                && known(rest)
+            {
+                return vec![a, rest.to_string()];
+            }
+        }
+        vec![word.to_string()]
+    }
+
+    /// A query's words, folded, without one-letter words, closed compounds that reach
+    /// nothing split, and without a second word that reaches the index the same way
+    /// (`search.js`'s `queryWords`).
     pub fn query_words(&self, q: &str) -> Vec<String> {
         let mut words: Vec<String> = Vec::new();
         let mut seen: Vec<Lookup> = Vec::new();
-        for w in fold::words(q).filter(|w| w.chars().nth(1).is_some()) {
+        let typed: Vec<String> = fold::words(q)
+            .filter(|w| w.chars().nth(1).is_some())
+            .flat_map(|w| self.split(&w))
+            .collect();
+        for w in typed {
             let l = self.lookup(&w);
             if !seen.contains(&l) {
                 seen.push(l);

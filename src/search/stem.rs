@@ -212,4 +212,21 @@ mod tests {
         same("en", &["subscription", "subscriptions"]);
         same("en", &["partner", "partners"]);
     }
+
+    /// Mobile e: both directions, and nothing shorter than three letters.
+    #[test]
+    fn alternates_cover_the_mobile_e() {
+        let pl = super::light("pl");
+        let pairs = || pl.alternations.iter().copied();
+        assert!(super::alternates(pairs(), "lipiec", "lipiec").contains(&"lipc".to_string()));
+        assert!(super::alternates(pairs(), "lipca", "lipc").contains(&"lipiec".to_string()));
+        assert!(super::alternates(pairs(), "wniosku", "wniosk").contains(&"wniosek".to_string()));
+        assert!(!super::alternates(pairs(), "lek", "lek").contains(&"lk".to_string()));
+        let ru = super::light("ru");
+        let pairs = || ru.alternations.iter().copied();
+        assert!(
+            super::alternates(pairs(), "продавец", "продавец").contains(&"продавц".to_string())
+        );
+        assert!(super::light("nl").alternations.is_empty());
+    }
 }

@@ -8,7 +8,7 @@
   // Pure part, shared with signpost's test of browser/build parity (node loads this file).
   var state = { index: null, shards: {} };
   var SPECIAL = { "ł": "l", "đ": "d", "ø": "o", "ß": "s", "ё": "е" };
-  var PREFIX = 0.5, MIN_PREFIX = 3;
+  var PREFIX = 0.5, MIN_PREFIX = 3, MIN_PART = 3;
   function foldChar(c) {
     var l = c.toLowerCase();
     l = Array.from(l)[0] || c;
@@ -97,8 +97,17 @@
   }
   // Shards a query still needs: its words', then their stems', alternations', compounds' and
   // prefix matches'.
-  function missing(words) {
+  function missing(typed) {
     var need = {};
+    var words = [];
+    typed.forEach(function (w) {
+      need[shardOf(w)] = true;
+      splitPoints(w).forEach(function (p) {
+        need[shardOf(p[1])] = true;
+        if (p[1].charAt(0) === "s") need[shardOf(p[1].slice(1))] = true;
+      });
+      words.push.apply(words, split(w));
+    });
     words.forEach(function (w, i) {
       need[shardOf(w)] = true;
       var l = lookup(w);
@@ -175,11 +184,36 @@
     return { t: terms, f: forms, tk: Object.keys(terms).sort(), fk: Object.keys(forms).sort() };
   }
 
-  // A query's words, without a second word that reaches the index the same way
-  // (LangIndex::query_words).
+  // Where a word that reaches nothing could be split: [first part, rest] pairs whose first
+  // part is a word of the pages, longest first.
+  function splitPoints(word) {
+    if (candidates(word).length) return [];
+    var cs = Array.from(word), out = [];
+    for (var i = cs.length - MIN_PART; i >= MIN_PART; i--) {
+      var a = cs.slice(0, i).join("");
+      if (lookup(a)[0]) out.push([a, cs.slice(i).join("")]);
+    }
+    return out;
+  }
+  // A word that reaches nothing, as the two words of the pages it is written together from
+  // (a closed compound: autopilotprofiel → autopilot profiel, with a linking s dropped);
+  // else the word (LangIndex::split).
+  function split(word) {
+    var pts = splitPoints(word);
+    for (var i = 0; i < pts.length; i++) {
+      var b = pts[i][1];
+      if (lookup(b)[0]) return [pts[i][0], b];
+      if (b.charAt(0) === "s" && chars(b) > MIN_PART && lookup(b.slice(1))[0]) return [pts[i][0], b.slice(1)];
+    }
+    return [word];
+  }
+  // A query's words, closed compounds that reach nothing split, without a second word that
+  // reaches the index the same way (LangIndex::query_words).
   function queryWords(q) {
     var seen = [];
-    return splitWords(q).filter(function (w) {
+    var words = [];
+    splitWords(q).forEach(function (w) { words.push.apply(words, split(w)); });
+    return words.filter(function (w) {
       var l = lookup(w);
       var key = (l[0] ? "=" : "~") + l[1];
       if (seen.indexOf(key) >= 0) return false;
