@@ -515,25 +515,19 @@ impl LangIndex {
         let n = self.docs.len() as f32;
         let mut scores: HashMap<u32, (usize, f32)> = HashMap::new();
         for i in 0..words.len() {
-            let candidates = self.word_candidates(&words, i);
-            let mut reached: Vec<u32> = candidates
-                .iter()
-                .flat_map(|(term, _)| self.terms[*term].iter().map(|p| p.0))
-                .collect();
-            reached.sort_unstable();
-            reached.dedup();
-            let idf = (1.0 + n / reached.len().max(1) as f32).ln();
+            // Best weight × factor per page; the pages matched are the pages the word reaches.
             let mut matched: HashMap<u32, f32> = HashMap::new();
-            for (term, factor) in candidates {
+            for (term, factor) in self.word_candidates(&words, i) {
                 for &(doc, w) in &self.terms[term] {
                     let s = matched.entry(doc).or_insert(0.0);
-                    *s = s.max(w * idf * factor);
+                    *s = s.max(w * factor);
                 }
             }
+            let idf = (1.0 + n / matched.len().max(1) as f32).ln();
             for (doc, s) in matched {
                 let e = scores.entry(doc).or_insert((0, 0.0));
                 e.0 += 1;
-                e.1 += s;
+                e.1 += s * idf;
             }
         }
         let mut ranked: Vec<(usize, (usize, f32))> =

@@ -142,22 +142,20 @@
     var n = state.index.docs.length;
     var scores = {};
     words.forEach(function (word, i) {
+      // Best weight × factor per page; the pages matched are the pages the word reaches.
       var matched = {};
-      var cands = wordCandidates(words, i);
-      var reached = {};
-      cands.forEach(function (c) { shard(c[0]).t[c[0]].forEach(function (p) { reached[p[0]] = true; }); });
-      var idf = Math.log(1 + n / Math.max(1, Object.keys(reached).length));
-      cands.forEach(function (c) {
-        var postings = shard(c[0]).t[c[0]];
-        postings.forEach(function (p) {
-          var s = p[1] * idf * c[1];
+      wordCandidates(words, i).forEach(function (c) {
+        shard(c[0]).t[c[0]].forEach(function (p) {
+          var s = p[1] * c[1];
           if (!own(matched, p[0]) || matched[p[0]] < s) matched[p[0]] = s;
         });
       });
-      Object.keys(matched).forEach(function (d) {
+      var docs = Object.keys(matched);
+      var idf = Math.log(1 + n / Math.max(1, docs.length));
+      docs.forEach(function (d) {
         var e = own(scores, d) ? scores[d] : (scores[d] = [0, 0]);
         e[0] += 1;
-        e[1] += matched[d];
+        e[1] += matched[d] * idf;
       });
     });
     return Object.keys(scores).map(Number).sort(function (a, b) {
