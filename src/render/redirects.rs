@@ -132,12 +132,12 @@ fn lang_parts<'a>(lang: &'a Lang, i18n: &I18n) -> LangParts<'a> {
     let text = escape(&i18n.label(lang, "redirect-text"));
     LangParts {
         lang,
-        // `color-scheme` lets the browser draw the page dark for a reader in dark mode,
-        // with no stylesheet to load for a page seen for an instant.
+        // No stylesheet for a page seen for an instant, and no `color-scheme` either: the
+        // browser's dark defaults draw a link colour made for a dark page, which tools that
+        // check contrast measure against white (axe does).
         head: format!(
             "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta name=\"color-scheme\" content=\"light dark\">\n\
 <title>{title}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\""
         ),
         body: format!("\">\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{text} <a href=\""),
