@@ -482,9 +482,9 @@ impl LangIndex {
     }
 
     /// The terms query word `i` matches: its own `candidates`, and the compound it forms
-    /// with a neighbour, written together or with a linking s (Dutch `status rapport` →
-    /// `statusrapport`, `datum uitbetaling` ← `uitbetalingsdatum` is not covered: only the
-    /// typed order), when the pages have that compound.
+    /// with a neighbour in the order typed, written together or with a linking s (Dutch
+    /// `partner tegoed` → `partnertegoed`, `uitbetaling schema` → `uitbetalingsschema`), when
+    /// the pages have that compound (`search.js`'s `wordCandidates`).
     pub fn word_candidates(&self, words: &[String], i: usize) -> Vec<(&str, f32)> {
         let mut out = self.candidates(&words[i]);
         let pairs = [
