@@ -136,7 +136,7 @@ pub fn prepare_with(
         .iter()
         .map(|l| (l.clone(), labels_for(&i18n, l, &config)))
         .collect();
-    let cx_for = |page: &load::SourcePage, quiet: bool| parse::Context {
+    let cx_for = |page: &load::SourcePage, quiet: bool, sentences: bool| parse::Context {
         index: &index,
         urls: &urls,
         labels: &labels[&page.lang],
@@ -147,16 +147,25 @@ pub fn prepare_with(
         trust_html: config.trust_html,
         quiet,
         twins: config.twins,
+        sentences,
     };
     t.stop();
     let t = crate::timing::Timer::start("parse");
     // Fallback copies are parsed with their page, so a one-shot build can free each page's
     // markdown as soon as it is done with it.
     let plan = translations::fallback_plan(&config, &pages);
+    // `serve` keeps an English page's parse when only a translation changes, and that
+    // translation may be the one that needs the English sentences: it records them always.
+    let sentences = if keep_text {
+        vec![true; pages.len()]
+    } else {
+        translations::compared_with(&pages.iter().collect::<Vec<_>>())
+    };
     type Copies = Vec<(Lang, Option<ParsedPage>)>;
-    let with_reuse: Vec<(load::SourcePage, Option<ParsedPage>, Copies)> = pages
+    let with_reuse: Vec<(load::SourcePage, Option<ParsedPage>, Copies, bool)> = pages
         .into_iter()
-        .map(|p| {
+        .zip(sentences)
+        .map(|(p, sentences)| {
             let key = (p.lang.clone(), p.slug.clone());
             let kept = reuse.parsed.remove(&key);
             let copies = plan
@@ -170,20 +179,21 @@ pub fn prepare_with(
                     )
                 })
                 .collect();
-            (p, kept, copies)
+            (p, kept, copies, sentences)
         })
         .collect();
     crate::progress::stage("parsing", with_reuse.len());
     let parsed: Vec<_> = with_reuse
         .into_par_iter()
-        .map(|(mut page, kept, copies)| {
+        .map(|(mut page, kept, copies, sentences)| {
             let quiet = page.origin != load::Origin::Written;
-            let parsed = kept.unwrap_or_else(|| parse::parse_page(&page, &cx_for(&page, quiet)));
+            let parsed =
+                kept.unwrap_or_else(|| parse::parse_page(&page, &cx_for(&page, quiet, sentences)));
             let copies: Vec<(Lang, ParsedPage)> = copies
                 .into_iter()
                 .map(|(reader, kept)| {
                     let parsed = kept.unwrap_or_else(|| {
-                        parse::parse_page_as(&page, &reader, &cx_for(&page, true))
+                        parse::parse_page_as(&page, &reader, &cx_for(&page, true, false))
                     });
                     (reader, parsed)
                 })

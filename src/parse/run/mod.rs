@@ -158,9 +158,14 @@ impl<'p> EventPass<'p> {
         self.cx.emit_originals && !self.cx.quiet && self.depth == 0
     }
 
-    /// Whether this run records sentences: a hand-written English page's own parse.
+    /// Whether this run records sentences: a hand-written English page's own parse, when
+    /// the build compares a translation with it ([`Context::sentences`]).
     fn records_sentences(&self) -> bool {
-        !self.cx.emit_originals && !self.cx.quiet && self.depth == 0 && self.lang.as_str() == "en"
+        self.cx.sentences
+            && !self.cx.emit_originals
+            && !self.cx.quiet
+            && self.depth == 0
+            && self.lang.as_str() == "en"
     }
 
     /// Where a body offset is in the file.
@@ -560,7 +565,12 @@ impl<'p> EventPass<'p> {
         let (Event::Text(text), range) = &events[at] else {
             return None;
         };
-        if st.in_code || memchr::memmem::find_iter(text.as_bytes(), ":::").count() % 2 == 0 {
+        // Most text events hold no `:::` at all; a substring searcher set up for each of them
+        // cost more than the rest of this check.
+        if st.in_code
+            || !crate::find::contains_marker(text, ":::")
+            || memchr::memmem::find_iter(text.as_bytes(), ":::").count() % 2 == 0
+        {
             return None;
         }
         let src = body.get(range.clone())?;
