@@ -37,7 +37,8 @@ pub fn markdown(
         body_at: body.as_ptr() as usize,
     };
     // Links grow by a few bytes each; without the room a page's twin would double its
-    // buffer, and every twin is held until it is written.
+    // buffer. (`serve` holds every twin until its page is rendered; a build writes each
+    // as soon as its page is parsed.)
     let mut out = String::with_capacity(page.body().len() + page.body().len() / 8);
     let dir = page.dir();
     twin.body(page.body(), &dir, 0, &mut out);
@@ -70,17 +71,22 @@ impl Twin<'_> {
         let mut fence: Option<u8> = None;
         let mut run_start = 0;
         let mut at = 0;
-        for line in body.split_inclusive('\n') {
+        for line in crate::find::lines(body) {
             let line_start = at;
             at += line.len();
-            let trimmed = line.trim_start_matches([' ', '\t']);
-            let first = trimmed.as_bytes().first().copied();
+            // Most lines start with neither a space nor a tab: no trimming to do.
+            let first = match line.as_bytes().first() {
+                Some(b' ' | b'\t') => line.trim_start_matches([' ', '\t']).as_bytes().first(),
+                b => b,
+            }
+            .copied();
             let special = fence.is_some()
                 || matches!(first, Some(b'`' | b'~' | b'['))
                 || (has_spans && crate::find::find_tag_ci(line, b"span").is_some());
             if !special {
                 continue;
             }
+            let trimmed = line.trim_start_matches([' ', '\t']);
             self.links(&body[run_start..line_start], dir, out);
             run_start = at;
             if let Some(f) = fence {
