@@ -154,9 +154,7 @@ impl Twin<'_> {
                     None => break,
                 },
                 None => {
-                    let end = rest
-                        .find(|c: char| c.is_whitespace() || c == ')')
-                        .unwrap_or(rest.len());
+                    let end = dest_end(rest);
                     (&rest[..end], &rest[end..])
                 }
             };
@@ -213,6 +211,30 @@ impl Twin<'_> {
             Target::Fragment(_) => out.push_str(dest),
         }
     }
+}
+
+/// Where a bare link destination ends: at white space or `)`. Looked at byte by byte, as
+/// destinations are nearly always ASCII; other characters are decoded to ask whether they
+/// are white space.
+fn dest_end(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // `char::is_whitespace` on ASCII: the usual five and the vertical tab.
+            if b == b')' || b.is_ascii_whitespace() || b == 0x0b {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = rest[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    bytes.len()
 }
 
 /// Where the destination starts in a reference definition line `[id]: dest`.
@@ -283,6 +305,19 @@ mod tests {
             spans_resolved(line),
             r#"- Klanten <b>zelf</b> <span class="x">kept</span>"#
         );
+    }
+
+    #[test]
+    fn destinations_end_where_a_char_search_ends_them() {
+        for rest in [
+            "a.md) x", "a.md", "a.md \"t\")", "ä/ö.md)", "a\u{a0}b)", "a\u{85}b", "a\u{b}b",
+            "a\u{3000}b", "", ")", "a\tb", "é",
+        ] {
+            let by_char = rest
+                .find(|c: char| c.is_whitespace() || c == ')')
+                .unwrap_or(rest.len());
+            assert_eq!(dest_end(rest), by_char, "{rest:?}");
+        }
     }
 
     #[test]
