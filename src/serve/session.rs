@@ -202,6 +202,7 @@ impl Session {
             theme,
             assets,
             redirect_rules,
+            redirects: before,
             ..
         }) = self.state.take()
         else {
@@ -292,6 +293,7 @@ impl Session {
                 }
             }
         }
+        super::redirects::refresh(&before, &prepared, &self.out_dir, &changed, None, diags);
         // The files the redone pages pull in now (a restored include is among them).
         for p in prepared
             .site
@@ -375,6 +377,7 @@ impl Session {
             theme,
             assets,
             redirect_rules,
+            redirects: before,
             ..
         }) = self.state.take()
         else {
@@ -396,6 +399,8 @@ impl Session {
             &work,
             diags,
         );
+        let none = BTreeSet::new();
+        super::redirects::refresh(&before, &prepared, &self.out_dir, &none, Some(langs), diags);
         self.search_stale = prepared.config.search;
         self.state = Some(prepared);
         count
