@@ -310,8 +310,18 @@ mod tests {
     #[test]
     fn destinations_end_where_a_char_search_ends_them() {
         for rest in [
-            "a.md) x", "a.md", "a.md \"t\")", "ä/ö.md)", "a\u{a0}b)", "a\u{85}b", "a\u{b}b",
-            "a\u{3000}b", "", ")", "a\tb", "é",
+            "a.md) x",
+            "a.md",
+            "a.md \"t\")",
+            "ä/ö.md)",
+            "a\u{a0}b)",
+            "a\u{85}b",
+            "a\u{b}b",
+            "a\u{3000}b",
+            "",
+            ")",
+            "a\tb",
+            "é",
         ] {
             let by_char = rest
                 .find(|c: char| c.is_whitespace() || c == ')')

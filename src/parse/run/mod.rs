@@ -746,7 +746,9 @@ pub(super) fn collapse_spaces(text: &str) -> String {
         && b.first().is_none_or(|&c| c != b' ')
         && b.last().is_none_or(|&c| c != b' ')
         && !b.windows(2).any(|w| w == b"  ")
-        && !b.iter().any(|&c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        && !b
+            .iter()
+            .any(|&c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
     {
         return text.to_string();
     }
@@ -788,7 +790,18 @@ mod tests {
     #[test]
     fn spaces_collapse_as_split_whitespace_has_them() {
         for text in [
-            "", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u{b}b", "a\u{a0}b", "é  x",
+            "",
+            " ",
+            "a",
+            "a b",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\nb",
+            "a\u{b}b",
+            "a\u{a0}b",
+            "é  x",
             "Two words here",
         ] {
             let slow = text.split_whitespace().collect::<Vec<_>>().join(" ");
