@@ -64,6 +64,8 @@ impl Renderer<'_> {
                         .iter()
                         .map(|t| t.text.clone())
                         .chain(p.parsed.h1.clone())
+                        // The summary counts as a heading: it names what the page is about.
+                        .chain(p.description.clone())
                         .collect(),
                     body: search::text_of_html(&p.parsed.html),
                     originals: p
