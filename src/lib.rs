@@ -78,8 +78,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let start = Instant::now();
     let config = Config::load(&opts.root, &opts.overrides)?;
     let diags = Diagnostics::default();
-    let prepared = prepare(config, &diags);
+    // Begun before the parse, which writes each page's markdown twin into it at once.
+    let output = write::Output::begin(&config.output_dir, opts.force)?;
+    let prepared = prepare(config, &output, &diags);
     if diags.has_errors() {
+        output.abandon();
         // Templates too, so one run lists every error, not just the content's.
         let _ = render::Renderer::new(
             &prepared.config,
@@ -91,7 +94,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
         );
         return Err(BuildError::Failed(diags.take_sorted()));
     }
-    let output = write::Output::begin(&prepared.config.output_dir, opts.force)?;
     render_into(&prepared, &output, &diags);
     if diags.has_errors() {
         output.abandon();
@@ -122,8 +124,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
 pub fn check(root: &std::path::Path) -> Result<Vec<Diagnostic>, config::ConfigError> {
     let config = Config::load(root, &Overrides::default())?;
     let diags = Diagnostics::default();
-    let prepared = prepare(config, &diags);
-    render_into(&prepared, &write::Output::discard(), &diags);
+    let out = write::Output::discard();
+    let prepared = prepare(config, &out, &diags);
+    render_into(&prepared, &out, &diags);
     Ok(diags.take_sorted())
 }
 

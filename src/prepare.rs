@@ -14,6 +14,7 @@ use crate::load::theme::Theme;
 use crate::load::{self, Slug};
 use crate::parse::{self, Labels, ParsedPage};
 use crate::urls::Urls;
+use crate::write::Output;
 use crate::{check, model, redirects, translations, tree};
 
 /// The parsed site, ready to render: what `build` (and later `check` and `serve`) share.
@@ -36,13 +37,26 @@ pub struct Prepared {
 /// Most walks a decision tree may have; each is a page per language.
 const MAX_TREE_WALKS: usize = 5_000;
 
-/// Runs load → parse → model; problems go into `diags`. Pages' markdown is freed once parsed.
-pub fn prepare(config: Config, diags: &Diagnostics) -> Prepared {
-    prepare_keeping(config, false, diags)
+/// What a page's parse leaves behind besides the parsed page.
+#[derive(Clone, Copy)]
+pub enum Keep<'a> {
+    /// Each page's markdown and its markdown twin: `serve` parses pages again, and writes
+    /// a twin with its page's HTML.
+    Text,
+    /// Nothing: a one-shot build frees each page's markdown once parsed, and writes its
+    /// twin to `twins` right away instead of holding every twin until the pages render.
+    Nothing { twins: &'a Output },
 }
 
-/// [`prepare`], keeping each page's markdown when `keep_text` (for `serve`'s re-parsing).
-pub fn prepare_keeping(config: Config, keep_text: bool, diags: &Diagnostics) -> Prepared {
+/// Runs load → parse → model for a one-shot build or check; problems go into `diags`.
+/// Pages' markdown is freed once parsed, and their twins are written to `out` as they are
+/// made (the rest of the site is rendered into `out` later).
+pub fn prepare(config: Config, out: &Output, diags: &Diagnostics) -> Prepared {
+    prepare_keeping(config, Keep::Nothing { twins: out }, diags)
+}
+
+/// [`prepare`], keeping what `keep` says.
+pub fn prepare_keeping(config: Config, keep: Keep, diags: &Diagnostics) -> Prepared {
     let t = crate::timing::Timer::start("load");
     let loaded = load::load(&config, diags);
     t.stop();
@@ -51,15 +65,7 @@ pub fn prepare_keeping(config: Config, keep_text: bool, diags: &Diagnostics) -> 
     i18n.report_coverage(&config, diags);
     let theme = Theme::load(&config, diags);
     t.stop();
-    prepare_with(
-        config,
-        loaded,
-        i18n,
-        theme,
-        Reuse::default(),
-        keep_text,
-        diags,
-    )
+    prepare_with(config, loaded, i18n, theme, Reuse::default(), keep, diags)
 }
 
 /// Parse results a rebuild may keep, by (language, slug): pages whose text and whose
@@ -95,15 +101,14 @@ impl Reuse {
     }
 }
 
-/// Parse → model from loaded pages, reusing what `reuse` holds. `keep_text` keeps each page's
-/// markdown after parsing (`serve` parses pages again; a one-shot build does not).
+/// Parse → model from loaded pages, reusing what `reuse` holds and keeping what `keep` says.
 pub fn prepare_with(
     config: Config,
     loaded: load::Loaded,
     i18n: Arc<I18n>,
     theme: Theme,
     mut reuse: Reuse,
-    keep_text: bool,
+    keep: Keep,
     diags: &Diagnostics,
 ) -> Prepared {
     let urls = Urls::new(config.base_url.clone());
@@ -136,7 +141,7 @@ pub fn prepare_with(
         .iter()
         .map(|l| (l.clone(), labels_for(&i18n, l, &config)))
         .collect();
-    let cx_for = |page: &load::SourcePage, quiet: bool| parse::Context {
+    let cx_for = |page: &load::SourcePage, quiet: bool, sentences: bool| parse::Context {
         index: &index,
         urls: &urls,
         labels: &labels[&page.lang],
@@ -147,20 +152,29 @@ pub fn prepare_with(
         trust_html: config.trust_html,
         quiet,
         twins: config.twins,
+        sentences,
     };
     t.stop();
     let t = crate::timing::Timer::start("parse");
     // Fallback copies are parsed with their page, so a one-shot build can free each page's
     // markdown as soon as it is done with it.
     let plan = translations::fallback_plan(&config, &pages);
+    // `serve` keeps an English page's parse when only a translation changes, and that
+    // translation may be the one that needs the English sentences: it records them always.
+    let sentences = if matches!(keep, Keep::Text) {
+        vec![true; pages.len()]
+    } else {
+        translations::compared_with(&pages.iter().collect::<Vec<_>>())
+    };
     type Copies = Vec<(Lang, Option<ParsedPage>)>;
     // Plain translations checked block by block need their markdown, and their English's,
     // after parsing.
     let qa_reads = crate::qa::texts_needed(&pages, &config);
-    let with_reuse: Vec<(load::SourcePage, Option<ParsedPage>, Copies, bool)> = pages
+    type ToParse = (load::SourcePage, Option<ParsedPage>, Copies, bool, bool);
+    let with_reuse: Vec<ToParse> = pages
         .into_iter()
-        .zip(qa_reads)
-        .map(|(p, qa_reads)| {
+        .zip(sentences.into_iter().zip(qa_reads))
+        .map(|(p, (sentences, qa_reads))| {
             let key = (p.lang.clone(), p.slug.clone());
             let kept = reuse.parsed.remove(&key);
             let copies = plan
@@ -174,27 +188,31 @@ pub fn prepare_with(
                     )
                 })
                 .collect();
-            (p, kept, copies, qa_reads)
+            (p, kept, copies, sentences, qa_reads)
         })
         .collect();
     crate::progress::stage("parsing", with_reuse.len());
     let parsed: Vec<_> = with_reuse
         .into_par_iter()
-        .map(|(mut page, kept, copies, qa_reads)| {
+        .map(|(mut page, kept, copies, sentences, qa_reads)| {
             let quiet = page.origin != load::Origin::Written;
-            let parsed = kept.unwrap_or_else(|| parse::parse_page(&page, &cx_for(&page, quiet)));
-            let copies: Vec<(Lang, ParsedPage)> = copies
+            let mut parsed =
+                kept.unwrap_or_else(|| parse::parse_page(&page, &cx_for(&page, quiet, sentences)));
+            let mut copies: Vec<(Lang, ParsedPage)> = copies
                 .into_iter()
                 .map(|(reader, kept)| {
                     let parsed = kept.unwrap_or_else(|| {
-                        parse::parse_page_as(&page, &reader, &cx_for(&page, true))
+                        parse::parse_page_as(&page, &reader, &cx_for(&page, true, false))
                     });
                     (reader, parsed)
                 })
                 .collect();
-            if !keep_text && !qa_reads {
-                page.text = Arc::from("");
-                page.body_offset = 0;
+            if let Keep::Nothing { twins } = keep {
+                write_twins(&page, &mut parsed, &mut copies, twins, diags);
+                if !qa_reads {
+                    page.text = Arc::from("");
+                    page.body_offset = 0;
+                }
             }
             crate::progress::tick();
             (page, parsed, copies)
@@ -259,6 +277,32 @@ pub fn prepare_with(
         tree,
         redirects,
         redirect_rules: rules,
+    }
+}
+
+/// Writes the markdown twins of a page's parse and of its fallback copies to `out`, and
+/// drops them: written now, they are never all in memory at once.
+fn write_twins(
+    page: &load::SourcePage,
+    parsed: &mut ParsedPage,
+    copies: &mut [(Lang, ParsedPage)],
+    out: &Output,
+    diags: &Diagnostics,
+) {
+    if parsed.twin.is_none() && copies.iter().all(|(_, c)| c.twin.is_none()) {
+        return;
+    }
+    // A fallback copy shows the page's own title and description, as its HTML does.
+    let front = crate::render::twins::front_matter(
+        &model::title(page, parsed),
+        model::description(page, parsed).as_deref(),
+        page.front.date,
+    );
+    let own = std::iter::once((&page.lang, parsed));
+    for (reader, p) in own.chain(copies.iter_mut().map(|(l, p)| (&*l, p))) {
+        if let Some(body) = p.twin.take() {
+            crate::render::twins::write(out, reader, &page.slug, &front, &body, diags);
+        }
     }
 }
 

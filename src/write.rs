@@ -104,9 +104,25 @@ impl Output {
         }
     }
 
-    /// Writes `parts` one after another into one file, without joining them first; the
-    /// folder is made only when it is missing (a page's twin goes beside its HTML).
+    /// Writes `parts` one after another into one file, in one vectored write, without
+    /// joining them first (a twin's front matter and body).
     pub fn write_parts(&self, site_path: &str, parts: &[&[u8]], diags: &Diagnostics) {
+        if self.discard {
+            return;
+        }
+        let path = self.staging.join(site_path);
+        let result = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::File::create(&path))
+            .and_then(|mut file| write_all_parts(&mut file, parts));
+        self.report(site_path, result, diags);
+    }
+
+    /// Writes one file into a folder that another file was written to already (a page's
+    /// HTML beside its twin): the file is opened at once, and the folder made only when it
+    /// turns out to be missing.
+    pub fn write_beside(&self, site_path: &str, bytes: &[u8], diags: &Diagnostics) {
         use std::io::Write;
         if self.discard {
             return;
@@ -120,7 +136,11 @@ impl Output {
                 .and_then(|()| create()),
             other => other,
         }
-        .and_then(|mut file| parts.iter().try_for_each(|p| file.write_all(p)));
+        .and_then(|mut file| file.write_all(bytes));
+        self.report(site_path, result, diags);
+    }
+
+    fn report(&self, site_path: &str, result: std::io::Result<()>, diags: &Diagnostics) {
         if let Err(e) = result {
             diags.push(Diagnostic::error(
                 Kind::Io,
@@ -183,6 +203,23 @@ impl Output {
     }
 }
 
+/// `parts` written one after another with as few system calls as the kernel allows.
+fn write_all_parts(file: &mut std::fs::File, parts: &[&[u8]]) -> std::io::Result<()> {
+    use std::io::{ErrorKind, IoSlice, Write};
+    let mut slices: Vec<IoSlice> = parts.iter().map(|p| IoSlice::new(p)).collect();
+    let mut rest = &mut slices[..];
+    IoSlice::advance_slices(&mut rest, 0);
+    while !rest.is_empty() {
+        match file.write_vectored(rest) {
+            Ok(0) => return Err(ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut rest, n),
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 fn is_empty_dir(path: &Path) -> bool {
     std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_none())
 }
@@ -194,5 +231,9 @@ impl crate::render::FileSink for Output {
 
     fn write_parts(&self, site_path: &str, parts: &[&[u8]], diags: &Diagnostics) {
         Output::write_parts(self, site_path, parts, diags);
+    }
+
+    fn write_beside(&self, site_path: &str, bytes: &[u8], diags: &Diagnostics) {
+        Output::write_beside(self, site_path, bytes, diags);
     }
 }

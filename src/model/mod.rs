@@ -58,6 +58,37 @@ impl Page {
     }
 }
 
+/// A page's title: its front matter's, else its first heading, else its slug's last part.
+pub fn title(source: &SourcePage, parsed: &ParsedPage) -> String {
+    source
+        .front
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| parsed.h1.clone())
+        .unwrap_or_else(|| {
+            source
+                .slug
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .replace('-', " ")
+        })
+}
+
+/// A page's description, from its front matter; a rebuilt English page has only its first
+/// heading to describe it.
+pub fn description(source: &SourcePage, parsed: &ParsedPage) -> Option<String> {
+    source
+        .front
+        .description
+        .clone()
+        .or_else(|| match source.origin {
+            Origin::Reconstructed { .. } => parsed.h1.clone(),
+            Origin::Written => None,
+        })
+}
+
 pub struct Site {
     pub pages: Vec<Page>,
     /// slug → language → index into `pages`.
@@ -71,31 +102,9 @@ impl Site {
         let mut pages: Vec<Page> = pages
             .into_par_iter()
             .map(|(source, parsed)| {
-                let title = source
-                    .front
-                    .title
-                    .clone()
-                    .filter(|t| !t.trim().is_empty())
-                    .or_else(|| parsed.h1.clone())
-                    .unwrap_or_else(|| {
-                        source
-                            .slug
-                            .rsplit('/')
-                            .next()
-                            .unwrap_or("")
-                            .replace('-', " ")
-                    });
+                let title = title(&source, &parsed);
                 let section = sections.classify(&source).to_string();
-                // A rebuilt English page has only its first heading to describe it.
-                let description =
-                    source
-                        .front
-                        .description
-                        .clone()
-                        .or_else(|| match source.origin {
-                            Origin::Reconstructed { .. } => parsed.h1.clone(),
-                            Origin::Written => None,
-                        });
+                let description = description(&source, &parsed);
                 Page {
                     source,
                     parsed,

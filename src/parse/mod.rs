@@ -138,6 +138,10 @@ pub struct Context<'a> {
     pub quiet: bool,
     /// Make each page's markdown twin (`twins` in site.yaml).
     pub twins: bool,
+    /// Record a hand-written English page's sentences: a stale side-by-side translation's
+    /// English is compared with them ([`crate::translations::drift`]). Off for the other
+    /// English pages, which would cut every block into sentences for nothing.
+    pub sentences: bool,
 }
 
 const MAX_INCLUDE_DEPTH: usize = 8;

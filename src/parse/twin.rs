@@ -37,7 +37,8 @@ pub fn markdown(
         body_at: body.as_ptr() as usize,
     };
     // Links grow by a few bytes each; without the room a page's twin would double its
-    // buffer, and every twin is held until it is written.
+    // buffer. (`serve` holds every twin until its page is rendered; a build writes each
+    // as soon as its page is parsed.)
     let mut out = String::with_capacity(page.body().len() + page.body().len() / 8);
     let dir = page.dir();
     twin.body(page.body(), &dir, 0, &mut out);
@@ -70,17 +71,22 @@ impl Twin<'_> {
         let mut fence: Option<u8> = None;
         let mut run_start = 0;
         let mut at = 0;
-        for line in body.split_inclusive('\n') {
+        for line in crate::find::lines(body) {
             let line_start = at;
             at += line.len();
-            let trimmed = line.trim_start_matches([' ', '\t']);
-            let first = trimmed.as_bytes().first().copied();
+            // Most lines start with neither a space nor a tab: no trimming to do.
+            let first = match line.as_bytes().first() {
+                Some(b' ' | b'\t') => line.trim_start_matches([' ', '\t']).as_bytes().first(),
+                b => b,
+            }
+            .copied();
             let special = fence.is_some()
                 || matches!(first, Some(b'`' | b'~' | b'['))
                 || (has_spans && crate::find::find_tag_ci(line, b"span").is_some());
             if !special {
                 continue;
             }
+            let trimmed = line.trim_start_matches([' ', '\t']);
             self.links(&body[run_start..line_start], dir, out);
             run_start = at;
             if let Some(f) = fence {
@@ -148,9 +154,7 @@ impl Twin<'_> {
                     None => break,
                 },
                 None => {
-                    let end = rest
-                        .find(|c: char| c.is_whitespace() || c == ')')
-                        .unwrap_or(rest.len());
+                    let end = dest_end(rest);
                     (&rest[..end], &rest[end..])
                 }
             };
@@ -207,6 +211,30 @@ impl Twin<'_> {
             Target::Fragment(_) => out.push_str(dest),
         }
     }
+}
+
+/// Where a bare link destination ends: at white space or `)`. Looked at byte by byte, as
+/// destinations are nearly always ASCII; other characters are decoded to ask whether they
+/// are white space.
+fn dest_end(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // `char::is_whitespace` on ASCII: the usual five and the vertical tab.
+            if b == b')' || b.is_ascii_whitespace() || b == 0x0b {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = rest[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    bytes.len()
 }
 
 /// Where the destination starts in a reference definition line `[id]: dest`.
@@ -277,6 +305,29 @@ mod tests {
             spans_resolved(line),
             r#"- Klanten <b>zelf</b> <span class="x">kept</span>"#
         );
+    }
+
+    #[test]
+    fn destinations_end_where_a_char_search_ends_them() {
+        for rest in [
+            "a.md) x",
+            "a.md",
+            "a.md \"t\")",
+            "ä/ö.md)",
+            "a\u{a0}b)",
+            "a\u{85}b",
+            "a\u{b}b",
+            "a\u{3000}b",
+            "",
+            ")",
+            "a\tb",
+            "é",
+        ] {
+            let by_char = rest
+                .find(|c: char| c.is_whitespace() || c == ')')
+                .unwrap_or(rest.len());
+            assert_eq!(dest_end(rest), by_char, "{rest:?}");
+        }
     }
 
     #[test]

@@ -39,6 +39,12 @@ pub trait FileSink: Sync {
     fn write_parts(&self, site_path: &str, parts: &[&[u8]], diags: &Diagnostics) {
         self.write(site_path, &parts.concat(), diags);
     }
+
+    /// Writes a file into a folder that holds another file already (a page's HTML beside
+    /// its twin), so a sink may skip making sure of the folder.
+    fn write_beside(&self, site_path: &str, bytes: &[u8], diags: &Diagnostics) {
+        self.write(site_path, bytes, diags);
+    }
 }
 
 pub struct Renderer<'a> {
@@ -147,11 +153,7 @@ impl<'a> Renderer<'a> {
                 crate::progress::tick();
                 let ctx = self.page_context(site, page, page.lang(), &page.parsed);
                 if let Some(html) = self.render("page.html", &ctx, diags) {
-                    out.write(
-                        &format!("{}index.html", Urls::page_path(page.lang(), page.slug())),
-                        &html,
-                        diags,
-                    );
+                    self.write_page(page.lang(), page.slug(), &html, out, diags);
                 }
                 self.write_twin(page, page.lang(), &page.parsed, out, diags);
             });
@@ -163,17 +165,33 @@ impl<'a> Renderer<'a> {
                 let page = &site.pages[f.source];
                 let ctx = self.page_context(site, page, &f.lang, &f.parsed);
                 if let Some(html) = self.render("page.html", &ctx, diags) {
-                    out.write(
-                        &format!("{}index.html", Urls::page_path(&f.lang, page.slug())),
-                        &html,
-                        diags,
-                    );
+                    self.write_page(&f.lang, page.slug(), &html, out, diags);
                 }
                 self.write_twin(page, &f.lang, &f.parsed, out, diags);
             });
     }
 
-    /// The page's markdown twin, when the site publishes them.
+    /// A page's HTML, `<lang>/<slug>/index.html`.
+    fn write_page(
+        &self,
+        lang: &Lang,
+        slug: &str,
+        html: &[u8],
+        out: &dyn FileSink,
+        diags: &Diagnostics,
+    ) {
+        let path = format!("{}index.html", Urls::page_path(lang, slug));
+        if self.config.twins {
+            // A build wrote the page's twin, and so made its folder, while parsing: the
+            // file is opened at once instead of making sure of the folder first.
+            out.write_beside(&path, html, diags);
+        } else {
+            out.write(&path, html, diags);
+        }
+    }
+
+    /// The page's markdown twin, when the site publishes them and the parse kept it (a
+    /// one-shot build has written it already, right after the parse).
     fn write_twin(
         &self,
         page: &crate::model::Page,
@@ -183,12 +201,12 @@ impl<'a> Renderer<'a> {
         diags: &Diagnostics,
     ) {
         if let Some(body) = parsed.twin.as_deref().filter(|_| self.config.twins) {
-            let front = twins::front_matter(page);
-            out.write_parts(
-                &twins::twin_path(reader, page.slug()),
-                &[front.as_bytes(), body.trim_start_matches('\n').as_bytes()],
-                diags,
+            let front = twins::front_matter(
+                &page.title,
+                page.description.as_deref(),
+                page.source.front.date,
             );
+            twins::write(out, reader, page.slug(), &front, body, diags);
         }
     }
 

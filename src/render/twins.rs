@@ -2,11 +2,16 @@
 //! language's `llms.txt` (the llms.txt format: `# Title`, `> summary`, then `## Section`
 //! lists of `- [title](url): description`) that points a chatbot or an AI assistant at them.
 //! The twin's body is made while the page is parsed (`parse::twin`); here it gets its
-//! front matter and goes to a file.
+//! front matter and goes to a file. A one-shot build writes it as soon as the page is parsed
+//! (`prepare`), so no twin waits in memory for its page's HTML; `serve` keeps it with the
+//! parsed page and writes it with the page's HTML.
 
 use std::fmt::Write as _;
 
+use super::FileSink;
 use crate::config::Config;
+use crate::date::Date;
+use crate::diag::Diagnostics;
 use crate::i18n::I18n;
 use crate::lang::Lang;
 use crate::model::{Page, Site};
@@ -18,15 +23,15 @@ pub fn twin_path(lang: &Lang, slug: &str) -> String {
 }
 
 /// The twin's front matter, cut down to title, description and date; the body follows it.
-pub fn front_matter(page: &Page) -> String {
+pub fn front_matter(title: &str, description: Option<&str>, date: Option<Date>) -> String {
     let mut out = String::with_capacity(200);
     out.push_str("---\ntitle: ");
-    push_yaml_string(&mut out, &page.title);
-    if let Some(d) = &page.description {
+    push_yaml_string(&mut out, title);
+    if let Some(d) = description {
         out.push_str("\ndescription: ");
         push_yaml_string(&mut out, d);
     }
-    if let Some(date) = page.source.front.date {
+    if let Some(date) = date {
         out.push_str("\ndate: ");
         out.push_str(&date.iso());
     }
@@ -34,9 +39,36 @@ pub fn front_matter(page: &Page) -> String {
     out
 }
 
+/// Writes the twin of page `slug` as read in language `reader`: `front` (from
+/// [`front_matter`]), then the body the parse made.
+pub fn write(
+    out: &dyn FileSink,
+    reader: &Lang,
+    slug: &str,
+    front: &str,
+    body: &str,
+    diags: &Diagnostics,
+) {
+    out.write_parts(
+        &twin_path(reader, slug),
+        &[front.as_bytes(), body.trim_start_matches('\n').as_bytes()],
+        diags,
+    );
+}
+
 /// A YAML double-quoted scalar.
 fn push_yaml_string(out: &mut String, text: &str) {
     out.push('"');
+    // Most titles need no escape: no quote, backslash or control character (C0, DEL, or
+    // C1, which UTF-8 starts with 0xC2).
+    if !text
+        .bytes()
+        .any(|b| b < 0x20 || matches!(b, b'"' | b'\\' | 0x7f | 0xc2))
+    {
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -132,5 +164,14 @@ mod tests {
         assert_eq!(out, r#""Say \"hi\" \\ now\n\u0001""#);
         let parsed: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(parsed, "Say \"hi\" \\ now\n\u{1}");
+        for (text, yaml) in [
+            ("Plain «quoted» ©", r#""Plain «quoted» ©""#),
+            ("C1 \u{85} here", r#""C1 \u0085 here""#),
+            ("del \u{7f}", r#""del \u007f""#),
+        ] {
+            out.clear();
+            super::push_yaml_string(&mut out, text);
+            assert_eq!(out, yaml);
+        }
     }
 }

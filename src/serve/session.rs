@@ -13,7 +13,7 @@ use crate::i18n::I18n;
 use crate::lang::Lang;
 use crate::load::{self, Loaded, Origin, SourcePage};
 use crate::pipeline::{self, Work};
-use crate::prepare::{Prepared, Reuse, prepare_keeping, prepare_with};
+use crate::prepare::{Keep, Prepared, Reuse, prepare_keeping, prepare_with};
 use crate::render::Renderer;
 use crate::urls::Urls;
 use crate::write::Output;
@@ -151,7 +151,7 @@ impl Session {
                 return 0;
             }
         };
-        let prepared = serve_urls(prepare_keeping(config, true, diags));
+        let prepared = serve_urls(prepare_keeping(config, Keep::Text, diags));
         // Until a full build reaches the output, every change is a full build: pages
         // rendered one by one into a half-empty folder would leave the rest missing.
         self.state = None;
@@ -358,7 +358,13 @@ impl Session {
     ) -> (Prepared, usize) {
         reuse.forget(|l, s| work.picks(l, s));
         let prepared = serve_urls(prepare_with(
-            config, loaded, i18n, theme, reuse, true, diags,
+            config,
+            loaded,
+            i18n,
+            theme,
+            reuse,
+            Keep::Text,
+            diags,
         ));
         let count = pipeline::render(&prepared, &Output::direct(&self.out_dir), work, true, diags);
         (prepared, count)

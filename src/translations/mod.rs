@@ -49,6 +49,20 @@ pub fn staleness(pages: &[&SourcePage]) -> BTreeMap<usize, usize> {
     stale
 }
 
+/// Which pages (by index into `pages`) a stale side-by-side translation is compared with,
+/// segment by segment: the pages whose parse must keep its English sentences. Known from
+/// the front matter alone, so it is settled before anything is parsed.
+pub fn compared_with(pages: &[&SourcePage]) -> Vec<bool> {
+    let mut compared = vec![false; pages.len()];
+    for (stale, newer) in staleness(pages) {
+        // Only a translation with spans has English segments to compare.
+        if pages[stale].has_side_by_side() {
+            compared[newer] = true;
+        }
+    }
+    compared
+}
+
 /// How a stale translation's English differs from the newest English of its page, segment by
 /// segment.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]

@@ -106,6 +106,7 @@ pub fn check_parse(page: &[u8]) {
             trust_html: false,
             quiet: false,
             twins: true,
+            sentences: true,
         };
         let parsed = parse_page(p, &cx);
         let name = format!("{} ({})", p.path.display(), p.lang);

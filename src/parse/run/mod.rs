@@ -158,9 +158,14 @@ impl<'p> EventPass<'p> {
         self.cx.emit_originals && !self.cx.quiet && self.depth == 0
     }
 
-    /// Whether this run records sentences: a hand-written English page's own parse.
+    /// Whether this run records sentences: a hand-written English page's own parse, when
+    /// the build compares a translation with it ([`Context::sentences`]).
     fn records_sentences(&self) -> bool {
-        !self.cx.emit_originals && !self.cx.quiet && self.depth == 0 && self.lang.as_str() == "en"
+        self.cx.sentences
+            && !self.cx.emit_originals
+            && !self.cx.quiet
+            && self.depth == 0
+            && self.lang.as_str() == "en"
     }
 
     /// Where a body offset is in the file.
@@ -560,7 +565,12 @@ impl<'p> EventPass<'p> {
         let (Event::Text(text), range) = &events[at] else {
             return None;
         };
-        if st.in_code || memchr::memmem::find_iter(text.as_bytes(), ":::").count() % 2 == 0 {
+        // Most text events hold no `:::` at all; a substring searcher set up for each of them
+        // cost more than the rest of this check.
+        if st.in_code
+            || !crate::find::contains_marker(text, ":::")
+            || memchr::memmem::find_iter(text.as_bytes(), ":::").count() % 2 == 0
+        {
             return None;
         }
         let src = body.get(range.clone())?;
@@ -729,6 +739,19 @@ fn nesting_depth(html: &str) -> usize {
 
 /// `text` with each run of whitespace made one space, and none at either end.
 pub(super) fn collapse_spaces(text: &str) -> String {
+    // Most headings already are: single ASCII spaces between words, none at the ends, and
+    // nothing but ASCII (so no other kind of white space) to decode.
+    let b = text.as_bytes();
+    if text.is_ascii()
+        && b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b
+            .iter()
+            .any(|&c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -763,6 +786,28 @@ fn count_words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_collapse_as_split_whitespace_has_them() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "a b",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\nb",
+            "a\u{b}b",
+            "a\u{a0}b",
+            "é  x",
+            "Two words here",
+        ] {
+            let slow = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_spaces(text), slow, "{text:?}");
+        }
+    }
 
     #[test]
     fn words_are_counted_across_chunk_boundaries() {
