@@ -377,6 +377,20 @@ fn qa_findings_carry_rule_ids_and_site_yaml_sets_their_level() {
             .unwrap();
     assert_eq!(status["totals"]["nl"]["qa_total"], 7);
     assert_eq!(status["rows"][0]["cells"]["nl"]["qa"]["glossary"], 2);
+    // The status page lists the rules in one order (by id), build after build: the template
+    // engine's maps have no order of their own.
+    let html = std::fs::read_to_string(built.out.join("status/index.html")).unwrap();
+    let rules: Vec<&str> = html
+        .split("<code>")
+        .skip(1)
+        .filter_map(|s| s.split_once("</code> ").map(|(rule, _)| rule))
+        .filter(|r| status["totals"]["nl"]["qa"].get(r).is_some())
+        .take(status["totals"]["nl"]["qa"].as_object().unwrap().len())
+        .collect();
+    let mut sorted = rules.clone();
+    sorted.sort();
+    assert!(rules.len() > 1, "{rules:?}");
+    assert_eq!(rules, sorted);
     // QA off: nothing.
     std::fs::write(
         f.root().join("site.yaml"),
