@@ -85,22 +85,22 @@ impl Renderer<'_> {
         search::Builder::build(lang, &entries, |key| self.i18n.label(lang, key), keep)
     }
 
-    /// Keeps `builder` (of `lang`, built with `keep`) up to date with the pages `picks`
-    /// chooses, and writes the shards that changed and the index. False when the language's
-    /// pages are no longer the ones indexed (a page came or went): build it again then.
+    /// Keeps `live` (the index of `lang`) up to date with the pages `picks` chooses, and
+    /// writes the shards that changed and the index. False when the language's pages are
+    /// no longer the ones indexed (a page came or went): build it again then.
     pub fn update_search(
         &self,
         site: &Site,
         lang: &Lang,
         picks: &dyn Fn(&Lang, &str) -> bool,
-        (builder, index): (&mut search::Builder, &mut search::LangIndex),
+        live: &mut search::Live,
         out: &dyn FileSink,
         diags: &Diagnostics,
     ) -> bool {
         let dir = search_dir(lang);
         let pages: Vec<_> = site.pages_in(lang).collect();
-        let same = pages.len() <= builder.hrefs().count()
-            && pages.iter().zip(builder.hrefs()).all(|(p, href)| {
+        let same = pages.len() <= live.hrefs().count()
+            && pages.iter().zip(live.hrefs()).all(|(p, href)| {
                 self.urls.relative(&dir, &Urls::page_path(lang, p.slug())) == href
             });
         if !same {
@@ -112,18 +112,15 @@ impl Renderer<'_> {
                 continue;
             }
             let entry = self.page_entry(p, lang, &dir);
-            let touched = builder.update(doc, &entry, |key| self.i18n.label(lang, key));
-            shards.extend(builder.refresh(index, &touched));
+            shards.extend(live.update(doc, &entry, |key| self.i18n.label(lang, key)));
         }
-        let (name, json) = index.index_file();
+        let (name, json) = live.index_file();
         out.write(&format!("search/{lang}/{name}"), json.as_bytes(), diags);
         for shard in shards {
-            let (name, json) = if index.shards.contains(&shard) {
-                index.shard_file(&shard)
-            } else {
-                // An emptied shard: nothing points to it any more, it may as well be empty.
-                (format!("s-{shard}.js"), String::new())
-            };
+            // An emptied shard: nothing points to it any more, it may as well be empty.
+            let (name, json) = live
+                .shard_file(&shard)
+                .unwrap_or_else(|| (format!("s-{shard}.js"), String::new()));
             out.write(&format!("search/{lang}/{name}"), json.as_bytes(), diags);
         }
         true

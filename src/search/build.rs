@@ -392,32 +392,146 @@ impl Builder {
         index.shards = shard_names(&index);
         index
     }
+}
 
-    /// Brings `index` (this builder's, from [`Builder::index`]) up to date with an update;
-    /// returns the shards to write again.
-    pub fn refresh(&self, index: &mut LangIndex, touched: &Touched) -> BTreeSet<String> {
+/// A language's index as `serve` keeps it: the builder, and each shard entry and page as
+/// written, so that an edit rewrites a shard by copying the entries it did not touch.
+pub struct Live {
+    builder: Builder,
+    /// `{"lang":…,"suffixes":…,"min":…,` of `index.js`.
+    head: String,
+    docs: Vec<String>,
+    terms: BTreeMap<String, String>,
+    forms: BTreeMap<String, String>,
+    shards: BTreeSet<String>,
+}
+
+impl Live {
+    /// Keeps `builder` (built with `keep`) and what it writes.
+    pub fn new(builder: Builder) -> Live {
+        let index = builder.index();
+        fn json(v: &impl serde::Serialize) -> String {
+            serde_json::to_string(v).unwrap_or_default()
+        }
+        let head = format!(
+            "{{\"lang\":{},\"suffixes\":{},\"min\":{},",
+            json(&index.lang),
+            json(&index.suffixes),
+            index.min
+        );
+        Live {
+            head,
+            docs: index.docs.iter().map(json).collect(),
+            terms: index
+                .terms
+                .iter()
+                .map(|(t, p)| {
+                    let mut e = String::new();
+                    super::term_entry(&mut e, t, p);
+                    (t.clone(), e)
+                })
+                .collect(),
+            forms: index
+                .forms
+                .iter()
+                .map(|(f, t)| (f.clone(), super::form_entry(f, t)))
+                .collect(),
+            shards: index.shards.into_iter().collect(),
+            builder,
+        }
+    }
+
+    /// Pages indexed, by href, in document order.
+    pub fn hrefs(&self) -> impl Iterator<Item = &str> {
+        self.builder.hrefs()
+    }
+
+    /// Replaces document `doc` with `entry` (see [`Builder::update`]); returns the shards
+    /// to write again (one that no longer exists among them).
+    pub fn update(
+        &mut self,
+        doc: usize,
+        entry: &Entry,
+        section_name: impl Fn(&str) -> String,
+    ) -> BTreeSet<String> {
+        let touched = self.builder.update(doc, entry, section_name);
+        let b = &self.builder;
         let mut shards = BTreeSet::new();
         for term in &touched.terms {
-            let id = self.term_ids[term];
-            let p = &self.postings[id as usize];
+            let p = &b.postings[b.term_ids[term] as usize];
             if p.is_empty() {
-                index.terms.remove(&**term);
+                self.terms.remove(&**term);
             } else {
-                index.terms.insert(term.to_string(), p.clone());
+                let mut e = String::new();
+                super::term_entry(&mut e, term, p);
+                self.terms.insert(term.to_string(), e);
             }
             shards.insert(shard_of(term));
         }
         for form in &touched.forms {
-            match self.form_terms.get(form).and_then(|s| self.form_stem(s)) {
-                Some(stem) => index.forms.insert(form.to_string(), stem.to_string()),
-                None => index.forms.remove(&**form),
+            match b.form_terms.get(form).and_then(|s| b.form_stem(s)) {
+                Some(stem) => self
+                    .forms
+                    .insert(form.to_string(), super::form_entry(form, stem)),
+                None => self.forms.remove(&**form),
             };
             shards.insert(shard_of(form));
         }
-        index.docs.clone_from(&self.docs);
-        index.shards = shard_names(index);
+        self.docs[doc] = serde_json::to_string(&b.docs[doc]).unwrap_or_default();
+        for shard in &shards {
+            let first = super::shard_letter(shard);
+            let has = |m: &BTreeMap<String, String>| {
+                super::from(m, &first)
+                    .next()
+                    .is_some_and(|(k, _)| k.starts_with(first.as_str()))
+            };
+            if has(&self.terms) || has(&self.forms) {
+                self.shards.insert(shard.clone());
+            } else {
+                self.shards.remove(shard);
+            }
+        }
         shards
     }
+
+    /// `index.js`, as [`LangIndex::index_file`] writes it.
+    pub fn index_file(&self) -> (String, String) {
+        let shards: Vec<&String> = self.shards.iter().collect();
+        let json = format!(
+            "{}\"docs\":[{}],\"shards\":{}}}",
+            self.head,
+            self.docs.join(","),
+            serde_json::to_string(&shards).unwrap_or_default()
+        );
+        ("index.js".to_string(), super::as_script("index", &json))
+    }
+
+    /// A shard's file, or `None` when no entry begins with its letter any more.
+    pub fn shard_file(&self, shard: &str) -> Option<(String, String)> {
+        if !self.shards.contains(shard) {
+            return None;
+        }
+        let first = super::shard_letter(shard);
+        Some(super::shard_script(
+            shard,
+            entries(&self.terms, &first),
+            entries(&self.forms, &first),
+        ))
+    }
+
+    /// Every file, as [`LangIndex::files`] writes them.
+    pub fn files(&self) -> Vec<(String, String)> {
+        let mut out = vec![self.index_file()];
+        out.extend(self.shards.iter().filter_map(|s| self.shard_file(s)));
+        out
+    }
+}
+
+/// The entries of `m` whose keys begin with `first`.
+fn entries<'m>(m: &'m BTreeMap<String, String>, first: &str) -> impl Iterator<Item = &'m str> {
+    super::from(m, first)
+        .take_while(move |(k, _)| k.starts_with(first))
+        .map(|(_, e)| e.as_str())
 }
 
 fn shard_names(index: &LangIndex) -> Vec<String> {
@@ -505,15 +619,16 @@ mod tests {
         );
         let name = |s: &str| s.to_string();
         let mut builder = Builder::build(&lang, &before, name, true);
-        let mut index = builder.index();
         let platn = |i: &LangIndex| i.terms.keys().any(|t| t.starts_with("platn"));
-        assert!(platn(&index));
-        let touched = builder.update(1, &edited, name);
-        let shards = builder.refresh(&mut index, &touched);
+        assert!(platn(&builder.index()));
+        let mut live = Live::new(Builder::build(&lang, &before, name, true));
+        assert_eq!(live.files(), builder.index().files());
+        builder.update(1, &edited, name);
+        let shards = live.update(1, &edited, name);
         let [a, _, c] = before;
         let whole = Builder::build(&lang, &[a, edited, c], name, false).index();
-        assert_eq!(index.files(), whole.files());
         assert_eq!(builder.index().files(), whole.files());
+        assert_eq!(live.files(), whole.files());
         assert!(!platn(&whole) && whole.terms.keys().any(|t| t.starts_with("rezerwac")));
         // `płatność` went, so its shard is among those written again.
         assert!(shards.contains(&shard_of("p")), "{shards:?}");

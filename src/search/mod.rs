@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-pub use build::{Body, Builder, Entry};
+pub use build::{Body, Builder, Entry, Live};
 
 use crate::lang::Lang;
 
@@ -121,59 +121,21 @@ impl LangIndex {
     /// in tenths) — about half the size of (document, weight) pairs. Written by hand: terms
     /// and forms are letters and digits only, so they need no JSON escaping.
     pub fn shard_file(&self, shard: &str) -> (String, String) {
-        let first: String = u32::from_str_radix(shard, 16)
-            .ok()
-            .and_then(char::from_u32)
-            .map(String::from)
-            .unwrap_or_default();
-        let mut json = String::with_capacity(4096);
-        json.push_str("{\"t\":{");
-        for (i, (term, postings)) in from(&self.terms, &first)
-            .take_while(|(t, _)| t.starts_with(first.as_str()))
-            .enumerate()
-        {
-            if i > 0 {
-                json.push(',');
-            }
-            json.push('"');
-            json.push_str(term);
-            json.push_str("\":[");
-            let mut prev = 0;
-            let mut num = itoa::Buffer::new();
-            for (j, &(doc, w)) in postings.iter().enumerate() {
-                if j > 0 {
-                    json.push(',');
-                }
-                json.push_str(num.format(doc - prev));
-                json.push(',');
-                json.push_str(num.format((w * 10.0).round() as u32));
-                prev = doc;
-            }
-            json.push(']');
-        }
-        json.push_str("},\"f\":{");
-        for (i, (form, term)) in from(&self.forms, &first)
-            .take_while(|(f, _)| f.starts_with(first.as_str()))
-            .enumerate()
-        {
-            if i > 0 {
-                json.push(',');
-            }
-            json.push('"');
-            json.push_str(form);
-            json.push_str("\":");
-            // The stem's length in characters when it begins the form (nearly always).
-            if form.starts_with(term.as_str()) {
-                json.push_str(itoa::Buffer::new().format(term.chars().count()));
-            } else {
-                json.push('"');
-                json.push_str(term);
-                json.push('"');
-            }
-        }
-        json.push_str("}}");
-        let name = format!("s-{shard}");
-        (format!("{name}.js"), as_script(&name, &json))
+        let first = shard_letter(shard);
+        let mut entry = String::new();
+        shard_script(
+            shard,
+            from(&self.terms, &first)
+                .take_while(|(t, _)| t.starts_with(first.as_str()))
+                .map(|(t, p)| {
+                    entry.clear();
+                    term_entry(&mut entry, t, p);
+                    entry.clone()
+                }),
+            from(&self.forms, &first)
+                .take_while(|(f, _)| f.starts_with(first.as_str()))
+                .map(|(f, t)| form_entry(f, t)),
+        )
     }
 
     /// Reads a written index back (`search/<lang>/` of a built site), shards included.
@@ -322,8 +284,73 @@ impl LangIndex {
     }
 }
 
+/// The first letter a shard's name stands for.
+pub fn shard_letter(shard: &str) -> String {
+    u32::from_str_radix(shard, 16)
+        .ok()
+        .and_then(char::from_u32)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// A term's entry in its shard, `"term":[gap,weight,…]` (written by hand: terms are letters
+/// and digits only, so they need no JSON escaping).
+pub fn term_entry(json: &mut String, term: &str, postings: &Postings) {
+    json.push('"');
+    json.push_str(term);
+    json.push_str("\":[");
+    let mut prev = 0;
+    let mut num = itoa::Buffer::new();
+    for (j, &(doc, w)) in postings.iter().enumerate() {
+        if j > 0 {
+            json.push(',');
+        }
+        json.push_str(num.format(doc - prev));
+        json.push(',');
+        json.push_str(num.format((w * 10.0).round() as u32));
+        prev = doc;
+    }
+    json.push(']');
+}
+
+/// A form's entry in its shard: the stem's length in characters when it begins the form
+/// (nearly always), else the stem.
+pub fn form_entry(form: &str, term: &str) -> String {
+    if form.starts_with(term) {
+        format!("\"{form}\":{}", term.chars().count())
+    } else {
+        format!("\"{form}\":\"{term}\"")
+    }
+}
+
+/// A shard's script from its entries, in order.
+pub fn shard_script<S: AsRef<str>>(
+    shard: &str,
+    terms: impl Iterator<Item = S>,
+    forms: impl Iterator<Item = S>,
+) -> (String, String) {
+    let mut json = String::with_capacity(4096);
+    json.push_str("{\"t\":{");
+    for (i, t) in terms.enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(t.as_ref());
+    }
+    json.push_str("},\"f\":{");
+    for (i, f) in forms.enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(f.as_ref());
+    }
+    json.push_str("}}");
+    let name = format!("s-{shard}");
+    (format!("{name}.js"), as_script(&name, &json))
+}
+
 /// The entries of `map` from `first` on (those that begin with it come first).
-fn from<'m, V>(
+pub(crate) fn from<'m, V>(
     map: &'m BTreeMap<String, V>,
     first: &str,
 ) -> std::collections::btree_map::Range<'m, String, V> {
@@ -333,7 +360,7 @@ fn from<'m, V>(
 
 /// `signpostSearchData("name",{…});`: JSON is valid JavaScript (U+2028/9 included since
 /// ES2019), so the data needs no other escaping.
-fn as_script(name: &str, json: &str) -> String {
+pub fn as_script(name: &str, json: &str) -> String {
     format!("signpostSearchData(\"{name}\",{json});\n")
 }
 

@@ -69,7 +69,7 @@ pub struct Session {
     standing: Vec<Diagnostic>,
     /// Per language, the search index as it follows edits: the builder (each page's words
     /// and postings) and the index as written.
-    search: BTreeMap<Lang, (search::Builder, search::LangIndex)>,
+    search: BTreeMap<Lang, search::Live>,
     /// Languages whose index must be built whole again (after a full build, an `.ftl` edit,
     /// a page that came or went), in the quiet after the pages are out.
     search_stale: BTreeSet<Lang>,
@@ -344,11 +344,11 @@ impl Session {
         let out = Output::direct(&self.out_dir);
         let picks = |l: &Lang, s: &str| work.picks(l, s);
         for lang in &p.config.languages {
-            let Some((builder, index)) = self.search.get_mut(lang) else {
+            let Some(live) = self.search.get_mut(lang) else {
                 self.search_stale.insert(lang.clone());
                 continue;
             };
-            if renderer.update_search(&p.site, lang, &picks, (builder, index), &out, diags) {
+            if renderer.update_search(&p.site, lang, &picks, live, &out, diags) {
                 // Titles in the A–Z list of the search page.
                 if matches!(work, Work::Pages { lists: true, .. }) {
                     renderer.render_search_page(&p.site, lang, &out, diags);
@@ -394,14 +394,17 @@ impl Session {
             if more_waiting() {
                 return;
             }
-            let builder =
-                renderer.search_builder(&p.site, p.tree.as_ref().map(|(t, _)| t), lang, true);
-            let index = builder.index();
-            for (name, json) in index.files() {
+            let live = search::Live::new(renderer.search_builder(
+                &p.site,
+                p.tree.as_ref().map(|(t, _)| t),
+                lang,
+                true,
+            ));
+            for (name, json) in live.files() {
                 out.write(&format!("search/{lang}/{name}"), json.as_bytes(), &diags);
             }
             renderer.render_search_page(&p.site, lang, &out, &diags);
-            self.search.insert(lang.clone(), (builder, index));
+            self.search.insert(lang.clone(), live);
             self.search_stale.remove(lang);
         }
     }
