@@ -2,7 +2,7 @@
 //! page of the site or an outside URL, chains are collapsed to their last target, and loops,
 //! missing targets and rules that would hide a real page are reported at their file:line.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::hashing::{FastMap, FastSet, HashMapExt, HashSetExt};
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Kind};
@@ -46,7 +46,7 @@ enum First {
     Refused,
 }
 
-fn first_target(rule: &Rule, site: &Site, rules: &BTreeMap<&str, &Rule>, config: &Config) -> First {
+fn first_target(rule: &Rule, site: &Site, rules: &FastMap<&str, &Rule>, config: &Config) -> First {
     let to = rule.to.as_str();
     if let Some((scheme, _)) = to.split_once(':')
         && !scheme.contains(['/', '?', '#'])
@@ -100,8 +100,10 @@ pub fn resolve(rules: &[Rule], site: &Site, config: &Config, diags: &Diagnostics
             .push(Diagnostic::warning(Kind::BrokenLink, Some(at.clone()), message).with_hint(hint));
     };
     // One rule per old path: the first written wins; a repeat that agrees is no fault (the
-    // same file is often kept per language or per branch).
-    let mut by_from: BTreeMap<&str, &Rule> = BTreeMap::new();
+    // same file is often kept per language or per branch). Hash maps, and one sort at the
+    // end: a site may carry tens of thousands of rules.
+    let mut by_from: FastMap<&str, &Rule> = FastMap::with_capacity(rules.len());
+    let mut order: Vec<&str> = Vec::with_capacity(rules.len());
     for rule in rules {
         if let Some(page) = site
             .translations
@@ -133,6 +135,7 @@ pub fn resolve(rules: &[Rule], site: &Site, config: &Config, diags: &Diagnostics
         match by_from.get(rule.from.as_str()) {
             None => {
                 by_from.insert(&rule.from, rule);
+                order.push(&rule.from);
             }
             Some(first) if first.to == rule.to && first.docs_root == rule.docs_root => {}
             Some(first) => warn(
@@ -145,8 +148,10 @@ pub fn resolve(rules: &[Rule], site: &Site, config: &Config, diags: &Diagnostics
             ),
         }
     }
-    let mut first: BTreeMap<&str, Option<Target>> = BTreeMap::new();
-    for (&from, rule) in &by_from {
+    order.sort_unstable();
+    let mut first: FastMap<&str, Option<Target>> = FastMap::with_capacity(order.len());
+    for &from in &order {
+        let rule = by_from[from];
         let t = match first_target(rule, site, &by_from, config) {
             First::Target(t) => Some(t),
             First::Missing { hint } => {
@@ -174,14 +179,16 @@ pub fn resolve(rules: &[Rule], site: &Site, config: &Config, diags: &Diagnostics
         };
         first.insert(from, t);
     }
-    let mut out = Vec::with_capacity(by_from.len());
-    for (&from, rule) in &by_from {
+    let mut out = Vec::with_capacity(order.len());
+    for &from in &order {
+        let rule = by_from[from];
         let Some(mut target) = first[from].clone() else {
             continue;
         };
-        // Follow redirects to redirects until a page or an outside URL.
-        let mut path: Vec<&str> = vec![from];
-        let mut seen: BTreeSet<&str> = BTreeSet::from([from]);
+        // Follow redirects to redirects until a page or an outside URL. Most targets are
+        // pages: nothing is allocated for them.
+        let mut path: Vec<&str> = Vec::new();
+        let mut seen: FastSet<&str> = FastSet::new();
         let mut broken = false;
         // A fragment asked for on the way holds when the last page names none of its own.
         let mut carried: Option<String> = None;
@@ -189,10 +196,13 @@ pub fn resolve(rules: &[Rule], site: &Site, config: &Config, diags: &Diagnostics
             if fragment.is_some() {
                 carried.clone_from(fragment);
             }
-            let Some(next) = first.get_key_value(slug.as_str()) else {
+            let Some((&next_from, next_target)) = first.get_key_value(slug.as_str()) else {
                 break;
             };
-            let (next_from, next_target) = next;
+            if path.is_empty() {
+                path.push(from);
+                seen.insert(from);
+            }
             path.push(next_from);
             if !seen.insert(next_from) {
                 warn(

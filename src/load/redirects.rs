@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value as Json;
 
 use crate::diag::{Diagnostic, Diagnostics, Kind, LineIndex, Location, display_path};
-use crate::load::{Slug, SourcePage, slug_of};
+use crate::load::{Slug, SourcePage};
 
 /// The front matter key that turns a page into a redirect.
 pub const FRONT_MATTER_KEY: &str = "redirect_url";
@@ -270,22 +270,27 @@ pub fn join(folder: &str, rel: &str) -> Option<String> {
 }
 
 /// The slug of a page path written with its extension (`a/b.md`, `a/index.yml`), or as a
-/// URL path (`a/b`, `a/b/`).
+/// URL path (`a/b`, `a/b/`). `path` is joined already ([`join`]): no `.`, `..` or empty
+/// segments, `/` between them; so the slug is made from the text, as `slug_of` would make
+/// it from a path, without taking the path apart (tens of thousands of rules are common).
 pub fn page_slug(path: &str) -> Option<Slug> {
     let path = path.trim_end_matches('/');
-    let lower = path.to_ascii_lowercase();
-    let has_page_ext = [".md", ".yml", ".yaml"].iter().any(|e| lower.ends_with(e));
-    let slug = if has_page_ext {
-        slug_of(Path::new(path))
-    } else {
-        let s = path.strip_suffix("/index").unwrap_or(path);
-        if s == "index" {
-            String::new()
-        } else {
-            s.to_string()
-        }
+    let name_at = path.rfind('/').map_or(0, |i| i + 1);
+    let lower = path[name_at..].to_ascii_lowercase();
+    let ext = [".md", ".yml", ".yaml"]
+        .iter()
+        .find(|e| lower.ends_with(*e) && lower.len() > e.len());
+    let s = match ext {
+        Some(e) => &path[..path.len() - e.len()],
+        None => path,
     };
-    Some(slug)
+    let name = &s[name_at..];
+    let s = if name.eq_ignore_ascii_case("index") {
+        s[..name_at].trim_end_matches('/')
+    } else {
+        s
+    };
+    Some(s.to_string())
 }
 
 /// serde_json ends messages with " at line N column M"; diagnostics say where first.
@@ -422,6 +427,25 @@ mod tests {
         assert_eq!(page_slug("a/b.md").as_deref(), Some("a/b"));
         assert_eq!(page_slug("a/index.yml").as_deref(), Some("a"));
         assert_eq!(page_slug("a/b/").as_deref(), Some("a/b"));
+        assert_eq!(page_slug("A/Index.MD").as_deref(), Some("A"));
+        assert_eq!(page_slug("index.md").as_deref(), Some(""));
+        assert_eq!(page_slug("index").as_deref(), Some(""));
+        assert_eq!(page_slug("a/.md").as_deref(), Some("a/.md"));
+        assert_eq!(page_slug("a.b/c.d.md").as_deref(), Some("a.b/c.d"));
+        // As the loader names pages' files.
+        for p in [
+            "a/b.md",
+            "a/index.yml",
+            "x/y/Index.md",
+            "c.d.yaml",
+            "index.md",
+        ] {
+            assert_eq!(
+                page_slug(p).unwrap(),
+                crate::load::slug_of(Path::new(p)),
+                "{p}"
+            );
+        }
         assert_eq!(join("live", "../x.md").as_deref(), Some("x.md"));
         assert_eq!(join("", "../x.md"), None);
     }

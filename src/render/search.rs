@@ -210,19 +210,7 @@ impl Renderer<'_> {
                 Letter { letter, pages }
             })
             .collect();
-        let switcher = self
-            .config
-            .languages
-            .iter()
-            .map(|l| {
-                self.switch_item(
-                    l,
-                    lang,
-                    Some(self.urls.relative(dir, &search_dir(l))),
-                    false,
-                )
-            })
-            .collect();
+        let switcher = self.switcher(lang, |l| (self.urls.relative(dir, &search_dir(l)), false));
         let mut common = self.common(
             lang,
             self.i18n.label(lang, "search-title"),

@@ -71,20 +71,27 @@ impl Renderer<'_> {
             .map_or_else(|| self.i18n.label(lang, "site-title"), str::to_string)
     }
 
-    pub(super) fn switch_item(
+    /// The language switcher: an entry per site language; `link` gives each its href and
+    /// whether that language shows a fallback there.
+    pub(super) fn switcher(
         &self,
-        l: &Lang,
         current: &Lang,
-        href: Option<String>,
-        fallback: bool,
-    ) -> SwitchItem {
-        SwitchItem {
-            lang: l.to_string(),
-            name: l.autonym().to_string(),
-            href,
-            current: l == current,
-            fallback,
-        }
+        link: impl Fn(&Lang) -> (String, bool),
+    ) -> Vec<SwitchItem> {
+        self.config
+            .languages
+            .iter()
+            .map(|l| {
+                let (href, fallback) = link(l);
+                SwitchItem {
+                    lang: l.to_string(),
+                    name: l.autonym().to_string(),
+                    href: Some(href),
+                    current: l == current,
+                    fallback,
+                }
+            })
+            .collect()
     }
 
     pub(super) fn lang_link(&self, from: &str, page: &Page) -> LangLink {
@@ -111,19 +118,10 @@ impl Renderer<'_> {
         let is_fallback = page.lang() != reader;
         let translations = site.translations.get(page.slug());
         let has = |l: &Lang| translations.is_some_and(|t| t.contains_key(l));
-        let switcher = self
-            .config
-            .languages
-            .iter()
-            .map(|l| {
-                self.switch_item(
-                    l,
-                    reader,
-                    Some(self.urls.relative(dir, &Urls::page_path(l, page.slug()))),
-                    !has(l),
-                )
-            })
-            .collect();
+        let switcher = self.switcher(reader, |l| {
+            let href = self.urls.relative(dir, &Urls::page_path(l, page.slug()));
+            (href, !has(l))
+        });
         // Alternates name real translations only; a fallback's canonical is the page it shows.
         let mut alternates = Vec::new();
         if !is_fallback {
@@ -305,19 +303,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn home_context(&self, site: &Site, lang: &Lang, dir: &str) -> TeraContext {
-        let switcher = self
-            .config
-            .languages
-            .iter()
-            .map(|l| {
-                self.switch_item(
-                    l,
-                    lang,
-                    Some(self.urls.relative(dir, &Urls::page_path(l, ""))),
-                    false,
-                )
-            })
-            .collect();
+        let switcher = self.switcher(lang, |l| {
+            (self.urls.relative(dir, &Urls::page_path(l, "")), false)
+        });
         let mut alternates: Vec<Alternate> = self
             .config
             .languages
@@ -425,19 +413,9 @@ impl Renderer<'_> {
     /// 404 pages are served at any URL, so their links start from the host's root.
     pub(super) fn not_found_context(&self, lang: &Lang) -> TeraContext {
         let root = self.urls.root_path();
-        let switcher = self
-            .config
-            .languages
-            .iter()
-            .map(|l| {
-                self.switch_item(
-                    l,
-                    lang,
-                    Some(format!("{root}{}", Urls::page_path(l, ""))),
-                    false,
-                )
-            })
-            .collect();
+        let switcher = self.switcher(lang, |l| {
+            (format!("{root}{}", Urls::page_path(l, "")), false)
+        });
         let mut common = self.common(
             lang,
             self.i18n.label(lang, "not-found-title"),

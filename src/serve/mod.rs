@@ -3,6 +3,7 @@
 //! prints them.
 
 pub mod http;
+mod redirects;
 pub mod session;
 pub mod watch;
 

@@ -219,6 +219,7 @@ impl Session {
             theme,
             assets,
             redirect_rules,
+            redirects: before,
             ..
         }) = self.state.take()
         else {
@@ -309,6 +310,7 @@ impl Session {
                 }
             }
         }
+        super::redirects::refresh(&before, &prepared, &self.out_dir, &changed, None, diags);
         // The files the redone pages pull in now (a restored include is among them).
         for p in prepared
             .site
@@ -435,6 +437,7 @@ impl Session {
             theme,
             assets,
             redirect_rules,
+            redirects: before,
             ..
         }) = self.state.take()
         else {
@@ -456,6 +459,8 @@ impl Session {
             &work,
             diags,
         );
+        let none = BTreeSet::new();
+        super::redirects::refresh(&before, &prepared, &self.out_dir, &none, Some(langs), diags);
         if prepared.config.search {
             for lang in langs {
                 if let Some(lang) = prepared

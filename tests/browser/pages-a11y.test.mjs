@@ -104,6 +104,47 @@ describe("axe-core finds no WCAG 2.1 A/AA violations on any kind of page", { con
   }
 });
 
+// A redirect page sends the reader on at once (meta refresh, delay 0), so axe would check
+// the target instead. The page is served as built, except that the delay is made a day long:
+// the markup axe sees is the redirect page's own.
+describe("a redirect page has no WCAG 2.1 A/AA violations and speaks the reader's language", () => {
+  const dir = process.env.SIGNPOST_REDIRECT_SITE;
+  for (const colorScheme of SCHEMES) {
+    for (const [lang, heading] of [["nl", "Deze pagina is verplaatst"], ["ru", "Эта страница перемещена"]]) {
+      test(`${lang}, ${colorScheme} colour scheme`, { ...T, skip: !dir && "SIGNPOST_REDIRECT_SITE is not set" }, async () => {
+        const site = await serve(dir);
+        const { context, page } = await newPage(colorScheme);
+        try {
+          const stub = `${site.url}${lang}/oud/`;
+          let original = "";
+          await page.route(stub, async (route) => {
+            const response = await route.fetch();
+            original = await response.text();
+            await route.fulfill({ response, body: original.replace('content="0; url=', 'content="86400; url=') });
+          });
+          const response = await page.goto(stub);
+          assert.equal(response.status(), 200);
+          assert.match(original, /<meta http-equiv="refresh" content="0; url=\.\.\/\.\.\/[a-z]+\/nieuw\/index\.html">/);
+          assert.equal(await page.getAttribute("html", "lang"), lang);
+          assert.equal((await page.locator("h1").textContent()).trim(), heading);
+          const link = page.locator("main a");
+          assert.equal(await link.getAttribute("href"), `../../${lang}/nieuw/index.html`);
+          assert.equal((await link.textContent()).trim(), "Nieuwe pagina");
+          // Russian readers see the Dutch page (no translation): the title says its language.
+          assert.equal(await link.getAttribute("lang"), lang === "nl" ? null : "nl");
+          await link.focus();
+          const violations = await axeCheck(page);
+          if (violations.length) await shot(page, `failed-a11y-${colorScheme}-redirect-${lang}`);
+          assert.deepEqual(violations.map((v) => v.id), [], `redirect page (${lang}, ${colorScheme}):\n${formatViolations(violations)}`);
+        } finally {
+          await context.close();
+          await site.close();
+        }
+      });
+    }
+  }
+});
+
 /** The sRGB colour of a CSS colour string, as [r, g, b, a] (0-255, alpha 0-1). */
 function parseColor(css) {
   const m = /rgba?\(([^)]+)\)/.exec(css);

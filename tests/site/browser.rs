@@ -109,6 +109,19 @@ fn browser_tests_pass_in_chromium() {
                 .map(str::to_string)
         })
         .expect("the brand colour's contrast warning");
+    // A site with a redirect page (pages-a11y.test.mjs checks it in both colour schemes).
+    let redirecting = Fixture::new(&[
+        ("site.yaml", "languages: [nl, ru]\n"),
+        (
+            "content/.openpublishing.redirection.json",
+            r#"{"redirections": [{"source_path": "oud.md", "redirect_url": "/nieuw"}]}"#,
+        ),
+        (
+            "content/nl/nieuw.md",
+            "---\ntitle: Nieuwe pagina\n---\n\nHier staat het nu.\n",
+        ),
+    ]);
+    let redirect_site = build_ok(redirecting.root(), None);
     let shots = repo.join("target/browser-shots");
     let mut cmd = Command::new("node");
     cmd.args(["--test", "--test-reporter=spec", "tests/browser/"])
@@ -116,6 +129,7 @@ fn browser_tests_pass_in_chromium() {
         .env("SIGNPOST_SITE", &site.out)
         .env("SIGNPOST_FEEDBACK_SITE", &feedback_site.out)
         .env("SIGNPOST_BRANDED_SITE", &branded.out)
+        .env("SIGNPOST_REDIRECT_SITE", &redirect_site.out)
         .env("SIGNPOST_BRAND_SHADE", &shade)
         .env("SIGNPOST_SHOTS", &shots)
         .env("SIGNPOST_CHROMIUM", &chromium)

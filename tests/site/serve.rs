@@ -1124,3 +1124,63 @@ fn editing_an_include_redoes_every_page_that_pulls_it_in() {
     }
     assert!(server.state().is_empty(), "{:?}", server.state());
 }
+
+#[test]
+fn redirect_pages_follow_changes_anywhere_in_the_site() {
+    // old → beta (Dutch only: English readers get its fallback copy); gamma is English.
+    let f = site(&[(
+        "content/.openpublishing.redirection.json",
+        r#"{"redirections": [{"source_path": "old.md", "redirect_url": "/beta"}]}"#,
+    )]);
+    let server = Server::start(f.root());
+    let is_stub_to = |r: &Response, to: &str| {
+        r.status == 200
+            && r.html()
+                .select(&scraper::Selector::parse("meta[http-equiv=refresh]").unwrap())
+                .any(|m| m.value().attr("content") == Some(&format!("0; url={to}")))
+    };
+    for lang in ["nl", "en"] {
+        let r = server.get(&format!("/{lang}/old/"));
+        assert!(is_stub_to(&r, &format!("../../{lang}/beta/")), "{}", r.body);
+    }
+    let events = server.events();
+    // A page created where the redirect starts takes its place (and the collision is told).
+    write(&f, "content/nl/old.md", "# Oud\n\nOude tekst terug.\n");
+    events.wait_for("reload", &server);
+    server.poll("/nl/old/", "the new page", |r| {
+        r.body.contains("Oude tekst terug")
+    });
+    let rebuilt = server.next_rebuilt_line();
+    assert!(!rebuilt.contains(" 0 warning(s)"), "{rebuilt}");
+    // Deleted again: the redirect is back, in every language (not a 404).
+    std::fs::remove_file(f.root().join("content/nl/old.md")).unwrap();
+    for lang in ["nl", "en"] {
+        server.poll(&format!("/{lang}/old/"), "the redirect page again", |r| {
+            is_stub_to(r, &format!("../../{lang}/beta/"))
+        });
+    }
+    // The target deleted: the redirect goes (a stub to a missing page helps no one).
+    std::fs::remove_file(f.root().join("content/nl/beta.md")).unwrap();
+    for lang in ["nl", "en"] {
+        server.poll(&format!("/{lang}/old/"), "gone with its target", |r| {
+            r.status == 404
+        });
+    }
+    // A page given `redirect_url` becomes a redirect page in every language.
+    write(
+        &f,
+        "content/en/gamma.md",
+        "---\nredirect_url: alfa.md\n---\n# Gamma\n",
+    );
+    for lang in ["nl", "en"] {
+        server.poll(&format!("/{lang}/gamma/"), "a redirect page", |r| {
+            is_stub_to(r, &format!("../../{lang}/alfa/"))
+        });
+    }
+    let redirects = std::fs::read_to_string(server.out_dir().join("_redirects")).unwrap();
+    assert!(
+        redirects.contains("/nl/gamma/ /nl/alfa/ 301"),
+        "{redirects}"
+    );
+    assert!(!redirects.contains("/nl/old/"), "{redirects}");
+}

@@ -213,6 +213,11 @@ fn every_kind_of_page_is_valid_html() {
             "content/nl/hand.md",
             "---\ntitle: Met de hand\n---\n\nGeschreven door een mens.\n",
         ),
+        // A redirect page, in Dutch and (its target shown from Dutch) in Russian.
+        (
+            "content/.openpublishing.redirection.json",
+            r#"{"redirections": [{"source_path": "oud/pagina.md", "redirect_url": "/hand#x"}]}"#,
+        ),
     ]);
     let constructs = build_ok(fixture.root(), None);
     std::fs::copy(
@@ -227,6 +232,14 @@ fn every_kind_of_page_is_valid_html() {
         checked.path().join("hand--nl.html"),
     )
     .unwrap();
+
+    for lang in ["nl", "ru"] {
+        std::fs::copy(
+            constructs.out.join(format!("{lang}/oud/pagina/index.html")),
+            checked.path().join(format!("redirect--{lang}.html")),
+        )
+        .unwrap();
+    }
 
     let messages = run_vnu(&jar, checked.path());
     let allowed = |m: &Message| {

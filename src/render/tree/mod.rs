@@ -11,7 +11,7 @@ use serde::Serialize;
 use tera::Context as TeraContext;
 
 use super::Renderer;
-use super::context::{Common, SwitchItem};
+use super::context::Common;
 use crate::diag::Diagnostics;
 use crate::i18n::Arg;
 use crate::lang::Lang;
@@ -187,18 +187,7 @@ impl Renderer<'_> {
                             dir: &dir,
                             walk: None,
                         };
-                        let ctx = self.tree_context(inputs, lang, page);
-                        self.emit(
-                            if node.outcome.is_some() {
-                                "tree-outcome.html"
-                            } else {
-                                "tree-question.html"
-                            },
-                            &ctx,
-                            &format!("{dir}index.html"),
-                            out,
-                            diags,
-                        );
+                        self.emit_node(inputs, lang, page, out, diags);
                     }
                     for path in paths {
                         let Some(node) = tree.node(&path.node) else {
@@ -210,18 +199,7 @@ impl Renderer<'_> {
                             dir: &dir,
                             walk: Some(&path.choices),
                         };
-                        let ctx = self.tree_context(inputs, lang, page);
-                        self.emit(
-                            if node.outcome.is_some() {
-                                "tree-outcome.html"
-                            } else {
-                                "tree-question.html"
-                            },
-                            &ctx,
-                            &format!("{dir}index.html"),
-                            out,
-                            diags,
-                        );
+                        self.emit_node(inputs, lang, page, out, diags);
                     }
                     let dir = format!("{}overview/", tree_dir(lang));
                     let ctx = self.overview_context(tree, lang, &dir);
@@ -235,6 +213,25 @@ impl Renderer<'_> {
                 });
             }
         });
+    }
+
+    /// A question or outcome page, at its stable address or along a walk.
+    fn emit_node(
+        &self,
+        inputs: &TreeInputs,
+        lang: &Lang,
+        page: TreePage,
+        out: &dyn FileSink,
+        diags: &Diagnostics,
+    ) {
+        let template = if page.node.outcome.is_some() {
+            "tree-outcome.html"
+        } else {
+            "tree-question.html"
+        };
+        let path = format!("{}index.html", page.dir);
+        let ctx = self.tree_context(inputs, lang, page);
+        self.emit(template, &ctx, &path, out, diags);
     }
 
     fn emit(
@@ -261,19 +258,7 @@ impl Renderer<'_> {
         dir: &str,
         same_page_in: impl Fn(&Lang) -> String,
     ) -> Common {
-        let switcher: Vec<SwitchItem> = self
-            .config
-            .languages
-            .iter()
-            .map(|l| {
-                self.switch_item(
-                    l,
-                    lang,
-                    Some(self.urls.relative(dir, &same_page_in(l))),
-                    false,
-                )
-            })
-            .collect();
+        let switcher = self.switcher(lang, |l| (self.urls.relative(dir, &same_page_in(l)), false));
         self.common(lang, title, dir, switcher, Vec::new())
     }
 
