@@ -99,7 +99,12 @@ impl Renderer<'_> {
     ) -> bool {
         let dir = search_dir(lang);
         let pages: Vec<_> = site.pages_in(lang).collect();
-        let same = pages.len() <= live.hrefs().count()
+        if !pages.iter().any(|p| picks(lang, p.slug())) {
+            // Nothing of this language was redone (an edited page shows here as a fallback
+            // copy at most, which is not indexed).
+            return pages.len() == live.pages;
+        }
+        let same = pages.len() == live.pages
             && pages.iter().zip(live.hrefs()).all(|(p, href)| {
                 self.urls.relative(&dir, &Urls::page_path(lang, p.slug())) == href
             });

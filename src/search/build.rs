@@ -86,6 +86,9 @@ impl Entry<'_> {
     }
 }
 
+/// A chunk of pages counted together: its dictionary's words by number, and its pages.
+type Chunk = (Vec<Box<str>>, Vec<(Doc, PageWords)>);
+
 /// A distinct word of the language.
 struct Word {
     term: u32,
@@ -127,7 +130,7 @@ impl Builder {
         section_name: impl Fn(&str) -> String + Sync,
         keep: bool,
     ) -> Builder {
-        let chunks: Vec<(Vec<Box<str>>, Vec<(Doc, PageWords)>)> = entries
+        let chunks: Vec<Chunk> = entries
             .par_chunks(CHUNK)
             .map(|chunk| {
                 let mut counter = Counter::new();
@@ -397,6 +400,9 @@ impl Builder {
 /// A language's index as `serve` keeps it: the builder, and each shard entry and page as
 /// written, so that an edit rewrites a shard by copying the entries it did not touch.
 pub struct Live {
+    /// How many of the documents are pages (the rest are the tree's outcomes), for the
+    /// caller to see when pages came or went.
+    pub pages: usize,
     builder: Builder,
     /// `{"lang":…,"suffixes":…,"min":…,` of `index.js`.
     head: String,
@@ -420,6 +426,7 @@ impl Live {
             index.min
         );
         Live {
+            pages: 0,
             head,
             docs: index.docs.iter().map(json).collect(),
             terms: index

@@ -396,7 +396,7 @@ impl Session {
             if more_waiting() {
                 return;
             }
-            let live = search::Live::new(renderer.search_builder(
+            let mut live = search::Live::new(renderer.search_builder(
                 &p.site,
                 p.tree.as_ref().map(|(t, _)| t),
                 lang,
@@ -406,6 +406,7 @@ impl Session {
                 out.write(&format!("search/{lang}/{name}"), json.as_bytes(), &diags);
             }
             renderer.render_search_page(&p.site, lang, &out, &diags);
+            live.pages = p.site.pages_in(lang).count();
             self.search.insert(lang.clone(), live);
             self.search_stale.remove(lang);
         }
