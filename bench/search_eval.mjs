@@ -6,7 +6,8 @@
 // headless Chromium: through signpost's real search page (`/<lang>/search/?q=…`, search.js) and
 // through Pagefind's own JS API (`pagefind.search(q)` on a page whose <html lang> is the
 // query's language). Prints recall@1, recall@5 and MRR per language side by side, then every
-// query whose first signpost result is not a target.
+// query whose first signpost result is not a target, then the same scores on each half of the
+// set (alternate queries within each language), to see whether a change helps both halves.
 //
 // Usage: node bench/search_eval.mjs [--queries FILE.tsv] [--bin target/release/signpost]
 //          [--no-pagefind] [--json OUT.json] [--keep DIR]
@@ -223,6 +224,19 @@ for (const lang of LANGS) {
     return s ? `${fmt(s.mrr)} / ${fmt(s.r1)} / ${fmt(s.r5)}` : "–";
   });
   console.log(`| ${lang} | ${cells.join(" | ")} |`);
+}
+// Halves: alternate rows within each language (the first, third, … query of a language in A).
+const nth = {};
+const half = queries.map((q) => ((nth[q.lang] = (nth[q.lang] ?? -1) + 1) % 2 === 0 ? "A" : "B"));
+console.log(`\n| half | ${names.map((n) => LANGS.map((l) => `${n} ${l}`).join(" | ")).join(" | ")} |`);
+console.log(`|---|${names.flatMap(() => LANGS.map(() => "---")).join("|")}|`);
+for (const h of ["A", "B"]) {
+  const pick = (arr) => arr.filter((_, i) => half[i] === h);
+  const cells = names.flatMap((n) => {
+    const s = score(pick(queries), pick(systems[n].results));
+    return LANGS.map((l) => (s[l] ? `${fmt(s[l].mrr)} / ${fmt(s[l].r1)}` : "–"));
+  });
+  console.log(`| ${h} | ${cells.join(" | ")} |`);
 }
 for (const n of names) {
   console.log(`\n${n}: queries whose first result is not a target`);

@@ -154,9 +154,13 @@ pub fn prepare_with(
     // markdown as soon as it is done with it.
     let plan = translations::fallback_plan(&config, &pages);
     type Copies = Vec<(Lang, Option<ParsedPage>)>;
-    let with_reuse: Vec<(load::SourcePage, Option<ParsedPage>, Copies)> = pages
+    // Plain translations checked block by block need their markdown, and their English's,
+    // after parsing.
+    let qa_reads = crate::qa::texts_needed(&pages, &config);
+    let with_reuse: Vec<(load::SourcePage, Option<ParsedPage>, Copies, bool)> = pages
         .into_iter()
-        .map(|p| {
+        .zip(qa_reads)
+        .map(|(p, qa_reads)| {
             let key = (p.lang.clone(), p.slug.clone());
             let kept = reuse.parsed.remove(&key);
             let copies = plan
@@ -170,13 +174,13 @@ pub fn prepare_with(
                     )
                 })
                 .collect();
-            (p, kept, copies)
+            (p, kept, copies, qa_reads)
         })
         .collect();
     crate::progress::stage("parsing", with_reuse.len());
     let parsed: Vec<_> = with_reuse
         .into_par_iter()
-        .map(|(mut page, kept, copies)| {
+        .map(|(mut page, kept, copies, qa_reads)| {
             let quiet = page.origin != load::Origin::Written;
             let parsed = kept.unwrap_or_else(|| parse::parse_page(&page, &cx_for(&page, quiet)));
             let copies: Vec<(Lang, ParsedPage)> = copies
@@ -188,7 +192,7 @@ pub fn prepare_with(
                     (reader, parsed)
                 })
                 .collect();
-            if !keep_text {
+            if !keep_text && !qa_reads {
                 page.text = Arc::from("");
                 page.body_offset = 0;
             }

@@ -7,9 +7,13 @@
 //! must be translated as the language's glossary says. Findings are diagnostics at the
 //! translated segment's file:line:col, each with the rule that found it.
 //!
+//! A plain translation (no spans) is checked the same way block by block, against the English
+//! it was made from, when its blocks line up with the English page's ([`blocks`]).
+//!
 //! Runs after the model is built (it needs every page's segments) and before rendering (the
 //! status report shows the counts).
 
+pub mod blocks;
 pub mod glossary;
 pub mod markup;
 pub mod numbers;
@@ -21,9 +25,10 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::config::{Config, QaConfig, QaLevel};
-use crate::diag::{Diagnostic, Diagnostics, Kind, Location};
-use crate::load::Origin;
-use crate::model::Site;
+use crate::diag::{Diagnostic, Diagnostics, Kind, LineIndex, Location};
+use crate::lang::Lang;
+use crate::load::{Origin, SourcePage};
+use crate::model::{Page, Site};
 use glossary::Glossary;
 use tokens::Tokens;
 
@@ -115,29 +120,62 @@ pub fn run(site: &mut Site, config: &Config, diags: &Diagnostics) {
     }
     let glossaries = glossary::load(&config.root, &config.languages, diags);
     let empty = Glossary::default();
+    let en = config.lang("en");
     let results: Vec<(usize, Counts, Vec<Diagnostic>)> = site
         .pages
         .par_iter()
         .enumerate()
-        .filter(|(_, p)| p.source.origin == Origin::Written && !p.parsed.segments.is_empty())
-        .map(|(i, page)| {
+        .filter(|(_, p)| p.source.origin == Origin::Written && Some(p.lang()) != en)
+        .filter_map(|(i, page)| {
             let terms = glossaries.get(page.lang()).unwrap_or(&empty);
             let mut counts = Counts::new();
             let mut found = Vec::new();
-            for seg in &page.parsed.segments {
-                let pair = Pair::new(&seg.english, &seg.local);
-                for f in check_pair(&pair, terms) {
-                    let level = f.rule.level(qa);
-                    if level == QaLevel::Off {
+            let mut report = |f: Finding, pair: &Pair, at: &dyn Fn() -> Location| {
+                let level = f.rule.level(qa);
+                if level != QaLevel::Off {
+                    *counts.entry(f.rule.id()).or_default() += 1;
+                    found.push(diagnostic(level, at(), &f, pair));
+                }
+            };
+            if !page.parsed.segments.is_empty() {
+                for seg in &page.parsed.segments {
+                    let pair = Pair::new(&seg.english, &seg.local);
+                    for f in check_pair(&pair, terms) {
+                        let at = || {
+                            Location::new(&page.source.path, seg.line as usize, seg.column as usize)
+                        };
+                        report(f, &pair, &at);
+                    }
+                }
+            } else {
+                let english = en.and_then(|en| english_of(site, i, en))?;
+                let body = page.source.body();
+                let (en_blocks, lo_blocks) = (blocks::blocks(&english), blocks::blocks(body));
+                let lines = LineIndex::new(&page.source.text);
+                let at_offset = |offset: usize| {
+                    lines.location(
+                        &page.source.path,
+                        &page.source.text,
+                        page.source.body_offset + offset,
+                    )
+                };
+                if let Some(k) = blocks::first_difference(&en_blocks, &lo_blocks) {
+                    found.push(unaligned(page, &en_blocks, &lo_blocks, k, at_offset));
+                    return Some((i, counts, found));
+                }
+                for (e, l) in en_blocks.iter().zip(&lo_blocks) {
+                    // Code blocks only line the pages up: translated comments in code are
+                    // localization, and the code itself is not checked word by word.
+                    if e.kind == blocks::Kind::Code {
                         continue;
                     }
-                    *counts.entry(f.rule.id()).or_default() += 1;
-                    let at =
-                        Location::new(&page.source.path, seg.line as usize, seg.column as usize);
-                    found.push(diagnostic(level, at, &f, &pair));
+                    let pair = Pair::new(&english[e.range.clone()], &body[l.range.clone()]);
+                    for f in check_pair(&pair, terms) {
+                        report(f, &pair, &|| at_offset(l.range.start));
+                    }
                 }
             }
-            (i, counts, found)
+            Some((i, counts, found))
         })
         .collect();
     for (i, counts, found) in results {
@@ -146,6 +184,94 @@ pub fn run(site: &mut Site, config: &Config, diags: &Diagnostics) {
             diags.push(d);
         }
     }
+}
+
+/// Which pages' markdown the QA stage reads after parsing, one flag per page: the plain
+/// translations it checks block by block, and the side-by-side translations of the same slug
+/// their English is rebuilt from. A one-shot build frees every other
+/// page's markdown as soon as the page is parsed.
+pub fn texts_needed(pages: &[SourcePage], config: &Config) -> Vec<bool> {
+    let mut keep = vec![false; pages.len()];
+    let Some(en) = config
+        .lang("en")
+        .filter(|_| config.qa.enabled != Some(false))
+    else {
+        return keep;
+    };
+    let mut by_slug: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        by_slug.entry(p.slug.as_str()).or_default().push(i);
+    }
+    for group in by_slug.values().filter(|g| g.len() > 1) {
+        let sxs: Vec<bool> = group.iter().map(|&i| pages[i].has_side_by_side()).collect();
+        let plain = group.iter().zip(&sxs).any(|(&i, &sxs)| {
+            let p = &pages[i];
+            p.origin == Origin::Written && p.lang != *en && !sxs
+        });
+        let english = sxs.iter().any(|&sxs| sxs);
+        if plain && english {
+            for &i in group {
+                keep[i] = true;
+            }
+        }
+    }
+    keep
+}
+
+/// The English a plain translation (page `i`) was made from, as markdown: the English rebuilt
+/// from a side-by-side translation of the same English revision (same `ms.openlocfilehash`).
+/// `None` when there is none. The hand-written English page is not used: comparing with it
+/// means parsing both pages again, which cost 1.4× the build on a site of English pages and
+/// plain translations; that waits until the parse records each block's range.
+fn english_of(site: &Site, i: usize, en: &Lang) -> Option<String> {
+    let page = &site.pages[i].source;
+    if page.has_side_by_side() {
+        // Spans the parser could not pair: the page is neither plain nor checkable by segment.
+        return None;
+    }
+    let langs = site.translations.get(&page.slug)?;
+    let hash = page.front.source_hash.as_deref()?;
+    let same_revision = langs
+        .iter()
+        .map(|(_, &j)| &site.pages[j].source)
+        .find(|q| {
+            q.lang != *en && q.front.source_hash.as_deref() == Some(hash) && q.has_side_by_side()
+        })?;
+    Some(crate::translations::reconstruct::english_text(
+        same_revision.body(),
+    ))
+}
+
+/// The one note for a plain translation whose blocks do not line up with the English: where
+/// they first part, so a lost or added block can be found.
+fn unaligned(
+    page: &Page,
+    english: &[blocks::Block],
+    local: &[blocks::Block],
+    k: usize,
+    at_offset: impl Fn(usize) -> Location,
+) -> Diagnostic {
+    let what = |b: Option<&blocks::Block>| b.map_or("nothing more", |b| b.kind.name());
+    let at = local
+        .get(k)
+        .or(local.last())
+        .map_or_else(|| at_offset(0), |b| at_offset(b.range.start));
+    Diagnostic::note(
+        Kind::TranslationQa,
+        Some(at),
+        format!(
+            "translation QA skipped this page: its blocks do not line up with the English ({} blocks here, {} in English; block {} is a {} here, a {} in English)",
+            local.len(),
+            english.len(),
+            k + 1,
+            what(local.get(k)),
+            what(english.get(k)),
+        ),
+    )
+    .with_hint(format!(
+        "a block of the English may be missing or split in this translation ({}); QA pairs blocks only when both pages have the same headings, paragraphs, list items, table cells and code blocks in the same order",
+        page.source.slug
+    ))
 }
 
 fn diagnostic(level: QaLevel, at: Location, f: &Finding, pair: &Pair) -> Diagnostic {

@@ -11,7 +11,7 @@ const MIN_SMALL_WORDS: usize = 3;
 
 /// The words of a text: whitespace-separated tokens made of letters (with inner hyphens or
 /// apostrophes) once punctuation around them is trimmed. Ids, paths and codes are not words.
-fn words(prose: &str) -> Vec<&str> {
+fn words(prose: &str) -> impl Iterator<Item = &str> {
     prose
         .split_whitespace()
         .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -20,39 +20,44 @@ fn words(prose: &str) -> Vec<&str> {
                 && w.chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
         })
-        .collect()
+}
+
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 pub fn empty(pair: &Pair) -> Option<Finding> {
-    let english_has_words = pair.en.prose.chars().any(char::is_alphabetic);
+    // The translation first: it is almost never empty, and the check is cheap.
     let local_empty = pair.local.trim().is_empty();
-    (english_has_words && local_empty).then(|| Finding {
+    (local_empty && pair.en.prose.chars().any(char::is_alphabetic)).then(|| Finding {
         rule: Rule::Empty,
         reason: "empty translation".into(),
     })
 }
 
 pub fn untranslated(pair: &Pair) -> Option<Finding> {
-    let en = words(&pair.en.prose);
-    let small = en
-        .iter()
-        .filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_lowercase))
-        .count();
-    if en.len() < MIN_WORDS || small < MIN_SMALL_WORDS {
-        return None;
+    // Word by word, stopping at the first difference: a translated segment differs in its
+    // first words, so this reads a word or two of most segments rather than all of both.
+    let (mut en, mut lo) = (words(&pair.en.prose), words(&pair.lo.prose));
+    let (mut count, mut small) = (0, 0);
+    loop {
+        match (en.next(), lo.next()) {
+            (None, None) => break,
+            (Some(a), Some(b)) if same_ignoring_case(a, b) => {
+                count += 1;
+                let sentence_word =
+                    a.chars().count() >= 4 && a.chars().next().is_some_and(char::is_lowercase);
+                small += usize::from(sentence_word);
+            }
+            _ => return None,
+        }
     }
-    let lo = words(&pair.lo.prose);
-    let same = lo.len() == en.len()
-        && lo
-            .iter()
-            .zip(&en)
-            .all(|(a, b)| a.to_lowercase() == b.to_lowercase());
-    same.then(|| Finding {
+    (count >= MIN_WORDS && small >= MIN_SMALL_WORDS).then(|| Finding {
         rule: Rule::Untranslated,
-        reason: format!(
-            "left in English ({} words, identical to the original)",
-            en.len()
-        ),
+        reason: format!("left in English ({count} words, identical to the original)"),
     })
 }
 

@@ -19,115 +19,134 @@ pub struct Tokens {
     pub prose: String,
 }
 
+/// Whether a byte can start a piece [`tokens`] looks for; every other byte is plain text,
+/// copied to the prose in runs (the scan stops only at these, which keeps it to a few
+/// instructions a byte: QA reads every segment of the site twice).
+fn may_start_markup(c: u8) -> bool {
+    matches!(
+        c,
+        b'`' | b'{' | b'[' | b']' | b':' | b'h' | b'<' | b'*' | b'\\'
+    )
+}
+
 pub fn tokens(markdown: &str) -> Tokens {
     let mut t = Tokens::default();
     let mut prose = String::with_capacity(markdown.len());
     let b = markdown.as_bytes();
     let mut i = 0;
+    // Start of the plain text not yet copied to `prose`.
+    let mut plain = 0;
     while i < b.len() {
+        if !may_start_markup(b[i]) {
+            i += 1;
+            continue;
+        }
+        // `i` is at an ASCII byte, so a char boundary.
         let rest = &markdown[i..];
-        if rest.starts_with('`') {
-            let ticks = rest.bytes().take_while(|&c| c == b'`').count();
-            let fence = &rest[..ticks];
-            if let Some(end) = rest[ticks..].find(fence) {
-                let code = rest[ticks..ticks + end].trim();
-                if !code.is_empty() {
-                    t.code.push(code.to_string());
-                }
-                prose.push(' ');
-                i += ticks + end + ticks;
-                continue;
-            }
-            i += ticks;
+        let Some((skip, spaced)) = piece(rest, &mut t) else {
+            i += 1;
             continue;
-        }
-        if rest.starts_with("{{") {
-            if let Some(end) = rest.find("}}") {
-                t.placeholders.push(rest[..end + 2].to_string());
-                prose.push(' ');
-                i += end + 2;
-                continue;
-            }
-        }
-        // `{customer-id}`, `{serialNumber}`: a single-brace name in a path or a format.
-        if let Some(inner) = rest.strip_prefix('{') {
-            let name = inner
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-                .filter(|&e| e > 0 && inner[e..].starts_with('}'));
-            if let Some(e) = name {
-                t.placeholders.push(rest[..e + 2].to_string());
-                prose.push(' ');
-                i += e + 2;
-                continue;
-            }
-        }
-        if rest.starts_with("[](") {
-            t.empty_links += 1;
-        }
-        if rest.starts_with(":::no-loc") {
-            if let Some(end) = rest[3..].find(":::") {
-                let inner = &rest[..end + 6];
-                if let Some(q) = inner.find("text=\"") {
-                    let v = &inner[q + 6..];
-                    t.no_loc
-                        .push(v[..v.find('"').unwrap_or(v.len())].to_string());
-                }
-                prose.push(' ');
-                i += end + 6;
-                continue;
-            }
-        }
-        if rest.starts_with("](") {
-            let end = rest.find(')').unwrap_or(rest.len());
-            let target = rest[2..end].split_whitespace().next().unwrap_or("");
-            if !target.is_empty() {
-                t.urls.push(target.to_string());
-            }
-            i += end.max(1);
-            continue;
-        }
-        if rest.starts_with("http://") || rest.starts_with("https://") {
-            let end = rest
-                .find(|c: char| {
-                    c.is_whitespace() || matches!(c, ')' | '<' | '>' | '"' | '\'' | ']')
-                })
-                .unwrap_or(rest.len());
-            let url = rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
-            t.urls.push(url.to_string());
+        };
+        prose.push_str(&markdown[plain..i]);
+        if spaced {
             prose.push(' ');
-            i += url.len().max(1);
-            continue;
         }
-        if rest.starts_with('<') {
-            // Raw HTML tags are markup, not words.
-            if let Some(end) = rest.find('>').filter(|&e| !rest[1..e].contains('<')) {
-                prose.push(' ');
-                i += end + 1;
-                continue;
-            }
-        }
-        if rest.starts_with("**") {
-            t.bold += 1;
-            prose.push(' ');
-            i += 2;
-            continue;
-        }
-        // Exports escape some bold markers (`\*\* Update\*\*`); the page shows them bold all
-        // the same, so they count.
-        if rest.starts_with("\\*\\*") {
-            t.bold += 1;
-            prose.push(' ');
-            i += 4;
-            continue;
-        }
-        let c = rest.chars().next().unwrap_or(' ');
-        prose.push(c);
-        i += c.len_utf8();
+        i += skip;
+        plain = i;
     }
+    prose.push_str(&markdown[plain..]);
     t.bold /= 2;
-    t.numbers = numbers(&prose);
+    t.numbers = if prose.bytes().any(|c| c.is_ascii_digit()) {
+        numbers(&prose)
+    } else {
+        Vec::new()
+    };
     t.prose = prose;
     t
+}
+
+/// The piece of markup at the start of `rest`, recorded in `t`: how many bytes it takes, and
+/// whether it stands as a space in the prose. `None`: plain text.
+fn piece(rest: &str, t: &mut Tokens) -> Option<(usize, bool)> {
+    if rest.starts_with('`') {
+        let ticks = rest.bytes().take_while(|&c| c == b'`').count();
+        let fence = &rest[..ticks];
+        if let Some(end) = rest[ticks..].find(fence) {
+            let code = rest[ticks..ticks + end].trim();
+            if !code.is_empty() {
+                t.code.push(code.to_string());
+            }
+            return Some((ticks + end + ticks, true));
+        }
+        // An unclosed run of backticks is dropped.
+        return Some((ticks, false));
+    }
+    if rest.starts_with("{{") {
+        if let Some(end) = rest.find("}}") {
+            t.placeholders.push(rest[..end + 2].to_string());
+            return Some((end + 2, true));
+        }
+    }
+    // `{customer-id}`, `{serialNumber}`: a single-brace name in a path or a format.
+    if let Some(inner) = rest.strip_prefix('{') {
+        let name = inner
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .filter(|&e| e > 0 && inner[e..].starts_with('}'));
+        if let Some(e) = name {
+            t.placeholders.push(rest[..e + 2].to_string());
+            return Some((e + 2, true));
+        }
+    }
+    if rest.starts_with("[](") {
+        // Counted, and read on as plain text (the `](` comes next).
+        t.empty_links += 1;
+        return None;
+    }
+    if rest.starts_with(":::no-loc") {
+        if let Some(end) = rest[3..].find(":::") {
+            let inner = &rest[..end + 6];
+            if let Some(q) = inner.find("text=\"") {
+                let v = &inner[q + 6..];
+                t.no_loc
+                    .push(v[..v.find('"').unwrap_or(v.len())].to_string());
+            }
+            return Some((end + 6, true));
+        }
+    }
+    if rest.starts_with("](") {
+        let end = rest.find(')').unwrap_or(rest.len());
+        let target = rest[2..end].split_whitespace().next().unwrap_or("");
+        if !target.is_empty() {
+            t.urls.push(target.to_string());
+        }
+        return Some((end.max(1), false));
+    }
+    if rest.starts_with("http://") || rest.starts_with("https://") {
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '<' | '>' | '"' | '\'' | ']'))
+            .unwrap_or(rest.len());
+        let url = rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        // `\*` in a bare URL is a markdown escape: the reader sees `*`.
+        t.urls.push(url.replace('\\', ""));
+        return Some((url.len().max(1), true));
+    }
+    if rest.starts_with('<') {
+        // Raw HTML tags are markup, not words.
+        if let Some(end) = rest.find('>').filter(|&e| !rest[1..e].contains('<')) {
+            return Some((end + 1, true));
+        }
+    }
+    if rest.starts_with("**") {
+        t.bold += 1;
+        return Some((2, true));
+    }
+    // Exports escape some bold markers (`\*\* Update\*\*`); the page shows them bold all
+    // the same, so they count.
+    if rest.starts_with("\\*\\*") {
+        t.bold += 1;
+        return Some((4, true));
+    }
+    None
 }
 
 /// Numbers standing alone in `text`, as their parts: `1,000` is `1000` (digit grouping),

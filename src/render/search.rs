@@ -142,6 +142,8 @@ impl Renderer<'_> {
                 .iter()
                 .map(|t| Cow::Borrowed(t.text.as_str()))
                 .chain(p.parsed.h1.as_deref().map(Cow::Borrowed))
+                // The summary counts as a heading: it names what the page is about.
+                .chain(p.description.as_deref().map(Cow::Borrowed))
                 .collect(),
             body: Body::Html(&p.parsed.html),
             originals: p.parsed.originals.iter().map(|o| o.text.as_str()).collect(),

@@ -387,6 +387,13 @@ impl Builder {
                 .map(|s| s.to_string())
                 .collect(),
             min: self.stemmer.light.min,
+            alternations: self
+                .stemmer
+                .light
+                .alternations
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
             docs,
             shards: Vec::new(),
             terms,
@@ -404,7 +411,7 @@ pub struct Live {
     /// caller to see when pages came or went.
     pub pages: usize,
     builder: Builder,
-    /// `{"lang":…,"suffixes":…,"min":…,` of `index.js`.
+    /// `{"lang":…,"suffixes":…,"min":…,"alternations":…,` of `index.js`.
     head: String,
     docs: Vec<String>,
     terms: BTreeMap<String, String>,
@@ -420,10 +427,11 @@ impl Live {
             serde_json::to_string(v).unwrap_or_default()
         }
         let head = format!(
-            "{{\"lang\":{},\"suffixes\":{},\"min\":{},",
+            "{{\"lang\":{},\"suffixes\":{},\"min\":{},\"alternations\":{},",
             json(&index.lang),
             json(&index.suffixes),
-            index.min
+            index.min,
+            json(&index.alternations)
         );
         Live {
             pages: 0,

@@ -43,6 +43,9 @@ pub struct LangIndex {
     /// The light suffix table, for query words the corpus never has.
     pub suffixes: Vec<String>,
     pub min: usize,
+    /// Stem alternations (`stem::Light::alternations`): (base ending, inflected ending).
+    #[serde(default)]
+    pub alternations: Vec<(String, String)>,
     pub docs: Vec<Doc>,
     /// Shard names (first letter of the term or form, as hex code point).
     pub shards: Vec<String>,
@@ -97,6 +100,8 @@ pub enum Lookup {
 const PREFIX: f32 = 0.5;
 /// The shortest prefix that is looked up.
 const MIN_PREFIX: usize = 3;
+/// The shortest part a closed compound that reaches nothing is split into.
+const MIN_PART: usize = 3;
 
 impl LangIndex {
     /// (file name, script) of the index and its shards, under `search/<lang>/`. Each is a
@@ -184,12 +189,45 @@ impl LangIndex {
         Lookup::Unknown(self.light_stem(word))
     }
 
-    /// A query's words, folded, without one-letter words and without a second word that
-    /// reaches the index the same way (`search.js`'s `queryWords`).
+    /// A word that reaches nothing, as the two words of the pages it is written together
+    /// from (a closed compound: `autopilotprofiel` → `autopilot profiel`, a linking s
+    /// dropped), the longest first part first; else the word (`search.js`'s `split`).
+    pub fn split(&self, word: &str) -> Vec<String> {
+        if !self.candidates(word).is_empty() {
+            return vec![word.to_string()];
+        }
+        let chars: Vec<char> = word.chars().collect();
+        let known = |w: &str| matches!(self.lookup(w), Lookup::Known(_));
+        for i in (MIN_PART..=chars.len().saturating_sub(MIN_PART)).rev() {
+            let a: String = chars[..i].iter().collect();
+            if !known(&a) {
+                continue;
+            }
+            let b: String = chars[i..].iter().collect();
+            if known(&b) {
+                return vec![a, b];
+            }
+            if let Some(rest) = b.strip_prefix('s')
+                && rest.chars().count() >= MIN_PART
+                && known(rest)
+            {
+                return vec![a, rest.to_string()];
+            }
+        }
+        vec![word.to_string()]
+    }
+
+    /// A query's words, folded, without one-letter words, closed compounds that reach
+    /// nothing split, and without a second word that reaches the index the same way
+    /// (`search.js`'s `queryWords`).
     pub fn query_words(&self, q: &str) -> Vec<String> {
         let mut words: Vec<String> = Vec::new();
         let mut seen: Vec<Lookup> = Vec::new();
-        for w in fold::words(q).filter(|w| w.chars().nth(1).is_some()) {
+        let typed: Vec<String> = fold::words(q)
+            .filter(|w| w.chars().nth(1).is_some())
+            .flat_map(|w| self.split(&w))
+            .collect();
+        for w in typed {
             let l = self.lookup(&w);
             if !seen.contains(&l) {
                 seen.push(l);
@@ -211,6 +249,19 @@ impl LangIndex {
             }
             Lookup::Unknown(rest) => rest,
         };
+        // The other side of a stem alternation (lipiec → lipca) is the same word.
+        let pairs = self
+            .alternations
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()));
+        for alt in stem::alternates(pairs, word, &prefix) {
+            if let Lookup::Known(term) = self.lookup(&alt)
+                && let Some((t, _)) = self.terms.get_key_value(&term)
+                && !out.iter().any(|(o, _)| *o == t.as_str())
+            {
+                out.push((t.as_str(), 1.0));
+            }
+        }
         // A stem found exactly does not stop the prefix match: derivations
         // (samoobsług → samoobsługow) and compounds (klant → klantovereenkomst) count too.
         if prefix.chars().count() >= MIN_PREFIX {
@@ -240,26 +291,53 @@ impl LangIndex {
         out
     }
 
+    /// The terms query word `i` matches: its own `candidates`, and the compound it forms
+    /// with a neighbour in the order typed, written together or with a linking s (Dutch
+    /// `partner tegoed` → `partnertegoed`, `uitbetaling schema` → `uitbetalingsschema`), when
+    /// the pages have that compound (`search.js`'s `wordCandidates`).
+    pub fn word_candidates(&self, words: &[String], i: usize) -> Vec<(&str, f32)> {
+        let mut out = self.candidates(&words[i]);
+        let pairs = [
+            i.checked_sub(1).map(|p| (&words[p], &words[i])),
+            words.get(i + 1).map(|n| (&words[i], n)),
+        ];
+        for (a, b) in pairs.into_iter().flatten() {
+            for joined in [format!("{a}{b}"), format!("{a}s{b}")] {
+                if let Lookup::Known(term) = self.lookup(&joined)
+                    && let Some((t, _)) = self.terms.get_key_value(&term)
+                {
+                    match out.iter_mut().find(|(o, _)| *o == t.as_str()) {
+                        Some(c) => c.1 = 1.0,
+                        None => out.push((t.as_str(), 1.0)),
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The same ranking as `search.js`: documents with every query word first, then by
-    /// the sum of each word's best weight × rarity over the terms it matches.
+    /// the sum of each word's best weight × rarity over the terms it matches. A word's
+    /// rarity is counted over every page it reaches (its stem, alternations, compounds and
+    /// prefix matches), so a rare derivation does not outweigh the word itself.
     pub fn query(&self, q: &str) -> Vec<(usize, f32)> {
         let words = self.query_words(q);
         let n = self.docs.len() as f32;
         let mut scores: HashMap<u32, (usize, f32)> = HashMap::new();
-        for word in &words {
+        for i in 0..words.len() {
+            // Best weight × factor per page; the pages matched are the pages the word reaches.
             let mut matched: HashMap<u32, f32> = HashMap::new();
-            for (term, factor) in self.candidates(word) {
-                let postings = &self.terms[term];
-                let idf = (1.0 + n / postings.len() as f32).ln();
-                for &(doc, w) in postings {
+            for (term, factor) in self.word_candidates(&words, i) {
+                for &(doc, w) in &self.terms[term] {
                     let s = matched.entry(doc).or_insert(0.0);
-                    *s = s.max(w * idf * factor);
+                    *s = s.max(w * factor);
                 }
             }
+            let idf = (1.0 + n / matched.len().max(1) as f32).ln();
             for (doc, s) in matched {
                 let e = scores.entry(doc).or_insert((0, 0.0));
                 e.0 += 1;
-                e.1 += s;
+                e.1 += s * idf;
             }
         }
         let mut ranked: Vec<(usize, (usize, f32))> =

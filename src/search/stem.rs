@@ -15,6 +15,12 @@ use super::fold;
 pub struct Light {
     pub suffixes: &'static [&'static str],
     pub min: usize,
+    /// Stem alternations Snowball does not undo: (ending of the base form, what it becomes
+    /// before an inflectional ending), folded. Polish and Russian drop a "mobile e" when the
+    /// word is inflected (pl `lipiec` → `lipca`, `wniosek` → `wniosku`; ru `продавец` →
+    /// `продавца`), so the two forms get different stems. A query word also matches the stem
+    /// on the other side of such a pair, when the pages have it.
+    pub alternations: &'static [(&'static str, &'static str)],
 }
 
 const EN: Light = Light {
@@ -23,6 +29,7 @@ const EN: Light = Light {
         "ings", "ment", "ies", "ied", "ing", "ers", "ed", "es", "er", "ly", "e", "s",
     ],
     min: 3,
+    alternations: &[],
 };
 
 const NL: Light = Light {
@@ -30,6 +37,7 @@ const NL: Light = Light {
         "heden", "ingen", "elijk", "ende", "ing", "ens", "ers", "en", "es", "er", "e", "s",
     ],
     min: 3,
+    alternations: &[],
 };
 
 const RU: Light = Light {
@@ -41,6 +49,8 @@ const RU: Light = Light {
         "ю", "ь", "й",
     ],
     min: 3,
+    // продавец/продавца, рынок/рынка, день/дня.
+    alternations: &[("ец", "ц"), ("ок", "к"), ("ек", "к"), ("ень", "н")],
 };
 
 const PL: Light = Light {
@@ -50,6 +60,14 @@ const PL: Light = Light {
         "yc", "ec", "a", "e", "i", "y", "o", "u",
     ],
     min: 4,
+    // lipiec/lipca, koniec/końca, wniosek/wniosku, sierpień/sierpnia, styczeń/stycznia.
+    alternations: &[
+        ("iec", "c"),
+        ("ec", "c"),
+        ("ek", "k"),
+        ("ien", "n"),
+        ("en", "n"),
+    ],
 };
 
 /// The light suffix tables for a language code; languages without tables are only folded.
@@ -62,6 +80,7 @@ pub fn light(lang: &str) -> Light {
         _ => Light {
             suffixes: &[],
             min: 1,
+            alternations: &[],
         },
     }
 }
@@ -108,6 +127,27 @@ impl Stemmer {
         }
         fold::fold(&stem)
     }
+}
+
+/// The other sides of the stem alternations (`Light::alternations`) a folded query word and
+/// its stem can take part in: `lipiec` → `lipc`, and the stem `lipc` → `lipiec`, `lipec`.
+/// Candidates only: the index keeps those its pages have. `search.js` has the same function.
+pub fn alternates<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    word: &str,
+    stem: &str,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (base, inflected) in pairs {
+        if let Some(rest) = word.strip_suffix(base) {
+            out.push(format!("{rest}{inflected}"));
+        }
+        if let Some(rest) = stem.strip_suffix(inflected) {
+            out.push(format!("{rest}{base}"));
+        }
+    }
+    out.retain(|a| a.chars().count() >= 3 && a != word && a != stem);
+    out
 }
 
 impl Light {
@@ -171,5 +211,22 @@ mod tests {
         same("nl", &["rapport", "rapporten"]);
         same("en", &["subscription", "subscriptions"]);
         same("en", &["partner", "partners"]);
+    }
+
+    /// Mobile e: both directions, and nothing shorter than three letters.
+    #[test]
+    fn alternates_cover_the_mobile_e() {
+        let pl = super::light("pl");
+        let pairs = || pl.alternations.iter().copied();
+        assert!(super::alternates(pairs(), "lipiec", "lipiec").contains(&"lipc".to_string()));
+        assert!(super::alternates(pairs(), "lipca", "lipc").contains(&"lipiec".to_string()));
+        assert!(super::alternates(pairs(), "wniosku", "wniosk").contains(&"wniosek".to_string()));
+        assert!(!super::alternates(pairs(), "lek", "lek").contains(&"lk".to_string()));
+        let ru = super::light("ru");
+        let pairs = || ru.alternations.iter().copied();
+        assert!(
+            super::alternates(pairs(), "продавец", "продавец").contains(&"продавц".to_string())
+        );
+        assert!(super::light("nl").alternations.is_empty());
     }
 }

@@ -37,8 +37,9 @@ const PAGES = [
   { name: "content page (nl)", path: "nl/report-problems-on-behalf-of-a-customer/" },
   { name: "fallback page (ru)", path: "ru/report-problems-on-behalf-of-a-customer/" },
   ...["pl", "nl", "ru"].flatMap((lang) => [
-    { name: `machine translation with originals (${lang})`, path: `${lang}/customer-self-support/` },
-    { name: `machine translation, originals shown (${lang})`, path: `${lang}/customer-self-support/`, checked: true, shot: lang === "pl" },
+    // nl and pl are stale: their changed passages carry drift markers (issue 14).
+    { name: `machine translation with originals (${lang})`, path: `${lang}/customer-self-support/`, marks: lang !== "ru" },
+    { name: `machine translation, originals shown (${lang})`, path: `${lang}/customer-self-support/`, checked: true, shot: lang === "pl", marks: lang !== "ru" },
   ]),
   ...["nl", "ru"].flatMap((lang) => [
     { name: `language home (${lang})`, path: `${lang}/`, shot: lang === "ru" },
@@ -91,6 +92,7 @@ describe("axe-core finds no WCAG 2.1 A/AA violations on any kind of page", { con
               await toggle.setChecked(Boolean(p.checked));
               await page.locator(".sp-content .sp-orig").first().waitFor({ state: p.checked ? "visible" : "hidden" });
             }
+            if (p.marks) assert.ok((await page.locator(".sp-changed").count()) > 0, `${p.path} should show drift markers`);
             const violations = await axeCheck(page);
             if (violations.length) await shot(page, `failed-a11y-${colorScheme}-${slug(p.name)}`);
             else if (p.shot) await shot(page, `a11y-${colorScheme}-${slug(p.name)}`);

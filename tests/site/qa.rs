@@ -617,3 +617,94 @@ fn corpus_qa_runs_on_every_page_and_finds_real_damage() {
                 .contains("Extraneous data will cause the upload to fail.")
     }));
 }
+
+fn corpus_file(rel: &str) -> String {
+    std::fs::read_to_string(shared().join("corpus").join(rel)).unwrap()
+}
+
+/// A plain translation (no spans) next to a side-by-side one of the same English revision:
+/// the English rebuilt from the spans is compared with the plain page block by block (real
+/// pages from ../shared/corpus: the ru `live` branch and the nl `live-sxs` branch).
+#[test]
+fn plain_translations_are_checked_block_by_block() {
+    let page = "partner-center/announcements/2020-december.md";
+    let mfa = "partner-center/partner-security-requirements-mandating-mfa.md";
+    let f = Fixture::new(&[
+        ("site.yaml", "languages: [en, nl, ru, pl]\n"),
+        (
+            "content/ru/dec.md",
+            &corpus_file(&format!("ru/live/{page}")),
+        ),
+        (
+            "content/nl/dec.md",
+            &corpus_file(&format!("nl/live-sxs/{page}")),
+        ),
+        ("content/ru/mfa.md", &corpus_file(&format!("ru/live/{mfa}"))),
+        (
+            "content/nl/mfa.md",
+            &corpus_file(&format!("nl/live-sxs/{mfa}")),
+        ),
+    ]);
+    let diags = check(f.root());
+    let qa = |file| -> Vec<&Diagnostic> {
+        in_file(&diags, file)
+            .into_iter()
+            .filter(|d| d.kind == signpost::diag::Kind::TranslationQa)
+            .collect()
+    };
+    // True hit: the bold label "**Testing**" became plain "Тестирование.", at the
+    // translated block's line and column.
+    let dec = qa("content/ru/dec.md");
+    assert_eq!(dec.len(), 1, "{dec:#?}");
+    let d = dec[0];
+    assert_eq!(d.rule_id(), Some("bold"));
+    assert_eq!(d.severity, Severity::Warning);
+    let at = d.location.as_ref().unwrap();
+    assert_eq!((at.line, at.column), (568, 1));
+    assert!(d.message.contains("**Testing**") && d.message.contains("Тестирование"));
+    // Near miss: bare URLs ending in an escaped `\*` in English and a plain `*` in the
+    // translation are the same URL; every other block of the page passes too.
+    assert!(
+        qa("content/ru/mfa.md").is_empty(),
+        "{:#?}",
+        qa("content/ru/mfa.md")
+    );
+}
+
+/// A plain translation of another English revision is left out quietly (its English changed
+/// in places nobody knows); one whose blocks do not line up gets one note saying where.
+#[test]
+fn plain_translations_that_cannot_be_paired() {
+    let page = "partner-center/announcements/2020-december.md";
+    let ru = corpus_file(&format!("ru/live/{page}"));
+    let nl = corpus_file(&format!("nl/live-sxs/{page}"));
+    let other_revision = nl.replace("ms.openlocfilehash: ", "ms.openlocfilehash: 0");
+    // A paragraph of the translation lost ("Тестирование." is one block).
+    let lost = ru.replacen("Тестирование. \n", "", 1);
+    assert_ne!(lost, ru);
+    let f = Fixture::new(&[
+        ("site.yaml", "languages: [en, nl, ru, pl]\n"),
+        ("content/ru/a.md", &ru),
+        ("content/nl/a.md", &other_revision),
+        ("content/ru/b.md", &lost),
+        ("content/nl/b.md", &nl),
+    ]);
+    let diags = check(f.root());
+    let qa = |file| -> Vec<&Diagnostic> {
+        in_file(&diags, file)
+            .into_iter()
+            .filter(|d| d.kind == signpost::diag::Kind::TranslationQa)
+            .collect()
+    };
+    assert!(
+        qa("content/ru/a.md").is_empty(),
+        "{:#?}",
+        qa("content/ru/a.md")
+    );
+    let b = qa("content/ru/b.md");
+    assert_eq!(b.len(), 1, "{b:#?}");
+    assert_eq!(b[0].severity, Severity::Note);
+    assert!(b[0].message.contains("do not line up"), "{}", b[0].message);
+    // Kinds alone place the parting where the kinds first differ: at or after the lost block.
+    assert!(b[0].location.as_ref().unwrap().line >= 568);
+}

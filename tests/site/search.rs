@@ -270,6 +270,36 @@ fn corpus_rows() -> Vec<Row> {
             "four words",
         ),
         row("nl", "tegoed aanvragen", First(CREDIT_NL), "multi-word"),
+        row(
+            "nl",
+            "partner tegoed",
+            First(&["Partnertegoed - overzicht"]),
+            "two words meet the compound they form (without: Een tegoed aanvragen)",
+        ),
+        row(
+            "nl",
+            "uitbetaling schema",
+            First(&["Uitbetalingsschema's en-processen"]),
+            "… also with the linking s of Dutch compounds",
+        ),
+        row(
+            "nl",
+            "autopilotprofiel",
+            First(&["De out-of-box-ervaring van een apparaat aanpassen"]),
+            "a closed compound no page has is split: the page says Autopilot-profiel",
+        ),
+        row(
+            "nl",
+            "klantmachtiging",
+            First(&["Klanten machtigingen geven om hun eigen producten en services te kopen"]),
+            "a compound no page has that reaches klantmachtigingen by prefix stays whole",
+        ),
+        row(
+            "nl",
+            "klantenserviceprobleem",
+            First(&["Problemen rapporteren namens een klant"]),
+            "a word only in the page's description",
+        ),
         row("nl", "qwxzv", Nothing, "not a word anywhere"),
         // Russian.
         row("ru", "подписка", Top3(TRANSFER_RU), "nominative"),
@@ -332,6 +362,14 @@ fn corpus_rows() -> Vec<Row> {
             "многофакторная проверка подлинности",
             Top3(&["Требование многофакторной проверки подлинности (MFA) для арендатора партнера"]),
             "ranks 3rd: Требования к безопасности… uses the words more often",
+        ),
+        row(
+            "ru",
+            "продавец",
+            First(&[
+                "Настройка счета для выплат и налоговых форм — коммерческая платформа Майкрософт",
+            ]),
+            "mobile e: the page has продавца, which Snowball stems apart",
         ),
         row("ru", "щзщзщ", Nothing, "not a word anywhere"),
         // Polish.
@@ -411,6 +449,12 @@ fn corpus_rows() -> Vec<Row> {
                 "Cennik planu platformy Azure dla partnerów programu CSP",
             ]),
             "title word against announcements that mention it",
+        ),
+        row(
+            "pl",
+            "lipiec",
+            First(&["Ogłoszenia z lipca 2021 r."]),
+            "mobile e: lipiec meets lipca (without: only the list of months that says Lipiec)",
         ),
         row(
             "pl",
@@ -1322,6 +1366,34 @@ fn corpus_inflections_reach_the_same_stem_through_the_index() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A word's rarity counts every page it reaches: a rare compound reached by prefix
+/// (`klantaccount`, 4 pages) must not outweigh the word typed (`klant`, in most pages), so a
+/// page with `klant` in its title comes first.
+#[test]
+fn a_prefix_match_is_no_rarer_than_the_word_typed() {
+    let idx = &corpus_indexes()["nl"];
+    let hits = idx.query("klant");
+    let first = idx.docs[hits[0].0].title.to_lowercase();
+    assert!(
+        fold::words(&first).any(|w| w == "klant" || w == "klanten"),
+        "first result for `klant`: {first:?}"
+    );
+}
+
+/// Only a word that reaches nothing is split into two words of the pages.
+#[test]
+fn closed_compounds_are_split_only_when_they_reach_nothing() {
+    let idx = &corpus_indexes()["nl"];
+    assert_eq!(
+        idx.query_words("autopilotprofiel"),
+        ["autopilot", "profiel"]
+    );
+    // Near misses: a compound of the pages (service + status) and one reached by prefix.
+    assert_eq!(idx.query_words("servicestatus"), ["servicestatus"]);
+    assert_eq!(idx.query_words("klantmachtiging"), ["klantmachtiging"]);
+    assert_eq!(idx.query_words("qwxzvklant"), ["qwxzvklant"]);
 }
 
 /// A second word with the same stem ("abonnement … abonnementen") counts once, in Rust as in

@@ -8,7 +8,7 @@
   // Pure part, shared with signpost's test of browser/build parity (node loads this file).
   var state = { index: null, shards: {} };
   var SPECIAL = { "ł": "l", "đ": "d", "ø": "o", "ß": "s", "ё": "е" };
-  var PREFIX = 0.5, MIN_PREFIX = 3;
+  var PREFIX = 0.5, MIN_PREFIX = 3, MIN_PART = 3;
   function foldChar(c) {
     var l = c.toLowerCase();
     l = Array.from(l)[0] || c;
@@ -54,6 +54,23 @@
     for (var i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(keys[i]);
     return out;
   }
+  // The other sides of the stem alternations a word and its stem can take part in
+  // (stem::alternates): lipiec → lipc, and the stem lipc → lipiec, lipec.
+  function alternates(word, stem) {
+    var out = [];
+    (state.index.alternations || []).forEach(function (p) {
+      if (word.endsWith(p[0])) out.push(word.slice(0, word.length - p[0].length) + p[1]);
+      if (stem.endsWith(p[1])) out.push(stem.slice(0, stem.length - p[1].length) + p[0]);
+    });
+    return out.filter(function (a) { return chars(a) >= 3 && a !== word && a !== stem; });
+  }
+  // Compounds a query word forms with its neighbours, written together or with a linking s.
+  function joins(words, i) {
+    var out = [];
+    if (i > 0) out.push(words[i - 1] + words[i], words[i - 1] + "s" + words[i]);
+    if (i + 1 < words.length) out.push(words[i] + words[i + 1], words[i] + "s" + words[i + 1]);
+    return out;
+  }
   // [term, factor] pairs a query word matches (LangIndex::candidates).
   function candidates(word) {
     var out = [];
@@ -66,6 +83,11 @@
     var l = lookup(word);
     if (l[0]) add(l[1], 1);
     var prefix = l[1];
+    // The other side of a stem alternation (lipiec → lipca) is the same word.
+    alternates(word, prefix).forEach(function (a) {
+      var la = lookup(a);
+      if (la[0]) add(la[1], 1);
+    });
     if (chars(prefix) >= MIN_PREFIX) {
       var s = shard(prefix);
       withPrefix(s.tk, prefix).forEach(function (t) { add(t, PREFIX); });
@@ -73,38 +95,67 @@
     }
     return out;
   }
-  // Shards a query still needs: its words', then their stems' and prefix matches'.
-  function missing(words) {
+  // Shards a query still needs: its words', then their stems', alternations', compounds' and
+  // prefix matches'.
+  function missing(typed) {
     var need = {};
-    words.forEach(function (w) {
+    var words = [];
+    typed.forEach(function (w) {
+      need[shardOf(w)] = true;
+      splitPoints(w).forEach(function (p) {
+        need[shardOf(p[1])] = true;
+        if (p[1].charAt(0) === "s") need[shardOf(p[1].slice(1))] = true;
+      });
+      words.push.apply(words, split(w));
+    });
+    words.forEach(function (w, i) {
       need[shardOf(w)] = true;
       var l = lookup(w);
       need[shardOf(l[1])] = true;
+      alternates(w, l[1]).concat(joins(words, i)).forEach(function (a) {
+        need[shardOf(a)] = true;
+        need[shardOf(lookup(a)[1])] = true;
+      });
       var s = shard(l[1]);
       if (chars(l[1]) >= MIN_PREFIX) withPrefix(s.fk, l[1]).forEach(function (f) { need[shardOf(s.f[f])] = true; });
     });
     return Object.keys(need).filter(function (k) { return !own(state.shards, k) && state.index.shards.indexOf(k) >= 0; });
   }
 
+  // The terms query word i matches (LangIndex::word_candidates): its own candidates and the
+  // compounds it forms with a neighbour, when the pages have them.
+  function wordCandidates(words, i) {
+    var out = candidates(words[i]);
+    joins(words, i).forEach(function (j) {
+      var l = lookup(j);
+      if (!l[0] || !own(shard(l[1]).t, l[1])) return;
+      var c = out.find(function (o) { return o[0] === l[1]; });
+      if (c) c[1] = 1; else out.push([l[1], 1]);
+    });
+    return out;
+  }
+
   // The same ranking as LangIndex::query in signpost: every word first, then per word its
-  // best weight × rarity over the terms it matches.
+  // best weight × rarity over the terms it matches; a word's rarity counts every page it
+  // reaches.
   function rank(words) {
     var n = state.index.docs.length;
     var scores = {};
-    words.forEach(function (word) {
+    words.forEach(function (word, i) {
+      // Best weight × factor per page; the pages matched are the pages the word reaches.
       var matched = {};
-      candidates(word).forEach(function (c) {
-        var postings = shard(c[0]).t[c[0]];
-        var idf = Math.log(1 + n / postings.length);
-        postings.forEach(function (p) {
-          var s = p[1] * idf * c[1];
+      wordCandidates(words, i).forEach(function (c) {
+        shard(c[0]).t[c[0]].forEach(function (p) {
+          var s = p[1] * c[1];
           if (!own(matched, p[0]) || matched[p[0]] < s) matched[p[0]] = s;
         });
       });
-      Object.keys(matched).forEach(function (d) {
+      var docs = Object.keys(matched);
+      var idf = Math.log(1 + n / Math.max(1, docs.length));
+      docs.forEach(function (d) {
         var e = own(scores, d) ? scores[d] : (scores[d] = [0, 0]);
         e[0] += 1;
-        e[1] += matched[d];
+        e[1] += matched[d] * idf;
       });
     });
     return Object.keys(scores).map(Number).sort(function (a, b) {
@@ -131,11 +182,36 @@
     return { t: terms, f: forms, tk: Object.keys(terms).sort(), fk: Object.keys(forms).sort() };
   }
 
-  // A query's words, without a second word that reaches the index the same way
-  // (LangIndex::query_words).
+  // Where a word that reaches nothing could be split: [first part, rest] pairs whose first
+  // part is a word of the pages, longest first.
+  function splitPoints(word) {
+    if (candidates(word).length) return [];
+    var cs = Array.from(word), out = [];
+    for (var i = cs.length - MIN_PART; i >= MIN_PART; i--) {
+      var a = cs.slice(0, i).join("");
+      if (lookup(a)[0]) out.push([a, cs.slice(i).join("")]);
+    }
+    return out;
+  }
+  // A word that reaches nothing, as the two words of the pages it is written together from
+  // (a closed compound: autopilotprofiel → autopilot profiel, with a linking s dropped);
+  // else the word (LangIndex::split).
+  function split(word) {
+    var pts = splitPoints(word);
+    for (var i = 0; i < pts.length; i++) {
+      var b = pts[i][1];
+      if (lookup(b)[0]) return [pts[i][0], b];
+      if (b.charAt(0) === "s" && chars(b) > MIN_PART && lookup(b.slice(1))[0]) return [pts[i][0], b.slice(1)];
+    }
+    return [word];
+  }
+  // A query's words, closed compounds that reach nothing split, without a second word that
+  // reaches the index the same way (LangIndex::query_words).
   function queryWords(q) {
     var seen = [];
-    return splitWords(q).filter(function (w) {
+    var words = [];
+    splitWords(q).forEach(function (w) { words.push.apply(words, split(w)); });
+    return words.filter(function (w) {
       var l = lookup(w);
       var key = (l[0] ? "=" : "~") + l[1];
       if (seen.indexOf(key) >= 0) return false;
