@@ -7,12 +7,12 @@ binaries, then, in one run on this machine:
   * the floor (examples/floor.rs: read + pulldown-cmark + write, on every core) and the ratio
   * per-page cost at several corpus sizes (linearity)
   * search index size per 1,000 pages and the build time search adds
-  * `serve`: time from saving one page to the new HTML being served, and serve's own
-    rebuild times
+  * `serve`: time from saving one page to the new HTML being served and to the search index
+    having it, with edits 5 s and 1.5 s apart, and serve's own rebuild and index times
 Output goes to tmpfs (/dev/shm) so the disk's noise stays out. No figure here is asserted:
 read them, compare them in one run.
 
-Usage: bench/run.py [--pages 2500] [--runs 3] [--scale 250,2500,10000] [--skip-serve]
+Usage: bench/run.py [--pages 2500] [--runs 3] [--scale 250,2500,10000] [--skip-serve | --serve-only]
 """
 import argparse
 import json
@@ -145,8 +145,11 @@ def search_latency(signpost, root):
         clean(out)
 
 
-def serve_latency(signpost, root, edits=5):
-    """Seconds from writing a page to the server answering with the new text."""
+def serve_latency(signpost, root, edits=5, spacing=None):
+    """Seconds from writing a page to the server answering with the new text, and from
+    writing it to the search index having the edit's new word (the shard on disk).
+    `spacing`: seconds from one edit to the next (None: 0.3 s after each is served); the
+    first edit waits until the index that follows edits is built."""
     proc = subprocess.Popen([signpost, "--root", root, "serve", "--port", "0"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     line = proc.stdout.readline()
@@ -155,38 +158,79 @@ def serve_latency(signpost, root, edits=5):
         proc.kill()
         sys.exit(f"serve did not start: {line}")
     base = f"http://{m.group(1)}/"
+    out = os.path.join(tempfile.gettempdir(), f"signpost-serve-{proc.pid}")
     rebuilds = []
-    threading.Thread(target=lambda: [rebuilds.append(l.strip()) for l in proc.stderr if "rebuilt" in l], daemon=True).start()
+    live = threading.Event()
+
+    def read_stderr():
+        for l in proc.stderr:
+            if "rebuilt" in l or "search index" in l:
+                rebuilds.append(l.strip())
+            if "search index updated" in l:
+                live.set()
+    threading.Thread(target=read_stderr, daemon=True).start()
     page = sorted(os.listdir(os.path.join(root, "content", "nl")))[0]
     path = os.path.join(root, "content", "nl", page)
     url = base + "nl/" + page[:-3] + "/"
     original = open(path, encoding="utf-8").read()
-    times = []
+    times, index_times = [], []
     try:
+        live.wait(timeout=120)
         for n in range(edits):
-            marker = f"benchmark-edit-{n}-{time.time_ns()}"
+            # A word of its own per edit (digits are words too): its shard is s-31.js ("1").
+            word = f"1{n}{time.time_ns()}"
+            shard = os.path.join(out, "search", "nl", "s-31.js")
             start = time.perf_counter()
             with open(path, "w", encoding="utf-8") as f:
-                f.write(original + f"\n\n{marker}\n")
-            while True:
-                try:
-                    body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8", "replace")
-                except OSError:
-                    body = ""
-                if marker in body:
-                    break
-                if time.perf_counter() - start > 30:
-                    sys.exit("serve never showed the edit")
+                f.write(original + f"\n\nbenchmark edit {word}\n")
+            served = indexed = None
+            while served is None or indexed is None:
+                now = time.perf_counter() - start
+                if served is None:
+                    try:
+                        body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8", "replace")
+                    except OSError:
+                        body = ""
+                    if word in body:
+                        served = now
+                if indexed is None:
+                    try:
+                        if f'"{word}"' in open(shard, encoding="utf-8").read():
+                            indexed = now
+                    except OSError:
+                        pass
+                if now > 30:
+                    sys.exit("serve never showed the edit or never indexed it")
                 time.sleep(0.005)
-            times.append(time.perf_counter() - start)
-            time.sleep(0.3)
+            times.append(served)
+            index_times.append(indexed)
+            if spacing is None:
+                time.sleep(0.3)
+            else:
+                time.sleep(max(0.0, spacing - (time.perf_counter() - start)))
     finally:
         with open(path, "w", encoding="utf-8") as f:
             f.write(original)
         time.sleep(0.3)
         proc.terminate()
         proc.wait(timeout=10)
-    return times, rebuilds
+    return times, index_times, rebuilds
+
+
+def bench_serve(signpost, root, total, edits=5):
+    """serve at `total` pages: edit to served and to indexed, edits 5 s and 1.5 s apart."""
+    results = {}
+    for spacing in (5.0, 1.5):
+        times, index_times, rebuilds = serve_latency(signpost, root, edits, spacing)
+        results[spacing] = times
+        ms = [t * 1000 for t in times]
+        print(f"\nserve, one page edited at {total} pages, edits {spacing:g} s apart: edit-to-served "
+              f"{summary(ms, 'ms', '{:.0f}')} (debounce included); edit-to-indexed "
+              f"{summary([t * 1000 for t in index_times], 'ms', '{:.0f}')}")
+        for line in rebuilds:
+            print(f"  serve: {line}")
+    ratio = statistics.median(results[1.5]) / statistics.median(results[5.0])
+    print(f"  edit-to-served, 1.5 s apart / 5 s apart (medians): {ratio:.2f}x")
 
 
 SHARED_CORPUS = os.path.join(REPO, "..", "shared", "corpus")
@@ -243,11 +287,16 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--scale", default="250,2500,10000", help="pages per language for the linearity check")
     ap.add_argument("--skip-serve", action="store_true")
+    ap.add_argument("--serve-only", action="store_true", help="only serve's edit-to-served and edit-to-indexed")
     ap.add_argument("--redirects", type=int, default=0,
                     help="also time a build with a redirection file of this many entries (e.g. 10000)")
     ap.add_argument("--only-redirects", action="store_true", help="time only the redirects (needs --redirects)")
     ap.add_argument("--qa-only", action="store_true", help="only the translation-QA on/off comparison")
     args = ap.parse_args()
+    if args.serve_only:
+        signpost, _ = build_binaries()
+        bench_serve(signpost, generate(args.pages), 4 * args.pages, args.runs)
+        return
     if args.qa_only:
         signpost, _ = build_binaries()
         bench_qa(signpost, generate(args.pages), 4 * args.pages, args.runs)
@@ -302,11 +351,7 @@ def main():
     bench_qa(signpost, root, total, args.runs)
 
     if not args.skip_serve:
-        times, rebuilds = serve_latency(signpost, root)
-        ms = [t * 1000 for t in times]
-        print(f"\nserve, one page edited at {total} pages: edit-to-served {summary(ms, 'ms', '{:.0f}')} (debounce included)")
-        for line in rebuilds:
-            print(f"  serve: {line}")
+        bench_serve(signpost, root, total)
 
 
 if __name__ == "__main__":

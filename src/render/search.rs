@@ -1,6 +1,7 @@
 //! Search pages and indexes, one per language: every page in that language (its own
 //! translations and rebuilt English pages, not fallbacks) and the decision tree's outcomes.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -12,7 +13,7 @@ use crate::diag::Diagnostics;
 use crate::lang::Lang;
 use crate::model::Site;
 use crate::render::FileSink;
-use crate::search::{self, Entry};
+use crate::search::{self, Body, Entry};
 use crate::tree::Tree;
 use crate::urls::Urls;
 
@@ -50,61 +51,139 @@ impl Renderer<'_> {
         out: &dyn FileSink,
         diags: &Diagnostics,
     ) {
-        {
-            let dir = search_dir(lang);
-            let mut entries: Vec<Entry> = site
-                .pages_in(lang)
-                .map(|p| Entry {
-                    title: p.title.clone(),
-                    href: self.urls.relative(&dir, &Urls::page_path(lang, p.slug())),
-                    section: format!("section-{}", p.section),
-                    headings: p
-                        .parsed
-                        .toc
-                        .iter()
-                        .map(|t| t.text.clone())
-                        .chain(p.parsed.h1.clone())
-                        // The summary counts as a heading: it names what the page is about.
-                        .chain(p.description.clone())
-                        .collect(),
-                    body: search::text_of_html(&p.parsed.html),
-                    originals: p
-                        .parsed
-                        .originals
-                        .iter()
-                        .map(|o| o.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                })
-                .collect();
-            if let Some(tree) = tree {
-                entries.extend(tree.file.nodes.iter().filter_map(|n| {
-                    let o = n.outcome.as_ref()?;
-                    let text = |k: &str| self.i18n.label(lang, k);
-                    Some(Entry {
-                        title: text(&o.title),
-                        href: self
-                            .urls
-                            .relative(&dir, &format!("{}{}/", super::tree::tree_dir(lang), n.id)),
-                        section: "who-title".into(),
-                        headings: vec![text(o.handler.key())],
-                        body: std::iter::once(text(&o.summary))
+        let index = self.search_builder(site, tree, lang, false).into_index();
+        for (name, json) in index.files() {
+            out.write(&format!("search/{lang}/{name}"), json.as_bytes(), diags);
+        }
+        self.render_search_page(site, lang, out, diags);
+    }
+
+    /// The search page of a language (the index is written apart from it).
+    pub fn render_search_page(
+        &self,
+        site: &Site,
+        lang: &Lang,
+        out: &dyn FileSink,
+        diags: &Diagnostics,
+    ) {
+        let dir = search_dir(lang);
+        let ctx = self.search_context(site, lang, &dir);
+        if let Some(html) = self.render("search.html", &ctx, diags) {
+            out.write(&format!("{dir}index.html"), &html, diags);
+        }
+    }
+
+    /// One language's index; with `keep`, ready to follow edits (`serve`).
+    pub fn search_builder(
+        &self,
+        site: &Site,
+        tree: Option<&Tree>,
+        lang: &Lang,
+        keep: bool,
+    ) -> search::Builder {
+        let entries = self.search_entries(site, tree, lang);
+        search::Builder::build(lang, &entries, |key| self.i18n.label(lang, key), keep)
+    }
+
+    /// Keeps `live` (the index of `lang`) up to date with the pages `picks` chooses, and
+    /// writes the shards that changed and the index. False when the language's pages are
+    /// no longer the ones indexed (a page came or went): build it again then.
+    pub fn update_search(
+        &self,
+        site: &Site,
+        lang: &Lang,
+        picks: &dyn Fn(&Lang, &str) -> bool,
+        live: &mut search::Live,
+        out: &dyn FileSink,
+        diags: &Diagnostics,
+    ) -> bool {
+        let dir = search_dir(lang);
+        let pages: Vec<_> = site.pages_in(lang).collect();
+        if !pages.iter().any(|p| picks(lang, p.slug())) {
+            // Nothing of this language was redone (an edited page shows here as a fallback
+            // copy at most, which is not indexed).
+            return pages.len() == live.pages;
+        }
+        let same = pages.len() == live.pages
+            && pages.iter().zip(live.hrefs()).all(|(p, href)| {
+                self.urls.relative(&dir, &Urls::page_path(lang, p.slug())) == href
+            });
+        if !same {
+            return false;
+        }
+        let mut shards = std::collections::BTreeSet::new();
+        for (doc, p) in pages.iter().enumerate() {
+            if !picks(lang, p.slug()) {
+                continue;
+            }
+            let entry = self.page_entry(p, lang, &dir);
+            shards.extend(live.update(doc, &entry, |key| self.i18n.label(lang, key)));
+        }
+        let (name, json) = live.index_file();
+        out.write(&format!("search/{lang}/{name}"), json.as_bytes(), diags);
+        for shard in shards {
+            // An emptied shard: nothing points to it any more, it may as well be empty.
+            let (name, json) = live
+                .shard_file(&shard)
+                .unwrap_or_else(|| (format!("s-{shard}.js"), String::new()));
+            out.write(&format!("search/{lang}/{name}"), json.as_bytes(), diags);
+        }
+        true
+    }
+
+    fn page_entry<'p>(&self, p: &'p crate::model::Page, lang: &Lang, dir: &str) -> Entry<'p> {
+        Entry {
+            title: p.title.clone(),
+            href: self.urls.relative(dir, &Urls::page_path(lang, p.slug())),
+            section: format!("section-{}", p.section),
+            headings: p
+                .parsed
+                .toc
+                .iter()
+                .map(|t| Cow::Borrowed(t.text.as_str()))
+                .chain(p.parsed.h1.as_deref().map(Cow::Borrowed))
+                // The summary counts as a heading: it names what the page is about.
+                .chain(p.description.as_deref().map(Cow::Borrowed))
+                .collect(),
+            body: Body::Html(&p.parsed.html),
+            originals: p.parsed.originals.iter().map(|o| o.text.as_str()).collect(),
+        }
+    }
+
+    /// What the index holds of a language: its pages, then the tree's outcomes.
+    fn search_entries<'s>(
+        &self,
+        site: &'s Site,
+        tree: Option<&Tree>,
+        lang: &'s Lang,
+    ) -> Vec<Entry<'s>> {
+        let dir = search_dir(lang);
+        let mut entries: Vec<Entry> = site
+            .pages_in(lang)
+            .map(|p| self.page_entry(p, lang, &dir))
+            .collect();
+        if let Some(tree) = tree {
+            entries.extend(tree.file.nodes.iter().filter_map(|n| {
+                let o = n.outcome.as_ref()?;
+                let text = |k: &str| self.i18n.label(lang, k);
+                Some(Entry {
+                    title: text(&o.title),
+                    href: self
+                        .urls
+                        .relative(&dir, &format!("{}{}/", super::tree::tree_dir(lang), n.id)),
+                    section: "who-title".into(),
+                    headings: vec![Cow::Owned(text(o.handler.key()))],
+                    body: Body::Text(
+                        std::iter::once(text(&o.summary))
                             .chain(o.steps.iter().map(|s| text(s)))
                             .collect::<Vec<_>>()
                             .join(" "),
-                        originals: String::new(),
-                    })
-                }));
-            }
-            let index = search::build(lang, entries, |key| self.i18n.label(lang, key));
-            for (name, json) in index.files() {
-                out.write(&format!("search/{lang}/{name}"), json.as_bytes(), diags);
-            }
-            let ctx = self.search_context(site, lang, &dir);
-            if let Some(html) = self.render("search.html", &ctx, diags) {
-                out.write(&format!("{dir}index.html"), &html, diags);
-            }
+                    ),
+                    originals: Vec::new(),
+                })
+            }));
         }
+        entries
     }
 
     /// The search page: a search box for JavaScript, and an A–Z list of every page for

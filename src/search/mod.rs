@@ -3,52 +3,21 @@
 //! Results stay in the reader's language; English originals of machine-translated pages are
 //! indexed too, at a low weight, and decision-tree outcomes are searchable.
 
+pub mod build;
 pub mod fold;
 pub mod stem;
+pub mod words;
 
 use std::collections::{BTreeMap, HashMap};
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+
+pub use build::{Body, Builder, Entry, Live};
 
 use crate::lang::Lang;
 
-/// Bonus for a word in the title or a heading, added to the damped count in the text.
-const TITLE: f32 = 3.0;
-const HEADING: f32 = 1.0;
-/// How much one occurrence counts: in the page's own text, and in its English originals.
-const BODY: f32 = 1.0;
-const ORIGINAL: f32 = 0.3;
-/// Length normalization of the text's weight: 0 none, 1 full; and the page length (words
-/// of text) that counts as typical. Chosen by bench/search_eval.mjs: 0.5 lifted MRR in every
-/// language, 0.75 lost some of it again.
-const LENGTH_NORM: f32 = 0.5;
-const TYPICAL_WORDS: f32 = 400.0;
-
-#[derive(Clone, Copy)]
-enum Field {
-    Title,
-    Heading,
-    Body(f32),
-}
-/// Characters of body text kept per page for result excerpts.
-const EXCERPT_CHARS: usize = 700;
-
 /// (document, weight) pairs of one term.
 pub type Postings = Vec<(u32, f32)>;
-
-/// A page or outcome to index, with its text by kind.
-pub struct Entry {
-    pub title: String,
-    /// Site path relative to the language's search page (`../customer-self-support/`).
-    pub href: String,
-    /// Fluent key of the section name shown with the result.
-    pub section: String,
-    pub headings: Vec<String>,
-    pub body: String,
-    /// English originals (side-by-side pages), found with a lower rank.
-    pub originals: String,
-}
 
 /// What a search result shows of one indexed page. Its keys in `index.js` are one letter
 /// each, as search.js reads them: the list is sent to every reader who searches.
@@ -102,7 +71,7 @@ enum FormStem {
 }
 
 /// A shard file: the terms and the forms that begin with one letter.
-#[derive(Serialize, Deserialize, Default)]
+#[derive(Deserialize, Default)]
 struct Shard<'a> {
     #[serde(borrow)]
     t: BTreeMap<&'a str, Vec<u32>>,
@@ -110,167 +79,13 @@ struct Shard<'a> {
     f: BTreeMap<&'a str, FormStem>,
 }
 
-/// Per word of a page: count in the text (originals counting less), in the title, in a heading.
-type Counts = (f32, bool, bool);
-
-/// Builds one language's index. `section_name` turns a section key into words.
-///
-/// Words are counted per page first; then each distinct word of the language is folded and
-/// stemmed once (Snowball is the costly part), and pages' counts are summed per stem.
+/// Builds one language's index from its pages (see [`build::Builder`]).
 pub fn build(
     lang: &Lang,
-    entries: Vec<Entry>,
+    entries: &[Entry],
     section_name: impl Fn(&str) -> String + Sync,
 ) -> LangIndex {
-    let stemmer = stem::stemmer(lang.as_str());
-    let counted: Vec<(Doc, Vec<(String, Counts)>)> = entries
-        .into_par_iter()
-        .map(|e| {
-            let mut seen: HashMap<String, Counts> = HashMap::with_capacity(1024);
-            let joined = e.headings.join(" ");
-            let parts: [(&str, Field); 4] = [
-                (e.title.as_str(), Field::Title),
-                (&joined, Field::Heading),
-                (e.body.as_str(), Field::Body(BODY)),
-                (e.originals.as_str(), Field::Body(ORIGINAL)),
-            ];
-            for (text, field) in parts {
-                let lower = text.to_lowercase();
-                // One-letter words (Russian "о", "в", Dutch "u") carry no meaning to search by.
-                for word in lower
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| w.chars().nth(1).is_some())
-                {
-                    let w = match seen.get_mut(word) {
-                        Some(w) => w,
-                        None => seen.entry(word.to_string()).or_insert((0.0, false, false)),
-                    };
-                    match field {
-                        Field::Title => w.1 = true,
-                        Field::Heading => w.2 = true,
-                        Field::Body(x) => w.0 += x,
-                    }
-                }
-            }
-            let doc = Doc {
-                title: e.title.clone(),
-                href: e.href.clone(),
-                section: section_name(&e.section),
-                excerpt: excerpt(&e.body),
-            };
-            (doc, seen.into_iter().collect())
-        })
-        .collect();
-
-    // The language's distinct words, with how many pages have each.
-    let mut vocabulary: HashMap<&str, u32> = HashMap::new();
-    for (_, words) in &counted {
-        for (word, _) in words {
-            *vocabulary.entry(word.as_str()).or_default() += 1;
-        }
-    }
-    let vocabulary: Vec<(&str, u32)> = vocabulary.into_iter().collect();
-    let stemmed: Vec<(String, String)> = vocabulary
-        .par_iter()
-        .map(|(word, _)| (fold::fold(word), stemmer.term(word)))
-        .collect();
-    let mut term_names: Vec<&str> = Vec::new();
-    let mut term_ids: HashMap<&str, u32> = HashMap::new();
-    let mut word_term: HashMap<&str, u32> = HashMap::with_capacity(vocabulary.len());
-    // Form → stem → pages: a form that two words fold to keeps the more common stem.
-    let mut form_terms: HashMap<&str, HashMap<u32, u32>> = HashMap::new();
-    for ((word, pages), (form, term)) in vocabulary.iter().zip(&stemmed) {
-        let id = *term_ids.entry(term.as_str()).or_insert_with(|| {
-            term_names.push(term.as_str());
-            term_names.len() as u32 - 1
-        });
-        word_term.insert(word, id);
-        if form != term {
-            *form_terms
-                .entry(form.as_str())
-                .or_default()
-                .entry(id)
-                .or_default() += pages;
-        }
-    }
-
-    let per_doc: Vec<Vec<(u32, f32)>> = counted
-        .par_iter()
-        .map(|(_, words)| {
-            let len: f32 = words.iter().map(|(_, c)| c.0).sum();
-            let mut weights: HashMap<u32, Counts> = HashMap::with_capacity(words.len());
-            for (word, (tf, in_title, in_heading)) in words {
-                let w = weights
-                    .entry(word_term[word.as_str()])
-                    .or_insert((0.0, false, false));
-                w.0 += tf;
-                w.1 |= in_title;
-                w.2 |= in_heading;
-            }
-            // Long pages (monthly announcements that touch every subject) would otherwise
-            // win on sheer volume: the text's share is damped by length, as in BM25.
-            let norm = 1.0 - LENGTH_NORM + LENGTH_NORM * (len / TYPICAL_WORDS);
-            weights
-                .into_iter()
-                .map(|(t, (tf, in_title, in_heading))| {
-                    let w = 1.0
-                        + tf.ln_1p() / norm
-                        + if in_title { TITLE } else { 0.0 }
-                        + if in_heading { HEADING } else { 0.0 };
-                    (t, (w * 10.0).round() / 10.0)
-                })
-                .collect()
-        })
-        .collect();
-    let mut postings: Vec<Postings> = vec![Vec::new(); term_names.len()];
-    for (i, weights) in per_doc.into_iter().enumerate() {
-        for (term, w) in weights {
-            postings[term as usize].push((i as u32, w));
-        }
-    }
-    let forms: BTreeMap<String, String> = form_terms
-        .into_iter()
-        .filter_map(|(form, stems)| {
-            let (term, _) = stems.into_iter().max_by(|a, b| {
-                a.1.cmp(&b.1)
-                    .then(term_names[b.0 as usize].cmp(term_names[a.0 as usize]))
-            })?;
-            Some((form.to_string(), term_names[term as usize].to_string()))
-        })
-        .collect();
-    let terms: BTreeMap<String, Postings> = term_names
-        .iter()
-        .zip(postings)
-        .map(|(t, p)| (t.to_string(), p))
-        .collect();
-    let docs: Vec<Doc> = counted.into_iter().map(|(doc, _)| doc).collect();
-    let mut shards: Vec<String> = terms
-        .keys()
-        .chain(forms.keys())
-        .map(|t| shard_of(t))
-        .collect();
-    shards.sort();
-    shards.dedup();
-    LangIndex {
-        lang: lang.to_string(),
-        suffixes: stemmer
-            .light
-            .suffixes
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-        min: stemmer.light.min,
-        alternations: stemmer
-            .light
-            .alternations
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect(),
-        docs,
-        shards,
-        terms,
-        forms,
-    }
+    Builder::build(lang, entries, section_name, false).into_index()
 }
 
 /// How a query word reaches the index: a form of the corpus (its stem), or a form the corpus
@@ -293,44 +108,39 @@ impl LangIndex {
     /// script that hands its JSON to `signpostSearchData(name, data)`, so the browser can load
     /// it with a `<script>` element, from a server and from disk alike.
     pub fn files(&self) -> Vec<(String, String)> {
-        let mut out = vec![(
+        let mut out = vec![self.index_file()];
+        out.extend(self.shards.iter().map(|s| self.shard_file(s)));
+        out
+    }
+
+    /// `index.js`: the pages, the suffix table and the shards' names.
+    pub fn index_file(&self) -> (String, String) {
+        (
             "index.js".to_string(),
             as_script("index", &serde_json::to_string(self).unwrap_or_default()),
-        )];
-        // Postings are compact: per term a flat list of (gap to the previous document,
-        // weight in tenths) — about half the size of (document, weight) pairs.
-        let mut by_shard: BTreeMap<String, Shard> = BTreeMap::new();
-        for (term, postings) in &self.terms {
-            let mut flat = Vec::with_capacity(postings.len() * 2);
-            let mut prev = 0;
-            for &(doc, w) in postings {
-                flat.push(doc - prev);
-                flat.push((w * 10.0).round() as u32);
-                prev = doc;
-            }
-            by_shard
-                .entry(shard_of(term))
-                .or_default()
-                .t
-                .insert(term, flat);
-        }
-        for (form, term) in &self.forms {
-            let stem = match form.strip_prefix(term.as_str()) {
-                Some(_) => FormStem::Prefix(term.chars().count()),
-                None => FormStem::Other(term.clone()),
-            };
-            by_shard
-                .entry(shard_of(form))
-                .or_default()
-                .f
-                .insert(form, stem);
-        }
-        for (shard, content) in by_shard {
-            let name = format!("s-{shard}");
-            let json = serde_json::to_string(&content).unwrap_or_default();
-            out.push((format!("{name}.js"), as_script(&name, &json)));
-        }
-        out
+        )
+    }
+
+    /// One shard's file, `s-<shard>.js`: the terms and the forms that begin with its letter.
+    /// Postings are compact: per term a flat list of (gap to the previous document, weight
+    /// in tenths) — about half the size of (document, weight) pairs. Written by hand: terms
+    /// and forms are letters and digits only, so they need no JSON escaping.
+    pub fn shard_file(&self, shard: &str) -> (String, String) {
+        let first = shard_letter(shard);
+        let mut entry = String::new();
+        shard_script(
+            shard,
+            from(&self.terms, &first)
+                .take_while(|(t, _)| t.starts_with(first.as_str()))
+                .map(|(t, p)| {
+                    entry.clear();
+                    term_entry(&mut entry, t, p);
+                    entry.clone()
+                }),
+            from(&self.forms, &first)
+                .take_while(|(f, _)| f.starts_with(first.as_str()))
+                .map(|(f, t)| form_entry(f, t)),
+        )
     }
 
     /// Reads a written index back (`search/<lang>/` of a built site), shards included.
@@ -552,9 +362,83 @@ impl LangIndex {
     }
 }
 
+/// The first letter a shard's name stands for.
+pub fn shard_letter(shard: &str) -> String {
+    u32::from_str_radix(shard, 16)
+        .ok()
+        .and_then(char::from_u32)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// A term's entry in its shard, `"term":[gap,weight,…]` (written by hand: terms are letters
+/// and digits only, so they need no JSON escaping).
+pub fn term_entry(json: &mut String, term: &str, postings: &Postings) {
+    json.push('"');
+    json.push_str(term);
+    json.push_str("\":[");
+    let mut prev = 0;
+    let mut num = itoa::Buffer::new();
+    for (j, &(doc, w)) in postings.iter().enumerate() {
+        if j > 0 {
+            json.push(',');
+        }
+        json.push_str(num.format(doc - prev));
+        json.push(',');
+        json.push_str(num.format((w * 10.0).round() as u32));
+        prev = doc;
+    }
+    json.push(']');
+}
+
+/// A form's entry in its shard: the stem's length in characters when it begins the form
+/// (nearly always), else the stem.
+pub fn form_entry(form: &str, term: &str) -> String {
+    if form.starts_with(term) {
+        format!("\"{form}\":{}", term.chars().count())
+    } else {
+        format!("\"{form}\":\"{term}\"")
+    }
+}
+
+/// A shard's script from its entries, in order.
+pub fn shard_script<S: AsRef<str>>(
+    shard: &str,
+    terms: impl Iterator<Item = S>,
+    forms: impl Iterator<Item = S>,
+) -> (String, String) {
+    let mut json = String::with_capacity(4096);
+    json.push_str("{\"t\":{");
+    for (i, t) in terms.enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(t.as_ref());
+    }
+    json.push_str("},\"f\":{");
+    for (i, f) in forms.enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(f.as_ref());
+    }
+    json.push_str("}}");
+    let name = format!("s-{shard}");
+    (format!("{name}.js"), as_script(&name, &json))
+}
+
+/// The entries of `map` from `first` on (those that begin with it come first).
+pub(crate) fn from<'m, V>(
+    map: &'m BTreeMap<String, V>,
+    first: &str,
+) -> std::collections::btree_map::Range<'m, String, V> {
+    use std::ops::Bound;
+    map.range::<str, _>((Bound::Included(first), Bound::Unbounded))
+}
+
 /// `signpostSearchData("name",{…});`: JSON is valid JavaScript (U+2028/9 included since
 /// ES2019), so the data needs no other escaping.
-fn as_script(name: &str, json: &str) -> String {
+pub fn as_script(name: &str, json: &str) -> String {
     format!("signpostSearchData(\"{name}\",{json});\n")
 }
 
@@ -565,76 +449,14 @@ pub fn script_json(script: &str) -> &str {
     script.get(start..end).unwrap_or("")
 }
 
-/// The first words of a page's text, for result excerpts.
-fn excerpt(body: &str) -> String {
-    let mut out = String::with_capacity(EXCERPT_CHARS + 16);
-    let mut chars = 0;
-    for word in body.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-        chars += word.chars().count() + 1;
-        if chars >= EXCERPT_CHARS {
-            break;
-        }
-    }
-    out
-}
-
 /// Plain text of rendered content, without the hidden English originals.
 pub fn text_of_html(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    let mut skip_depth = 0usize;
-    while let Some(lt) = rest.find('<') {
-        if skip_depth == 0 {
-            push_text(&mut out, &rest[..lt]);
-        }
-        let Some(gt) = rest[lt..].find('>') else {
-            break;
-        };
-        let tag = &rest[lt..lt + gt + 1];
-        if skip_depth > 0 {
-            if tag.starts_with("<span") {
-                skip_depth += 1;
-            } else if tag == "</span>" {
-                skip_depth -= 1;
-            }
-        } else if tag.starts_with("<span class=\"sp-orig\"") {
-            skip_depth = 1;
-        } else if !tag.starts_with("<a")
-            && !tag.starts_with("</a")
-            && !tag.starts_with("<strong")
-            && !tag.starts_with("</strong")
-            && !tag.starts_with("<em")
-            && !tag.starts_with("</em")
-            && !tag.starts_with("<code")
-            && !tag.starts_with("</code")
-        {
-            out.push(' ');
-        }
-        rest = &rest[lt + gt + 1..];
-    }
-    if skip_depth == 0 {
-        push_text(&mut out, rest);
-    }
+    words::html_pieces(html, |piece| {
+        out.push_str(piece);
+        true
+    });
     out
-}
-
-fn push_text(out: &mut String, text: &str) {
-    if !text.contains('&') {
-        out.push_str(text);
-        return;
-    }
-    out.push_str(
-        &text
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&amp;", "&"),
-    );
 }
 
 #[cfg(test)]
@@ -660,12 +482,12 @@ mod tests {
             href: t.into(),
             section: "s".into(),
             headings: vec![],
-            body: body.into(),
-            originals: String::new(),
+            body: Body::Text(body.into()),
+            originals: vec![],
         };
         let idx = build(
             &lang,
-            vec![
+            &[
                 entry(
                     "Anulowanie subskrypcji",
                     "Jak anulować subskrypcję w centrum.",

@@ -134,6 +134,28 @@ fn rebuild_loop(
 ) {
     let mut waiting: Option<Change> = None;
     loop {
+        // Indexes built whole (after the first build, an `.ftl` edit, a page that came or
+        // went) follow in the quiet after the pages are out, unless more changes wait.
+        if waiting.is_none() && session.search_stale() {
+            match rx.recv_timeout(std::time::Duration::from_millis(1000)) {
+                Ok(next) => waiting = Some(next),
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    let start = std::time::Instant::now();
+                    let next: std::cell::RefCell<Option<Change>> = std::cell::RefCell::new(None);
+                    session.refresh_search(|| {
+                        if next.borrow().is_none() {
+                            *next.borrow_mut() = rx.try_recv().ok();
+                        }
+                        next.borrow().is_some()
+                    });
+                    waiting = next.into_inner();
+                    if !session.search_stale() {
+                        on_event(ServeEvent::SearchUpdated(start.elapsed()));
+                    }
+                }
+            }
+        }
         let first = match waiting.take() {
             Some(change) => change,
             None => match rx.recv() {
@@ -159,25 +181,9 @@ fn rebuild_loop(
         };
         let _ = shared.events.send(notice);
         on_event(ServeEvent::Rebuilt(outcome));
-        // The search index follows once the edited pages are out, unless more edits wait.
-        if session.search_stale() {
-            match rx.recv_timeout(std::time::Duration::from_millis(1000)) {
-                Ok(next) => waiting = Some(next),
-                Err(_) => {
-                    let start = std::time::Instant::now();
-                    let next: std::cell::RefCell<Option<Change>> = std::cell::RefCell::new(None);
-                    session.refresh_search(|| {
-                        if next.borrow().is_none() {
-                            *next.borrow_mut() = rx.try_recv().ok();
-                        }
-                        next.borrow().is_some()
-                    });
-                    waiting = next.into_inner();
-                    if !session.search_stale() {
-                        on_event(ServeEvent::SearchUpdated(start.elapsed()));
-                    }
-                }
-            }
+        // A page edit's index update runs right after its pages are written.
+        if let Some(took) = session.take_search_updated() {
+            on_event(ServeEvent::SearchUpdated(took));
         }
     }
 }

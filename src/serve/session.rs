@@ -2,7 +2,7 @@
 //! and re-renders that page in every language and the pages that link it; an `.ftl` edit
 //! redoes its language; anything else (templates, site.yaml, the tree, media) redoes all.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -15,6 +15,7 @@ use crate::load::{self, Loaded, Origin, SourcePage};
 use crate::pipeline::{self, Work};
 use crate::prepare::{Keep, Prepared, Reuse, prepare_keeping, prepare_with};
 use crate::render::Renderer;
+use crate::search;
 use crate::urls::Urls;
 use crate::write::Output;
 
@@ -66,7 +67,14 @@ pub struct Session {
     state: Option<Prepared>,
     /// Errors that stand until their file is fixed, whichever file changes meanwhile.
     standing: Vec<Diagnostic>,
-    search_stale: bool,
+    /// Per language, the search index as it follows edits: the builder (each page's words
+    /// and postings) and the index as written.
+    search: BTreeMap<Lang, search::Live>,
+    /// Languages whose index must be built whole again (after a full build, an `.ftl` edit,
+    /// a page that came or went), in the quiet after the pages are out.
+    search_stale: BTreeSet<Lang>,
+    /// How long the last page edit's index update took.
+    search_updated: Option<Duration>,
 }
 
 impl Session {
@@ -77,7 +85,9 @@ impl Session {
             no_search,
             state: None,
             standing: Vec::new(),
-            search_stale: false,
+            search: BTreeMap::new(),
+            search_stale: BTreeSet::new(),
+            search_updated: None,
         }
     }
 
@@ -184,6 +194,13 @@ impl Session {
             }
         }
         let count = prepared.site.pages.len() + prepared.site.fallbacks.len();
+        // The build wrote every index; the ones that follow edits are built in the quiet.
+        self.search.clear();
+        self.search_stale = if prepared.config.search {
+            prepared.config.languages.iter().cloned().collect()
+        } else {
+            BTreeSet::new()
+        };
         self.state = Some(prepared);
         count
     }
@@ -303,20 +320,61 @@ impl Session {
         {
             examined.extend(p.source.includes.iter().cloned());
         }
-        self.search_stale = prepared.config.search;
+        if prepared.config.search {
+            let start = Instant::now();
+            self.update_search(&prepared, &work, diags);
+            self.search_updated = Some(start.elapsed());
+        }
         self.state = Some(prepared);
         (count, examined)
     }
 
-    /// Whether the search index waits for the pages a rebuild changed.
-    pub fn search_stale(&self) -> bool {
-        self.search_stale
+    /// Follows the pages `work` redid in every language's index: their postings are
+    /// replaced and only the shards they touch are written. A language without an index
+    /// yet, or whose pages came or went, is left to [`Session::refresh_search`].
+    fn update_search(&mut self, p: &Prepared, work: &Work, diags: &Diagnostics) {
+        let Ok(renderer) = Renderer::new(
+            &p.config,
+            &p.theme,
+            Arc::clone(&p.i18n),
+            &p.urls,
+            p.tree.is_some(),
+            diags,
+        ) else {
+            return;
+        };
+        let out = Output::direct(&self.out_dir);
+        let picks = |l: &Lang, s: &str| work.picks(l, s);
+        for lang in &p.config.languages {
+            let Some(live) = self.search.get_mut(lang) else {
+                self.search_stale.insert(lang.clone());
+                continue;
+            };
+            if renderer.update_search(&p.site, lang, &picks, live, &out, diags) {
+                // Titles in the A–Z list of the search page.
+                if matches!(work, Work::Pages { lists: true, .. }) {
+                    renderer.render_search_page(&p.site, lang, &out, diags);
+                }
+            } else {
+                self.search.remove(lang);
+                self.search_stale.insert(lang.clone());
+            }
+        }
     }
 
-    /// Rebuilds the search indexes, which a page edit leaves for after the reload: they
-    /// take longer than the page itself, and readers of the edited page do not wait.
-    /// One language at a time, asking `more_waiting` in between: a new edit stops the
-    /// refresh (the index stays stale and is refreshed after that edit).
+    /// Whether a search index waits to be built whole again.
+    pub fn search_stale(&self) -> bool {
+        !self.search_stale.is_empty()
+    }
+
+    /// How long the last page edit took to reach the search index, once (then `None`).
+    pub fn take_search_updated(&mut self) -> Option<Duration> {
+        self.search_updated.take()
+    }
+
+    /// Builds the stale languages' search indexes whole, ready to follow edits, and
+    /// writes them. One language at a time, asking `more_waiting` in between: a new change
+    /// is rendered first (the rest stays stale until the next quiet moment).
     pub fn refresh_search(&mut self, more_waiting: impl Fn() -> bool) {
         let Some(p) = &self.state else { return };
         let diags = Diagnostics::default();
@@ -330,19 +388,28 @@ impl Session {
         ) else {
             return;
         };
-        for lang in &p.config.languages {
+        let out = Output::direct(&self.out_dir);
+        for lang in p.config.languages.iter() {
+            if !self.search_stale.contains(lang) {
+                continue;
+            }
             if more_waiting() {
                 return;
             }
-            renderer.render_search_in(
+            let mut live = search::Live::new(renderer.search_builder(
                 &p.site,
                 p.tree.as_ref().map(|(t, _)| t),
                 lang,
-                &Output::direct(&self.out_dir),
-                &diags,
-            );
+                true,
+            ));
+            for (name, json) in live.files() {
+                out.write(&format!("search/{lang}/{name}"), json.as_bytes(), &diags);
+            }
+            renderer.render_search_page(&p.site, lang, &out, &diags);
+            live.pages = p.site.pages_in(lang).count();
+            self.search.insert(lang.clone(), live);
+            self.search_stale.remove(lang);
         }
-        self.search_stale = false;
     }
 
     /// Prepares the site again from what was loaded, reusing every parse `work` does not
@@ -401,7 +468,19 @@ impl Session {
         );
         let none = BTreeSet::new();
         super::redirects::refresh(&before, &prepared, &self.out_dir, &none, Some(langs), diags);
-        self.search_stale = prepared.config.search;
+        if prepared.config.search {
+            for lang in langs {
+                if let Some(lang) = prepared
+                    .config
+                    .languages
+                    .iter()
+                    .find(|l| l.as_str() == lang)
+                {
+                    self.search.remove(lang);
+                    self.search_stale.insert(lang.clone());
+                }
+            }
+        }
         self.state = Some(prepared);
         count
     }

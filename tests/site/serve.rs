@@ -171,6 +171,24 @@ impl Server {
             .collect()
     }
 
+    /// The next stderr line that begins with `prefix`.
+    fn next_line_starting(&self, prefix: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            match self
+                .stderr
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            {
+                Ok(line) if line.starts_with(prefix) => return line,
+                Ok(_) => continue,
+                Err(_) => panic!(
+                    "no `{prefix}` line within {WAIT:?}; stderr:\n{}",
+                    self.log()
+                ),
+            }
+        }
+    }
+
     /// The next stderr line that reports a rebuild (`rebuilt N page(s) in X ms: …`).
     fn next_rebuilt_line(&self) -> String {
         let deadline = Instant::now() + WAIT;
@@ -522,6 +540,49 @@ fn editing_a_page_reloads_and_serves_the_new_text() {
     assert!(pages >= 1, "{line}");
     assert!((0.0..10_000.0).contains(&ms), "{line}");
     assert!(status.starts_with("ok"), "{line}");
+}
+
+/// The pages (hrefs) the served search index of `lang` finds for `query`, read from the
+/// files as `search.js` reads them.
+fn search_hits(server: &Server, lang: &str, query: &str) -> std::io::Result<Vec<String>> {
+    let index = signpost::search::LangIndex::read(&server.out_dir().join("search").join(lang))?;
+    Ok(index
+        .query(query)
+        .into_iter()
+        .map(|(d, _)| index.docs[d].href.clone())
+        .collect())
+}
+
+#[test]
+fn the_search_index_follows_a_page_edit() {
+    let f = site(&[]);
+    let server = Server::start(f.root());
+    // The index that follows edits is built in the first quiet second after the start.
+    server.next_line_starting("search index updated");
+    let hits = |q: &str| search_hits(&server, "nl", q).unwrap_or_else(|e| panic!("{q}: {e}"));
+    assert_eq!(hits("een"), ["../../nl/alfa/"]);
+    assert!(hits("zeppelinvaart").is_empty());
+    write(
+        &f,
+        "content/nl/alfa.md",
+        &ALFA.replace("Alfa tekst een", "Alfa tekst zeppelinvaart"),
+    );
+    server.next_rebuilt_line();
+    // Right after the page: the edit's postings, not a whole index built in the quiet.
+    server.next_line_starting("search index updated");
+    let deadline = Instant::now() + WAIT;
+    while search_hits(&server, "nl", "zeppelinvaart").ok() != Some(vec!["../../nl/alfa/".into()]) {
+        assert!(
+            Instant::now() < deadline,
+            "the edit's word is not found; stderr:\n{}",
+            server.log()
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    assert!(hits("een").is_empty(), "{:?}", hits("een"));
+    // A form of the new word that the page does not have meets it through its stem.
+    assert_eq!(hits("zeppelinvaarten"), ["../../nl/alfa/"]);
+    assert_eq!(hits("beta"), ["../../nl/beta/", "../../nl/alfa/"]);
 }
 
 #[test]

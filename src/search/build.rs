@@ -1,0 +1,651 @@
+//! Building one language's index from its pages, and keeping it up to date page by page
+//! (`serve`: an edit replaces that page's postings and rewrites only the shards they touch).
+//!
+//! Pages are counted in parallel chunks, each against a dictionary of its own (a page's
+//! words are numbers, not strings); the chunks' dictionaries are then merged, each distinct
+//! word is folded and stemmed once (Snowball is the costly part), and each page's counts are
+//! summed per stem into postings.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+
+use super::stem::{self, Stemmer};
+use super::words::{Counter, Counts, Field, PageWords, Part};
+use super::{Doc, LangIndex, Postings, fold, shard_of};
+use crate::hashing::{FastMap, HashMapExt};
+use crate::lang::Lang;
+
+/// Bonus for a word in the title or a heading, added to the damped count in the text.
+const TITLE: f32 = 3.0;
+const HEADING: f32 = 1.0;
+/// How much one occurrence counts: in the page's own text, and in its English originals.
+const BODY: f32 = 1.0;
+const ORIGINAL: f32 = 0.3;
+/// Length normalization of the text's weight: 0 none, 1 full; and the page length (words
+/// of text) that counts as typical. Chosen by bench/search_eval.mjs: 0.5 lifted MRR in every
+/// language, 0.75 lost some of it again.
+const LENGTH_NORM: f32 = 0.5;
+const TYPICAL_WORDS: f32 = 400.0;
+/// Characters of body text kept per page for result excerpts.
+const EXCERPT_CHARS: usize = 700;
+/// Pages counted against one dictionary: large enough that most words of a chunk repeat,
+/// small enough that both cores get many chunks.
+const CHUNK: usize = 64;
+
+/// A page or outcome to index, with its text by kind.
+pub struct Entry<'a> {
+    pub title: String,
+    /// Site path relative to the language's search page (`../customer-self-support/`).
+    pub href: String,
+    /// Fluent key of the section name shown with the result.
+    pub section: String,
+    pub headings: Vec<Cow<'a, str>>,
+    /// The page's text: its rendered HTML, or plain text (tree outcomes).
+    pub body: Body<'a>,
+    /// English originals (side-by-side pages), found with a lower rank.
+    pub originals: Vec<&'a str>,
+}
+
+pub enum Body<'a> {
+    Html(&'a str),
+    Text(String),
+}
+
+impl Entry<'_> {
+    fn parts(&self) -> impl Iterator<Item = (Part<'_>, Field)> {
+        let body = match &self.body {
+            Body::Html(h) => Part::Html(h),
+            Body::Text(t) => Part::Text(t),
+        };
+        std::iter::once((Part::Text(&self.title), Field::Title))
+            .chain(
+                self.headings
+                    .iter()
+                    .map(|h| (Part::Text(h), Field::Heading)),
+            )
+            .chain(std::iter::once((body, Field::Body(BODY))))
+            .chain(
+                self.originals
+                    .iter()
+                    .map(|o| (Part::Text(o), Field::Body(ORIGINAL))),
+            )
+    }
+
+    fn doc(&self, section_name: &impl Fn(&str) -> String) -> Doc {
+        Doc {
+            title: self.title.clone(),
+            href: self.href.clone(),
+            section: section_name(&self.section),
+            excerpt: match &self.body {
+                Body::Html(h) => excerpt(&opening_of_html(h)),
+                Body::Text(t) => excerpt(t),
+            },
+        }
+    }
+}
+
+/// A chunk of pages counted together: its dictionary's words by number, and its pages.
+type Chunk = (Vec<Box<str>>, Vec<(Doc, PageWords)>);
+
+/// A distinct word of the language.
+struct Word {
+    term: u32,
+    /// Its folded form, when that is not its stem (the form table maps it).
+    form: Option<Box<str>>,
+    /// Pages that have it.
+    pages: u32,
+}
+
+/// A language's index as it is built, and as `serve` keeps it to follow edits.
+pub struct Builder {
+    lang: Lang,
+    stemmer: Stemmer,
+    dict: FastMap<Box<str>, u32>,
+    words: Vec<Word>,
+    term_ids: FastMap<Box<str>, u32>,
+    term_names: Vec<Box<str>>,
+    postings: Vec<Postings>,
+    /// Form → stem → pages: a form that two words fold to keeps the more common stem.
+    form_terms: FastMap<Box<str>, FastMap<u32, u32>>,
+    docs: Vec<Doc>,
+    /// Each page's words, kept only when the index follows edits.
+    page_words: Vec<PageWords>,
+}
+
+/// What an update changed: terms whose postings moved, and forms whose stem may have.
+#[derive(Default, Debug)]
+pub struct Touched {
+    pub terms: BTreeSet<Box<str>>,
+    pub forms: BTreeSet<Box<str>>,
+}
+
+impl Builder {
+    /// Builds one language's index; `keep` keeps each page's words so that
+    /// [`Builder::update`] can replace them later.
+    pub fn build(
+        lang: &Lang,
+        entries: &[Entry],
+        section_name: impl Fn(&str) -> String + Sync,
+        keep: bool,
+    ) -> Builder {
+        let chunks: Vec<Chunk> = entries
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut counter = Counter::new();
+                let pages = chunk
+                    .iter()
+                    .map(|e| (e.doc(&section_name), counter.page(e.parts())))
+                    .collect();
+                (counter.into_words(), pages)
+            })
+            .collect();
+        let mut b = Builder {
+            lang: lang.clone(),
+            stemmer: stem::stemmer(lang.as_str()),
+            dict: FastMap::with_capacity(1 << 16),
+            words: Vec::new(),
+            term_ids: FastMap::with_capacity(1 << 15),
+            term_names: Vec::new(),
+            postings: Vec::new(),
+            form_terms: FastMap::new(),
+            docs: Vec::with_capacity(entries.len()),
+            page_words: Vec::new(),
+        };
+        // Merge the chunks' dictionaries; new words are stemmed all at once, in parallel.
+        let mut pages: Vec<PageWords> = Vec::with_capacity(entries.len());
+        let mut fresh: Vec<Box<str>> = Vec::new();
+        for (words, chunk_pages) in chunks {
+            let ids: Vec<u32> = words
+                .into_iter()
+                .map(|w| {
+                    let next = b.dict.len() as u32;
+                    *b.dict.entry(w).or_insert_with_key(|w| {
+                        fresh.push(w.clone());
+                        next
+                    })
+                })
+                .collect();
+            for (doc, mut page) in chunk_pages {
+                for (id, _) in &mut page.words {
+                    *id = ids[*id as usize];
+                }
+                b.docs.push(doc);
+                pages.push(page);
+            }
+        }
+        b.add_words(fresh);
+        for page in &pages {
+            b.count_in(page, 1);
+        }
+        // Postings, page by page: in parallel per page, then appended in page order.
+        let weights: Vec<Vec<(u32, f32)>> = pages
+            .par_iter()
+            .map_init(Vec::new, |slots, p| b.weights_in(p, slots))
+            .collect();
+        if keep {
+            b.page_words = pages;
+        } else {
+            drop(pages);
+        }
+        b.postings = vec![Vec::new(); b.term_names.len()];
+        for (doc, ws) in weights.into_iter().enumerate() {
+            for (term, w) in ws {
+                b.postings[term as usize].push((doc as u32, w));
+            }
+        }
+        b
+    }
+
+    /// Stems words the dictionary just got (numbered in order from `self.words.len()`).
+    fn add_words(&mut self, fresh: Vec<Box<str>>) {
+        let stemmer = &self.stemmer;
+        let stemmed: Vec<(String, String)> = fresh
+            .par_iter()
+            .map(|w| (fold::fold(w), stemmer.term(w)))
+            .collect();
+        for (form, term) in stemmed {
+            let id = match self.term_ids.get(term.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.term_names.len() as u32;
+                    self.term_names.push(term.as_str().into());
+                    self.term_ids.insert(term.as_str().into(), id);
+                    self.postings.push(Vec::new());
+                    id
+                }
+            };
+            self.words.push(Word {
+                term: id,
+                form: (form != term).then(|| form.into()),
+                pages: 0,
+            });
+        }
+    }
+
+    /// Adds (`by` 1) or takes away (`by` -1) one page's words from the page counts.
+    fn count_in(&mut self, page: &PageWords, by: i32) {
+        for (id, _) in &page.words {
+            let word = &mut self.words[*id as usize];
+            word.pages = word.pages.saturating_add_signed(by);
+            if let Some(form) = &word.form {
+                // Looked up before it is copied: most forms are met on many pages.
+                let stems = match self.form_terms.get_mut(form) {
+                    Some(stems) => stems,
+                    None => self.form_terms.entry(form.clone()).or_default(),
+                };
+                let pages = stems.entry(word.term).or_default();
+                *pages = pages.saturating_add_signed(by);
+            }
+        }
+    }
+
+    /// A page's weight per term.
+    fn weights(&self, page: &PageWords) -> Vec<(u32, f32)> {
+        self.weights_in(page, &mut Vec::new())
+    }
+
+    /// [`Builder::weights`] with a scratch table by term (left as it was found), so that
+    /// the words that share a stem add up without sorting or hashing.
+    fn weights_in(&self, page: &PageWords, slots: &mut Vec<(Counts, bool)>) -> Vec<(u32, f32)> {
+        if slots.len() < self.term_names.len() {
+            slots.resize(self.term_names.len(), (Counts::default(), false));
+        }
+        let mut terms: Vec<u32> = Vec::with_capacity(page.words.len());
+        // In the page's order, so the sums are the same however the words are numbered.
+        for (id, c) in &page.words {
+            let term = self.words[*id as usize].term;
+            let (sum, seen) = &mut slots[term as usize];
+            if !*seen {
+                *seen = true;
+                terms.push(term);
+            }
+            sum.tf += c.tf;
+            sum.title |= c.title;
+            sum.heading |= c.heading;
+        }
+        // Long pages (monthly announcements that touch every subject) would otherwise
+        // win on sheer volume: the text's share is damped by length, as in BM25.
+        let norm = 1.0 - LENGTH_NORM + LENGTH_NORM * (page.len / TYPICAL_WORDS);
+        terms
+            .into_iter()
+            .map(|term| {
+                let (c, _) = std::mem::take(&mut slots[term as usize]);
+                let w = 1.0
+                    + c.tf.ln_1p() / norm
+                    + if c.title { TITLE } else { 0.0 }
+                    + if c.heading { HEADING } else { 0.0 };
+                (term, (w * 10.0).round() / 10.0)
+            })
+            .collect()
+    }
+
+    /// Pages indexed, by href, in document order.
+    pub fn hrefs(&self) -> impl Iterator<Item = &str> {
+        self.docs.iter().map(|d| d.href.as_str())
+    }
+
+    /// Replaces document `doc`'s words and postings with `entry`'s (its href stays);
+    /// returns the terms and forms that changed. Needs a builder built with `keep`.
+    pub fn update(
+        &mut self,
+        doc: usize,
+        entry: &Entry,
+        section_name: impl Fn(&str) -> String,
+    ) -> Touched {
+        let mut touched = Touched::default();
+        let old = std::mem::take(&mut self.page_words[doc]);
+        for (term, _) in self.weights(&old) {
+            self.postings[term as usize].retain(|p| p.0 as usize != doc);
+            touched.terms.insert(self.term_names[term as usize].clone());
+        }
+        self.count_in(&old, -1);
+        let mut counter = Counter::new();
+        let mut page = counter.page(entry.parts());
+        let mut fresh = Vec::new();
+        let ids: Vec<u32> = counter
+            .into_words()
+            .into_iter()
+            .map(|w| {
+                let next = self.dict.len() as u32;
+                *self.dict.entry(w).or_insert_with_key(|w| {
+                    fresh.push(w.clone());
+                    next
+                })
+            })
+            .collect();
+        self.add_words(fresh);
+        for (id, _) in &mut page.words {
+            *id = ids[*id as usize];
+        }
+        self.count_in(&page, 1);
+        for (term, w) in self.weights(&page) {
+            let p = &mut self.postings[term as usize];
+            let at = p.partition_point(|x| (x.0 as usize) < doc);
+            p.insert(at, (doc as u32, w));
+            touched.terms.insert(self.term_names[term as usize].clone());
+        }
+        for (id, _) in old.words.iter().chain(&page.words) {
+            if let Some(form) = &self.words[*id as usize].form {
+                touched.forms.insert(form.clone());
+            }
+        }
+        self.docs[doc] = entry.doc(&section_name);
+        self.page_words[doc] = page;
+        touched
+    }
+
+    /// The stem a form stands for: the one most pages have it as, ties to the first stem.
+    fn form_stem(&self, stems: &FastMap<u32, u32>) -> Option<&str> {
+        let (term, _) = stems.iter().filter(|(_, n)| **n > 0).max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(self.term_names[*b.0 as usize].cmp(&self.term_names[*a.0 as usize]))
+        })?;
+        Some(&self.term_names[*term as usize])
+    }
+
+    /// The index as written: stems with their postings, forms with their stems.
+    pub fn index(&self) -> LangIndex {
+        let terms = self
+            .term_names
+            .iter()
+            .zip(&self.postings)
+            .filter(|(_, p)| !p.is_empty())
+            .map(|(t, p)| (t.to_string(), p.clone()))
+            .collect();
+        self.finish(terms, self.docs.clone())
+    }
+
+    /// [`Builder::index`] without copying the postings (a build's last step).
+    pub fn into_index(mut self) -> LangIndex {
+        let postings = std::mem::take(&mut self.postings);
+        let terms = self
+            .term_names
+            .iter()
+            .zip(postings)
+            .filter(|(_, p)| !p.is_empty())
+            .map(|(t, p)| (t.to_string(), p))
+            .collect();
+        let docs = std::mem::take(&mut self.docs);
+        self.finish(terms, docs)
+    }
+
+    fn finish(&self, terms: BTreeMap<String, Postings>, docs: Vec<Doc>) -> LangIndex {
+        let forms: BTreeMap<String, String> = self
+            .form_terms
+            .iter()
+            .filter_map(|(form, stems)| Some((form.to_string(), self.form_stem(stems)?.into())))
+            .collect();
+        let mut index = LangIndex {
+            lang: self.lang.to_string(),
+            suffixes: self
+                .stemmer
+                .light
+                .suffixes
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            min: self.stemmer.light.min,
+            alternations: self
+                .stemmer
+                .light
+                .alternations
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
+            docs,
+            shards: Vec::new(),
+            terms,
+            forms,
+        };
+        index.shards = shard_names(&index);
+        index
+    }
+}
+
+/// A language's index as `serve` keeps it: the builder, and each shard entry and page as
+/// written, so that an edit rewrites a shard by copying the entries it did not touch.
+pub struct Live {
+    /// How many of the documents are pages (the rest are the tree's outcomes), for the
+    /// caller to see when pages came or went.
+    pub pages: usize,
+    builder: Builder,
+    /// `{"lang":…,"suffixes":…,"min":…,"alternations":…,` of `index.js`.
+    head: String,
+    docs: Vec<String>,
+    terms: BTreeMap<String, String>,
+    forms: BTreeMap<String, String>,
+    shards: BTreeSet<String>,
+}
+
+impl Live {
+    /// Keeps `builder` (built with `keep`) and what it writes.
+    pub fn new(builder: Builder) -> Live {
+        let index = builder.index();
+        fn json(v: &impl serde::Serialize) -> String {
+            serde_json::to_string(v).unwrap_or_default()
+        }
+        let head = format!(
+            "{{\"lang\":{},\"suffixes\":{},\"min\":{},\"alternations\":{},",
+            json(&index.lang),
+            json(&index.suffixes),
+            index.min,
+            json(&index.alternations)
+        );
+        Live {
+            pages: 0,
+            head,
+            docs: index.docs.iter().map(json).collect(),
+            terms: index
+                .terms
+                .iter()
+                .map(|(t, p)| {
+                    let mut e = String::new();
+                    super::term_entry(&mut e, t, p);
+                    (t.clone(), e)
+                })
+                .collect(),
+            forms: index
+                .forms
+                .iter()
+                .map(|(f, t)| (f.clone(), super::form_entry(f, t)))
+                .collect(),
+            shards: index.shards.into_iter().collect(),
+            builder,
+        }
+    }
+
+    /// Pages indexed, by href, in document order.
+    pub fn hrefs(&self) -> impl Iterator<Item = &str> {
+        self.builder.hrefs()
+    }
+
+    /// Replaces document `doc` with `entry` (see [`Builder::update`]); returns the shards
+    /// to write again (one that no longer exists among them).
+    pub fn update(
+        &mut self,
+        doc: usize,
+        entry: &Entry,
+        section_name: impl Fn(&str) -> String,
+    ) -> BTreeSet<String> {
+        let touched = self.builder.update(doc, entry, section_name);
+        let b = &self.builder;
+        let mut shards = BTreeSet::new();
+        for term in &touched.terms {
+            let p = &b.postings[b.term_ids[term] as usize];
+            if p.is_empty() {
+                self.terms.remove(&**term);
+            } else {
+                let mut e = String::new();
+                super::term_entry(&mut e, term, p);
+                self.terms.insert(term.to_string(), e);
+            }
+            shards.insert(shard_of(term));
+        }
+        for form in &touched.forms {
+            match b.form_terms.get(form).and_then(|s| b.form_stem(s)) {
+                Some(stem) => self
+                    .forms
+                    .insert(form.to_string(), super::form_entry(form, stem)),
+                None => self.forms.remove(&**form),
+            };
+            shards.insert(shard_of(form));
+        }
+        self.docs[doc] = serde_json::to_string(&b.docs[doc]).unwrap_or_default();
+        for shard in &shards {
+            let first = super::shard_letter(shard);
+            let has = |m: &BTreeMap<String, String>| {
+                super::from(m, &first)
+                    .next()
+                    .is_some_and(|(k, _)| k.starts_with(first.as_str()))
+            };
+            if has(&self.terms) || has(&self.forms) {
+                self.shards.insert(shard.clone());
+            } else {
+                self.shards.remove(shard);
+            }
+        }
+        shards
+    }
+
+    /// `index.js`, as [`LangIndex::index_file`] writes it.
+    pub fn index_file(&self) -> (String, String) {
+        let shards: Vec<&String> = self.shards.iter().collect();
+        let json = format!(
+            "{}\"docs\":[{}],\"shards\":{}}}",
+            self.head,
+            self.docs.join(","),
+            serde_json::to_string(&shards).unwrap_or_default()
+        );
+        ("index.js".to_string(), super::as_script("index", &json))
+    }
+
+    /// A shard's file, or `None` when no entry begins with its letter any more.
+    pub fn shard_file(&self, shard: &str) -> Option<(String, String)> {
+        if !self.shards.contains(shard) {
+            return None;
+        }
+        let first = super::shard_letter(shard);
+        Some(super::shard_script(
+            shard,
+            entries(&self.terms, &first),
+            entries(&self.forms, &first),
+        ))
+    }
+
+    /// Every file, as [`LangIndex::files`] writes them.
+    pub fn files(&self) -> Vec<(String, String)> {
+        let mut out = vec![self.index_file()];
+        out.extend(self.shards.iter().filter_map(|s| self.shard_file(s)));
+        out
+    }
+}
+
+/// The entries of `m` whose keys begin with `first`.
+fn entries<'m>(m: &'m BTreeMap<String, String>, first: &str) -> impl Iterator<Item = &'m str> {
+    super::from(m, first)
+        .take_while(move |(k, _)| k.starts_with(first))
+        .map(|(_, e)| e.as_str())
+}
+
+fn shard_names(index: &LangIndex) -> Vec<String> {
+    let mut shards: Vec<String> = index
+        .terms
+        .keys()
+        .chain(index.forms.keys())
+        .map(|t| shard_of(t))
+        .collect();
+    shards.sort();
+    shards.dedup();
+    shards
+}
+
+/// The opening of rendered HTML's text, enough for an excerpt: it reads on until the word
+/// that crosses [`EXCERPT_CHARS`] has ended.
+fn opening_of_html(html: &str) -> String {
+    let mut out = String::with_capacity(EXCERPT_CHARS * 2);
+    let mut letters = 0;
+    let mut past = false;
+    super::words::html_pieces(html, |piece| {
+        out.push_str(piece);
+        if past && piece.contains(char::is_whitespace) {
+            return false;
+        }
+        letters += piece.chars().filter(|c| !c.is_whitespace()).count();
+        past = letters >= EXCERPT_CHARS;
+        true
+    });
+    out
+}
+
+/// The first words of a page's text, for result excerpts.
+fn excerpt(body: &str) -> String {
+    let mut out = String::with_capacity(EXCERPT_CHARS + 16);
+    let mut chars = 0;
+    for word in body.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        chars += word.chars().count() + 1;
+        if chars >= EXCERPT_CHARS {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(title: &str, body: &str) -> Entry<'static> {
+        Entry {
+            title: title.into(),
+            href: title.into(),
+            section: "s".into(),
+            headings: vec![Cow::Borrowed("Kop")],
+            body: Body::Html(Box::leak(body.to_string().into_boxed_str())),
+            originals: vec!["Customers can cancel"],
+        }
+    }
+
+    /// An edit followed page by page gives the same files as building the edited pages
+    /// whole: postings, forms (a form's stem follows which stem most pages have it as)
+    /// and the pages' excerpts.
+    #[test]
+    fn an_update_writes_what_a_whole_build_writes() {
+        let lang = Lang::new_unchecked("pl");
+        let before = [
+            entry(
+                "Anulowanie",
+                "<p>Jak anulować <strong>subskrypcję</strong> w centrum.</p>",
+            ),
+            entry(
+                "Faktury",
+                "<p>Subskrypcja pojawia się na fakturze. Płatności.</p>",
+            ),
+            entry("Inne", "<p>Nic tu nie ma, tylko faktury i subskrypcje.</p>"),
+        ];
+        let edited = entry(
+            "Faktury",
+            "<p>Rezerwacja pojawia się na fakturach &amp; tyle.</p>",
+        );
+        let name = |s: &str| s.to_string();
+        let mut builder = Builder::build(&lang, &before, name, true);
+        let platn = |i: &LangIndex| i.terms.keys().any(|t| t.starts_with("platn"));
+        assert!(platn(&builder.index()));
+        let mut live = Live::new(Builder::build(&lang, &before, name, true));
+        assert_eq!(live.files(), builder.index().files());
+        builder.update(1, &edited, name);
+        let shards = live.update(1, &edited, name);
+        let [a, _, c] = before;
+        let whole = Builder::build(&lang, &[a, edited, c], name, false).index();
+        assert_eq!(builder.index().files(), whole.files());
+        assert_eq!(live.files(), whole.files());
+        assert!(!platn(&whole) && whole.terms.keys().any(|t| t.starts_with("rezerwac")));
+        // `płatność` went, so its shard is among those written again.
+        assert!(shards.contains(&shard_of("p")), "{shards:?}");
+    }
+}
