@@ -95,13 +95,7 @@ impl Output {
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| std::fs::write(&path, bytes));
-        if let Err(e) = result {
-            diags.push(Diagnostic::error(
-                Kind::Io,
-                Some(Location::new(self.target.join(site_path), 1, 1)),
-                format!("cannot write: {e}"),
-            ));
-        }
+        self.report(site_path, result, diags);
     }
 
     /// Writes `parts` one after another into one file, in one vectored write, without

@@ -8,7 +8,9 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::translations::reconstruct::is_inline_tag;
 
 /// What a block is; two pages line up when their blocks' kinds match one by one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,8 +54,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut run: Option<Block> = None;
     for (ev, range) in Parser::new_ext(text, crate::parse::options()).into_offset_iter() {
         let inline = match &ev {
-            Event::Start(tag) => is_inline(&tag.to_end()),
-            Event::End(tag) => is_inline(tag),
+            Event::Start(tag) => is_inline_tag(&tag.to_end()),
+            Event::End(tag) => is_inline_tag(tag),
             Event::Text(_)
             | Event::Code(_)
             | Event::Html(_)
@@ -97,19 +99,6 @@ pub fn blocks(text: &str) -> Vec<Block> {
     }
     out.extend(run);
     out
-}
-
-fn is_inline(tag: &TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
 }
 
 impl Kind {

@@ -181,7 +181,8 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn is_inline_tag(tag: &TagEnd) -> bool {
+/// Inline markup, which stays inside its block.
+pub(crate) fn is_inline_tag(tag: &TagEnd) -> bool {
     matches!(
         tag,
         TagEnd::Emphasis
