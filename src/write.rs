@@ -186,7 +186,7 @@ impl Output {
             });
         }
         if had_old {
-            std::fs::remove_dir_all(&old).map_err(io(&old))?;
+            remove_tree(&old).map_err(io(&old))?;
         }
         Ok(())
     }
@@ -195,6 +195,22 @@ impl Output {
     pub fn abandon(self) {
         let _ = std::fs::remove_dir_all(&self.staging);
     }
+}
+
+/// Removes a whole folder with its top-level entries in parallel: the previous output of a
+/// large site is tens of thousands of files, and their unlinks need not wait for each other.
+/// A link is removed, never followed.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let entries = std::fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())
+        } else {
+            std::fs::remove_file(entry.path())
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 /// `parts` written one after another with as few system calls as the kernel allows.
@@ -229,5 +245,32 @@ impl crate::render::FileSink for Output {
 
     fn write_beside(&self, site_path: &str, bytes: &[u8], diags: &Diagnostics) {
         Output::write_beside(self, site_path, bytes, diags);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remove_tree_removes_everything_below_and_never_follows_a_link() {
+        let tmp = tempfile::tempdir().unwrap();
+        let outside = tmp.path().join("outside");
+        std::fs::create_dir(&outside).unwrap();
+        std::fs::write(outside.join("keep.txt"), "kept").unwrap();
+        let old = tmp.path().join("old");
+        for dir in ["en/a", "en/b", "nl/a", "search/nl"] {
+            std::fs::create_dir_all(old.join(dir)).unwrap();
+            std::fs::write(old.join(dir).join("index.html"), "x").unwrap();
+        }
+        std::fs::write(old.join("sitemap.xml"), "x").unwrap();
+        std::os::unix::fs::symlink(&outside, old.join("link")).unwrap();
+        std::os::unix::fs::symlink(&outside, old.join("en/link")).unwrap();
+        remove_tree(&old).unwrap();
+        assert!(!old.exists());
+        assert_eq!(
+            std::fs::read_to_string(outside.join("keep.txt")).unwrap(),
+            "kept"
+        );
     }
 }
