@@ -85,14 +85,7 @@ pub fn render(
     diags: &Diagnostics,
 ) -> usize {
     let t = Timer::start("templates");
-    let Ok(mut renderer) = Renderer::new(
-        &p.config,
-        &p.theme,
-        Arc::clone(&p.i18n),
-        &p.urls,
-        p.tree.is_some(),
-        diags,
-    ) else {
+    let Some(mut renderer) = renderer(p, diags) else {
         return 0;
     };
     t.stop();
@@ -199,4 +192,18 @@ fn everything(
             .with_hint("pass --base-url https://your.host/path/ or set base_url in site.yaml"),
         );
     }
+}
+
+/// The renderer for a prepared site; `None` when its templates do not compile (the errors
+/// are in `diags`).
+pub(crate) fn renderer<'p>(p: &'p Prepared, diags: &Diagnostics) -> Option<Renderer<'p>> {
+    Renderer::new(
+        &p.config,
+        &p.theme,
+        Arc::clone(&p.i18n),
+        &p.urls,
+        p.tree.is_some(),
+        diags,
+    )
+    .ok()
 }

@@ -14,7 +14,6 @@ use crate::lang::Lang;
 use crate::load::{self, Loaded, Origin, SourcePage};
 use crate::pipeline::{self, Work};
 use crate::prepare::{Keep, Prepared, Reuse, prepare_keeping, prepare_with};
-use crate::render::Renderer;
 use crate::search;
 use crate::urls::Urls;
 use crate::write::Output;
@@ -333,14 +332,7 @@ impl Session {
     /// replaced and only the shards they touch are written. A language without an index
     /// yet, or whose pages came or went, is left to [`Session::refresh_search`].
     fn update_search(&mut self, p: &Prepared, work: &Work, diags: &Diagnostics) {
-        let Ok(renderer) = Renderer::new(
-            &p.config,
-            &p.theme,
-            Arc::clone(&p.i18n),
-            &p.urls,
-            p.tree.is_some(),
-            diags,
-        ) else {
+        let Some(renderer) = pipeline::renderer(p, diags) else {
             return;
         };
         let out = Output::direct(&self.out_dir);
@@ -378,14 +370,7 @@ impl Session {
     pub fn refresh_search(&mut self, more_waiting: impl Fn() -> bool) {
         let Some(p) = &self.state else { return };
         let diags = Diagnostics::default();
-        let Ok(renderer) = Renderer::new(
-            &p.config,
-            &p.theme,
-            Arc::clone(&p.i18n),
-            &p.urls,
-            p.tree.is_some(),
-            &diags,
-        ) else {
+        let Some(renderer) = pipeline::renderer(p, &diags) else {
             return;
         };
         let out = Output::direct(&self.out_dir);
