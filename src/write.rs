@@ -87,15 +87,7 @@ impl Output {
 
     /// Writes one file at a `/`-separated site path.
     pub fn write(&self, site_path: &str, bytes: &[u8], diags: &Diagnostics) {
-        if self.discard {
-            return;
-        }
-        let path = self.staging.join(site_path);
-        let result = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&path, bytes));
-        self.report(site_path, result, diags);
+        self.write_parts(site_path, &[bytes], diags);
     }
 
     /// Writes `parts` one after another into one file, in one vectored write, without

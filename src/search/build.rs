@@ -157,16 +157,7 @@ impl Builder {
         let mut pages: Vec<PageWords> = Vec::with_capacity(entries.len());
         let mut fresh: Vec<Box<str>> = Vec::new();
         for (words, chunk_pages) in chunks {
-            let ids: Vec<u32> = words
-                .into_iter()
-                .map(|w| {
-                    let next = b.dict.len() as u32;
-                    *b.dict.entry(w).or_insert_with_key(|w| {
-                        fresh.push(w.clone());
-                        next
-                    })
-                })
-                .collect();
+            let ids = global_ids(&mut b.dict, words, &mut fresh);
             for (doc, mut page) in chunk_pages {
                 for (id, _) in &mut page.words {
                     *id = ids[*id as usize];
@@ -304,17 +295,7 @@ impl Builder {
         let mut counter = Counter::new();
         let mut page = counter.page(entry.parts());
         let mut fresh = Vec::new();
-        let ids: Vec<u32> = counter
-            .into_words()
-            .into_iter()
-            .map(|w| {
-                let next = self.dict.len() as u32;
-                *self.dict.entry(w).or_insert_with_key(|w| {
-                    fresh.push(w.clone());
-                    next
-                })
-            })
-            .collect();
+        let ids = global_ids(&mut self.dict, counter.into_words(), &mut fresh);
         self.add_words(fresh);
         for (id, _) in &mut page.words {
             *id = ids[*id as usize];
@@ -594,6 +575,25 @@ fn excerpt(body: &str) -> String {
         }
     }
     out
+}
+
+/// The dictionary's number for each of a counter's words (by the counter's own numbers);
+/// words the dictionary did not have are added and pushed to `fresh`, to be stemmed.
+fn global_ids(
+    dict: &mut FastMap<Box<str>, u32>,
+    words: Vec<Box<str>>,
+    fresh: &mut Vec<Box<str>>,
+) -> Vec<u32> {
+    words
+        .into_iter()
+        .map(|w| {
+            let next = dict.len() as u32;
+            *dict.entry(w).or_insert_with_key(|w| {
+                fresh.push(w.clone());
+                next
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
