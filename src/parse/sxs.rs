@@ -156,21 +156,15 @@ fn span_open(b: &[u8], at: usize) -> Option<usize> {
 }
 
 /// Where `needle` first occurs, ignoring ASCII case. Every needle here starts with an ASCII
-/// byte that is no letter, which std's fast search finds.
+/// byte that is no letter, which memchr's SIMD search finds.
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    let first = char::from(*needle.as_bytes().first()?);
-    let mut from = 0;
-    while let Some(p) = hay[from..].find(first) {
-        let at = from + p;
-        if hay.as_bytes()[at..]
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let &first = needle.first()?;
+    memchr::memchr_iter(first, hay).find(|&at| {
+        hay[at..]
             .get(..needle.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-        {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// The halves that markdown's inline pass did not keep whole: something opened outside closes

@@ -11,7 +11,9 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use super::directives::{self, Piece};
 use super::headings::{IdSet, TocEntry, slugify};
 use super::html::{self, RawTag};
-use super::{Context, Original, PageLink, ParsedPage, Passage, Segment, escape, sanitize};
+use super::{
+    Context, Original, PageLink, ParsedPage, Passage, Segment, escape, push_escaped, sanitize,
+};
 use crate::diag::{Diagnostic, Kind};
 use crate::lang::Lang;
 use crate::load::SourcePage;
@@ -321,10 +323,11 @@ impl<'p> EventPass<'p> {
                     if lang.is_empty() {
                         st.html("<pre tabindex=\"0\"><code>");
                     } else {
-                        st.html(format!(
-                            r#"<pre tabindex="0"><code class="language-{}">"#,
-                            escape(&lang)
-                        ));
+                        let mut open = String::with_capacity(lang.len() + 48);
+                        open.push_str(r#"<pre tabindex="0"><code class="language-"#);
+                        push_escaped(&mut open, &lang);
+                        open.push_str(r#"">"#);
+                        st.html(open);
                     }
                 }
                 Event::End(TagEnd::CodeBlock) => {
@@ -480,12 +483,18 @@ impl<'p> EventPass<'p> {
         } else {
             ""
         };
-        st.html(format!(r#"<h{n} id="{}"{class}>"#, escape(&id)));
+        let mut open = String::with_capacity(id.len() + class.len() + 12);
+        open.push_str(HEADING_OPEN[n]);
+        push_escaped(&mut open, &id);
+        open.push('"');
+        open.push_str(class);
+        open.push('>');
+        st.html(open);
         for ev in inner {
             st.emit(ev);
         }
         self.flush_originals(st);
-        st.html(format!("</h{n}>"));
+        st.html(HEADING_CLOSE[n]);
         if level == HeadingLevel::H1 && st.h1.is_none() {
             st.h1 = Some(text.clone());
         }
@@ -660,6 +669,18 @@ impl<'p> EventPass<'p> {
         st.words += count_words(text);
     }
 }
+
+/// A heading's tags by level (1–6), up to its id's value.
+const HEADING_OPEN: [&str; 7] = [
+    "",
+    r#"<h1 id=""#,
+    r#"<h2 id=""#,
+    r#"<h3 id=""#,
+    r#"<h4 id=""#,
+    r#"<h5 id=""#,
+    r#"<h6 id=""#,
+];
+const HEADING_CLOSE: [&str; 7] = ["", "</h1>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>"];
 
 fn message_is_about_an_include(message: &str) -> bool {
     message.starts_with("include ")
