@@ -195,7 +195,7 @@ impl<'p> EventPass<'p> {
 
     pub(super) fn parse(&self, body: &str) -> ParsedPage {
         let mut masked = String::new();
-        let events = super::sxs::events(body, &mut masked);
+        let mut events = super::sxs::events(body, &mut masked);
         let mut st = State {
             out: Vec::with_capacity(events.len() + events.len() / 4),
             body_at: (body.as_ptr() as usize, body.len()),
@@ -203,9 +203,12 @@ impl<'p> EventPass<'p> {
         };
         let mut i = 0;
         while i < events.len() {
-            let (ev, range) = &events[i];
+            // Each event is taken out as it is handled (later ones are still looked ahead
+            // at), so it moves to the output instead of being copied there.
+            let (ev, range) = std::mem::replace(&mut events[i], (Event::Rule, 0..0));
+            let range = &range;
             i += 1;
-            match ev {
+            match &ev {
                 Event::Start(_) | Event::End(_) => {}
                 Event::SoftBreak | Event::HardBreak => {
                     st.at = range.end;
@@ -214,7 +217,7 @@ impl<'p> EventPass<'p> {
                 _ => st.at = range.end,
             }
             if st.raw_text.is_some() {
-                match ev {
+                match &ev {
                     Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => {
                         continue;
                     }
@@ -232,7 +235,7 @@ impl<'p> EventPass<'p> {
                     _ => {}
                 }
             }
-            match ev {
+            match &ev {
                 Event::Start(Tag::Paragraph) if self.is_include(body, range) => {
                     let inner = self.include(body, range, &st);
                     st.html(inner);
@@ -250,11 +253,11 @@ impl<'p> EventPass<'p> {
                         Some(kind) => {
                             let (class, label) = self.alert(kind);
                             st.html(format!(r#"<div class="sp-alert sp-alert-{class}" role="note"><p class="sp-alert-title">{}</p>"#, escape(label)));
-                            if ev_kind_was_none(ev) {
+                            if ev_kind_was_none(&ev) {
                                 i = strip_inline_alert_marker(&events, i, &mut st);
                             }
                         }
-                        None => st.emit(ev.clone()),
+                        None => st.emit(ev),
                     }
                 }
                 Event::End(TagEnd::BlockQuote(_)) => {
@@ -262,7 +265,7 @@ impl<'p> EventPass<'p> {
                     if st.quotes.pop().unwrap_or(false) {
                         st.html("</div>");
                     } else {
-                        st.emit(ev.clone());
+                        st.emit(ev);
                     }
                 }
                 Event::Start(Tag::Heading { level, .. }) => {
@@ -305,10 +308,10 @@ impl<'p> EventPass<'p> {
                 Event::End(TagEnd::Image) => self.end_image(&mut st),
                 Event::Start(Tag::Table(_)) => {
                     st.html(r#"<div class="sp-table-wrap" tabindex="0">"#);
-                    st.emit(ev.clone());
+                    st.emit(ev);
                 }
                 Event::End(TagEnd::Table) => {
-                    st.emit(ev.clone());
+                    st.emit(ev);
                     st.html("</div>");
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
@@ -338,22 +341,31 @@ impl<'p> EventPass<'p> {
                 | Event::Start(Tag::Item)
                 | Event::Start(Tag::TableCell) => {
                     self.flush_originals(&mut st);
-                    st.emit(ev.clone());
+                    st.emit(ev);
                 }
                 Event::End(
                     TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::List(_),
                 ) => {
                     self.close_open_spans(&mut st);
                     self.flush_originals(&mut st);
-                    st.emit(ev.clone());
+                    st.emit(ev);
                 }
-                Event::Text(text) => match self.split_directive(&mut st, body, &events, i - 1) {
-                    Some(next) => i = next,
-                    None => self.text(&mut st, text, range),
-                },
+                // Most text holds no `:` or `*`, so neither a directive nor a stray `**`.
+                Event::Text(text) if st.in_code || !may_hold_markers(text) => {
+                    if !st.in_code {
+                        self.note_text(&mut st, text);
+                    }
+                    st.emit(ev);
+                }
+                Event::Text(text) => {
+                    match self.split_directive(&mut st, body, (text, range), &events, i - 1) {
+                        Some(next) => i = next,
+                        None => self.text(&mut st, text, range),
+                    }
+                }
                 Event::Code(code) => {
                     self.note_text(&mut st, code);
-                    st.emit(ev.clone());
+                    st.emit(ev);
                 }
                 Event::InlineHtml(raw) => self.inline_html(&mut st, raw, range.start),
                 Event::Html(raw) => {
@@ -568,12 +580,10 @@ impl<'p> EventPass<'p> {
         &self,
         st: &mut State<'p>,
         body: &str,
+        (text, range): (&CowStr<'p>, &Range<usize>),
         events: &[(Event<'p>, Range<usize>)],
         at: usize,
     ) -> Option<usize> {
-        let (Event::Text(text), range) = &events[at] else {
-            return None;
-        };
         // Most text events hold no `:::` at all; a substring searcher set up for each of them
         // cost more than the rest of this check.
         if st.in_code
@@ -606,10 +616,13 @@ impl<'p> EventPass<'p> {
             }
             last = j;
         }
+        if last == at {
+            return None;
+        }
         let (Event::Text(_), end) = &events[last] else {
             return None;
         };
-        if depth != 0 || last == at || end.end < close {
+        if depth != 0 || end.end < close {
             return None;
         }
         let before = &text[..text.rfind(":::")?];
@@ -668,6 +681,12 @@ impl<'p> EventPass<'p> {
         }
         st.words += count_words(text);
     }
+}
+
+/// Whether a text may hold a directive (`:::`) or a stray `**`: one SIMD search for both
+/// bytes instead of one per marker.
+fn may_hold_markers(text: &str) -> bool {
+    memchr::memchr2(b':', b'*', text.as_bytes()).is_some()
 }
 
 /// A heading's tags by level (1–6), up to its id's value.
