@@ -781,15 +781,17 @@ fn nesting_depth(html: &str) -> usize {
 pub(super) fn collapse_spaces(text: &str) -> String {
     // Most headings already are: single ASCII spaces between words, none at the ends, and
     // nothing but ASCII (so no other kind of white space) to decode.
-    let b = text.as_bytes();
-    if text.is_ascii()
-        && b.first().is_none_or(|&c| c != b' ')
-        && b.last().is_none_or(|&c| c != b' ')
-        && !b.windows(2).any(|w| w == b"  ")
-        && !b
-            .iter()
-            .any(|&c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
-    {
+    // One pass over the bytes: a space first (as if one came before the text), two in a
+    // row or last, or any other white space or non-ASCII byte sends it the long way.
+    let mut prev = b' ';
+    let simple = text.bytes().all(|c| {
+        let ok = c < 0x80
+            && !matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+            && !(c == b' ' && prev == b' ');
+        prev = c;
+        ok
+    });
+    if simple && prev != b' ' {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
