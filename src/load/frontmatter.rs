@@ -115,20 +115,28 @@ pub fn parse(yaml: &str) -> Result<(FrontMatter, Vec<FieldWarning>), YamlError> 
     if yaml.trim().is_empty() {
         return Ok((FrontMatter::default(), Vec::new()));
     }
-    let value = match simple_map(yaml) {
-        Some(map) => serde_yaml::Value::Mapping(map),
-        None => serde_yaml::from_str(yaml).map_err(|e| {
-            repeated_key(yaml).unwrap_or_else(|| {
-                let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-                YamlError {
-                    line,
-                    column,
-                    message: crate::config::strip_yaml_position(&e.to_string()),
-                    hint: None,
-                }
-            })
-        })?,
-    };
+    if let Some(pairs) = simple_pairs(yaml) {
+        // Exports' usual front matter: straight to the fields, no YAML value in between.
+        let mut fm = FrontMatter::default();
+        let mut warnings = Vec::new();
+        for (key, value) in pairs {
+            set_field(&mut fm, &mut warnings, yaml, key, Some(value.trim()));
+            fm.extra
+                .insert(key.to_string(), Json::String(value.to_string()));
+        }
+        return Ok((fm, warnings));
+    }
+    let value = serde_yaml::from_str(yaml).map_err(|e| {
+        repeated_key(yaml).unwrap_or_else(|| {
+            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+            YamlError {
+                line,
+                column,
+                message: crate::config::strip_yaml_position(&e.to_string()),
+                hint: None,
+            }
+        })
+    })?;
     let map = match value {
         serde_yaml::Value::Mapping(map) => map,
         serde_yaml::Value::Null => return Ok((FrontMatter::default(), Vec::new())),
@@ -152,55 +160,63 @@ pub fn parse(yaml: &str) -> Result<(FrontMatter, Vec<FieldWarning>), YamlError> 
             other => scalar_text(&other).unwrap_or_else(|| format!("{other:?}")),
         };
         let text = scalar_text(&value);
-        let line_of_key = || key_line(yaml, &key);
-        match key.as_str() {
-            "title" => fm.title = text.clone(),
-            "description" => fm.description = text.clone(),
-            "author" => fm.author = text.clone(),
-            "ms.topic" => fm.topic = text.clone(),
-            "ms.subservice" => fm.subservice = text.clone(),
-            "ms.contentlocale" => fm.content_locale = text.clone(),
-            "ms.openlocfilehash" => fm.source_hash = text.clone(),
-            "ms.translationtype" => {
-                fm.translation_type = match text.as_deref().map(str::to_ascii_uppercase).as_deref()
-                {
-                    Some("MT") => Some(TranslationType::Machine),
-                    Some("HT") => Some(TranslationType::Human),
-                    _ => None,
-                }
-            }
-            "ms.date" | "ms.lasthandoff" => {
-                let parsed = text.as_deref().and_then(Date::parse);
-                if parsed.is_none() {
-                    warnings.push(FieldWarning {
-                        yaml_line: line_of_key(),
-                        message: format!(
-                            "`{key}` is not a date: {}",
-                            text.as_deref().unwrap_or("(not text)")
-                        ),
-                    });
-                }
-                if key == "ms.date" {
-                    fm.date = parsed;
-                } else {
-                    fm.last_handoff = parsed;
-                }
-            }
-            _ => {}
-        }
+        set_field(&mut fm, &mut warnings, yaml, &key, text.as_deref());
         fm.extra.insert(key, yaml_to_json(value));
     }
     Ok((fm, warnings))
 }
 
-/// The front matter as a map, when every line is a `key: value` pair whose value can only be
+/// Sets the typed field `key` names, if any, from its value's text (trimmed; `None` for a
+/// list or a map); a date that does not read is a warning on the key's line.
+fn set_field(
+    fm: &mut FrontMatter,
+    warnings: &mut Vec<FieldWarning>,
+    yaml: &str,
+    key: &str,
+    text: Option<&str>,
+) {
+    let owned = || text.map(str::to_string);
+    match key {
+        "title" => fm.title = owned(),
+        "description" => fm.description = owned(),
+        "author" => fm.author = owned(),
+        "ms.topic" => fm.topic = owned(),
+        "ms.subservice" => fm.subservice = owned(),
+        "ms.contentlocale" => fm.content_locale = owned(),
+        "ms.openlocfilehash" => fm.source_hash = owned(),
+        "ms.translationtype" => {
+            fm.translation_type = match text {
+                Some(t) if t.eq_ignore_ascii_case("MT") => Some(TranslationType::Machine),
+                Some(t) if t.eq_ignore_ascii_case("HT") => Some(TranslationType::Human),
+                _ => None,
+            }
+        }
+        "ms.date" | "ms.lasthandoff" => {
+            let parsed = text.and_then(Date::parse);
+            if parsed.is_none() {
+                warnings.push(FieldWarning {
+                    yaml_line: key_line(yaml, key),
+                    message: format!("`{key}` is not a date: {}", text.unwrap_or("(not text)")),
+                });
+            }
+            if key == "ms.date" {
+                fm.date = parsed;
+            } else {
+                fm.last_handoff = parsed;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The front matter's `key: value` pairs, in order, when every line is a `key: value` pair whose value can only be
 /// text; `None` hands it to the YAML parser. Exports write front matter this way, and the
 /// full parser costs more than reading and splitting the page. Anything YAML could read
 /// otherwise (numbers, booleans, nulls, escapes, comments, flow or block structure, repeated
 /// keys) goes to the parser, so both always agree (a unit test compares them on every
 /// page of the seeds and the corpus).
-fn simple_map(yaml: &str) -> Option<serde_yaml::Mapping> {
-    let mut map = serde_yaml::Mapping::new();
+fn simple_pairs(yaml: &str) -> Option<Vec<(&str, &str)>> {
+    let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(16);
     for line in yaml.lines() {
         if line.is_empty() {
             continue;
@@ -214,17 +230,13 @@ fn simple_map(yaml: &str) -> Option<serde_yaml::Mapping> {
             return None;
         }
         let text = text_value(value.trim_matches(' '))?;
-        if map
-            .insert(
-                serde_yaml::Value::String(key.to_string()),
-                serde_yaml::Value::String(text.to_string()),
-            )
-            .is_some()
-        {
+        // A handful of keys: a scan costs less than hashing them.
+        if pairs.iter().any(|&(k, _)| k == key) {
             return None;
         }
+        pairs.push((key, text));
     }
-    (!map.is_empty()).then_some(map)
+    (!pairs.is_empty()).then_some(pairs)
 }
 
 /// A one-line value that YAML reads as exactly this text: quoted without escapes, or plain
@@ -256,18 +268,24 @@ fn text_value(value: &str) -> Option<&str> {
 /// Whether a plain scalar might be a null, a boolean or a number rather than text: a
 /// superset of what the YAML parser resolves, so a doubtful value goes to the parser.
 fn maybe_not_text(plain: &str) -> bool {
-    let lower = plain.to_ascii_lowercase();
-    let unsigned = lower.strip_prefix(['+', '-']).unwrap_or(&lower);
-    matches!(
-        lower.as_str(),
-        "~" | "null" | "true" | "false" | "y" | "n" | "yes" | "no" | "on" | "off" | ".nan"
-    ) || unsigned == ".inf"
-        || ["0x", "0o", "0b"].iter().any(|p| unsigned.starts_with(p))
+    let unsigned = plain.strip_prefix(['+', '-']).unwrap_or(plain);
+    let starts = |prefix: &str| {
+        unsigned
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    [
+        "~", "null", "true", "false", "y", "n", "yes", "no", "on", "off", ".nan",
+    ]
+    .iter()
+    .any(|word| plain.eq_ignore_ascii_case(word))
+        || unsigned.eq_ignore_ascii_case(".inf")
+        || ["0x", "0o", "0b", "inf", "nan"].iter().any(|p| starts(p))
         || (unsigned.bytes().any(|b| b.is_ascii_digit())
             && unsigned
                 .bytes()
-                .all(|b| b.is_ascii_digit() || b"._+-e".contains(&b)))
-        || ["inf", "nan"].iter().any(|w| unsigned.starts_with(w))
+                .all(|b| b.is_ascii_digit() || b"._+-eE".contains(&b)))
 }
 
 fn kind_name(v: &serde_yaml::Value) -> &'static str {
@@ -483,9 +501,13 @@ mod tests {
 
     /// Every front matter the fast path takes must read exactly as the YAML parser reads it.
     fn agrees_with_the_parser(yaml: &str) -> bool {
-        let Some(fast) = simple_map(yaml) else {
+        let Some(fast) = simple_pairs(yaml) else {
             return false;
         };
+        let fast: serde_yaml::Mapping = fast
+            .into_iter()
+            .map(|(k, v)| (k.into(), v.into()))
+            .collect();
         let full: serde_yaml::Value = serde_yaml::from_str(yaml)
             .unwrap_or_else(|e| panic!("fast path took invalid YAML {yaml:?}: {e}"));
         assert_eq!(serde_yaml::Value::Mapping(fast), full, "{yaml}");
@@ -521,7 +543,7 @@ mod tests {
                 };
                 if serde_yaml::from_str::<serde_yaml::Value>(yaml).is_err() {
                     assert!(
-                        simple_map(yaml).is_none(),
+                        simple_pairs(yaml).is_none(),
                         "fast path took invalid YAML in {}",
                         entry.path().display()
                     );
@@ -580,7 +602,7 @@ mod tests {
             "a: inf",
             "a: nan",
         ] {
-            assert!(simple_map(yaml).is_none(), "{yaml:?} took the fast path");
+            assert!(simple_pairs(yaml).is_none(), "{yaml:?} took the fast path");
         }
         for yaml in [
             "title: Hallo wereld",
