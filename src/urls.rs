@@ -4,28 +4,29 @@
 //! host (and from `file://`) without knowing where it will live. Absolute URLs (canonical,
 //! hreflang, sitemap) need the configured base URL.
 
-use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
+use percent_encoding::{AsciiSet, percent_decode_str, utf8_percent_encode};
 
 use crate::lang::Lang;
 
-/// Characters that cannot stand raw in a URL path segment.
-const SEGMENT: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}')
-    .add(b'\\')
-    .add(b'^')
-    .add(b'|')
-    .add(b'[')
-    .add(b']')
-    .add(b'\'');
+/// Printable ASCII that cannot stand raw in a URL path segment; control characters and every
+/// byte of a non-ASCII character are escaped too.
+const SEGMENT_SPECIALS: &[u8] = b" \"#%<>?`{}\\^|[]'";
+
+/// Which bytes [`push_encoded`] escapes, one lookup per byte.
+const ESCAPED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b < 0x20 || b >= 0x7f;
+        b += 1;
+    }
+    let mut i = 0;
+    while i < SEGMENT_SPECIALS.len() {
+        table[SEGMENT_SPECIALS[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 #[derive(Debug, Clone)]
 pub struct Urls {
@@ -67,22 +68,44 @@ impl Urls {
     /// A link from the page whose folder is `from` (a site path like `nl/a/`) to the site
     /// path `to` (`ru/b/`, `static/style.css`, or `` for the root).
     pub fn relative(&self, from: &str, to: &str) -> String {
-        // Split as bytes: `str::split('/')` sets up a search per piece, which cost more than
-        // the rest of this for the short paths it gets.
-        let depth = from
-            .as_bytes()
-            .split(|&b| b == b'/')
-            .filter(|s| !s.is_empty())
-            .count();
-        let mut out = String::with_capacity(depth * 3 + to.len() + 10);
-        for _ in 0..depth {
-            out.push_str("../");
-        }
+        let mut out = self.up_from(from, to.len() + 10);
         push_encoded(&mut out, to);
         if self.explicit_index && (to.is_empty() || to.ends_with('/')) {
             out.push_str("index.html");
         }
         if out.is_empty() { "./".into() } else { out }
+    }
+
+    /// `relative(from, &Urls::page_path(lang, slug))` without building the page path first.
+    pub fn relative_to_page(&self, from: &str, lang: &Lang, slug: &str) -> String {
+        let mut out = self.up_from(from, lang.as_str().len() + slug.len() + 12);
+        push_encoded(&mut out, lang.as_str());
+        out.push('/');
+        if !slug.is_empty() {
+            push_encoded(&mut out, slug);
+            out.push('/');
+        }
+        if self.explicit_index {
+            out.push_str("index.html");
+        }
+        out
+    }
+
+    /// `../` for each folder of `from`, in a string with room for `more`.
+    fn up_from(&self, from: &str, more: usize) -> String {
+        // The folders are counted where a name starts (a byte other than `/` after a `/` or
+        // at the start): a split iterator cost more than the rest of this for short paths.
+        let mut depth = 0;
+        let mut after_slash = true;
+        for &b in from.as_bytes() {
+            depth += usize::from(after_slash && b != b'/');
+            after_slash = b == b'/';
+        }
+        let mut out = String::with_capacity(depth * 3 + more);
+        for _ in 0..depth {
+            out.push_str("../");
+        }
+        out
     }
 
     /// The relative path from the page folder `from` up to the site's root, for building
@@ -129,10 +152,29 @@ pub fn encode_path(path: &str) -> String {
     out
 }
 
-/// Appends `path` percent-encoded; `/` is not in the set, so segments stay apart, and runs
-/// that need no escaping are copied whole.
+/// Appends `path` percent-encoded (upper-case hex, as the `percent-encoding` crate writes
+/// it); `/` is not escaped, so segments stay apart, and runs that need no escaping are copied
+/// whole. By hand, not the crate's iterator: this runs for every link of every page, and the
+/// iterator's piece-by-piece appends cost several times this loop.
 pub fn push_encoded(out: &mut String, path: &str) {
-    out.extend(utf8_percent_encode(path, SEGMENT));
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let bytes = path.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if ESCAPED[usize::from(b)] {
+            // Unescaped bytes are ASCII, so a run of them starts and ends on char boundaries.
+            if start < i {
+                out.push_str(&path[start..i]);
+            }
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+            start = i + 1;
+        }
+    }
+    if start < bytes.len() {
+        out.push_str(&path[start..]);
+    }
 }
 
 /// What may stand raw in a `mailto:` header value (RFC 3986 unreserved characters): all else,
@@ -198,10 +240,15 @@ pub fn mail_value_len(text: &str) -> usize {
 }
 
 pub fn decode(text: &str) -> String {
+    decode_cow(text).into_owned()
+}
+
+/// [`decode`], borrowing the text when it has nothing to decode (most link targets).
+pub fn decode_cow(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('%') {
-        return text.to_string();
+        return text.into();
     }
-    percent_decode_str(text).decode_utf8_lossy().into_owned()
+    percent_decode_str(text).decode_utf8_lossy()
 }
 
 #[cfg(test)]
@@ -225,6 +272,67 @@ mod tests {
         let portable = Urls::new(None);
         assert_eq!(portable.relative("nl/a/", "nl/b/"), "../../nl/b/index.html");
         assert_eq!(portable.relative("", ""), "index.html");
+        // Empty folder names (doubled or leading slashes) are not climbed.
+        assert_eq!(portable.relative("/nl//a", "x.css"), "../../x.css");
+    }
+
+    #[test]
+    fn page_links_match_relative_to_the_page_path() {
+        for urls in [
+            Urls::new(None),
+            Urls::new(Some("https://example.org/".into())),
+        ] {
+            for from in ["", "nl/", "nl/a/b/"] {
+                for (l, slug) in [("nl", ""), ("ru", "a b/ключ"), ("en", "x/y")] {
+                    assert_eq!(
+                        urls.relative_to_page(from, &lang(l), slug),
+                        urls.relative(from, &Urls::page_path(&lang(l), slug))
+                    );
+                }
+            }
+        }
+    }
+
+    /// The escaping by hand agrees with the `percent-encoding` crate's on every byte value
+    /// and on text mixing scripts.
+    #[test]
+    fn encoding_matches_the_crate() {
+        const SET: &AsciiSet = &percent_encoding::CONTROLS
+            .add(b' ')
+            .add(b'"')
+            .add(b'#')
+            .add(b'%')
+            .add(b'<')
+            .add(b'>')
+            .add(b'?')
+            .add(b'`')
+            .add(b'{')
+            .add(b'}')
+            .add(b'\\')
+            .add(b'^')
+            .add(b'|')
+            .add(b'[')
+            .add(b']')
+            .add(b'\'');
+        let mut texts: Vec<String> = (0..=0x7f_u8).map(|b| format!("a{}z", b as char)).collect();
+        texts.extend(
+            [
+                "",
+                "ключ/слово",
+                "a b/c%20d#e?f",
+                "żółw/ü/€/𝄞",
+                "\u{85}\u{a0}x",
+                "plain/path/",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(
+                encode_path(text),
+                utf8_percent_encode(text, SET).to_string(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

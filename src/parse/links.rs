@@ -1,12 +1,13 @@
 //! Link targets in content: which page, asset or outside address a link points at.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::hashing::{FastMap, FastSet};
 
 use crate::lang::Lang;
 use crate::load::{Asset, Slug, SourcePage};
-use crate::urls::decode;
+use crate::urls::{decode, decode_cow};
 
 /// What the parser needs to know about the whole site to resolve links.
 #[derive(Debug, Default)]
@@ -142,10 +143,10 @@ pub fn resolve(
         None => (dest, None),
     };
     let path_part = path_part.split_once('?').map_or(path_part, |(p, _)| p);
-    let mut path = decode(path_part);
+    let mut path = decode_cow(path_part);
     if path.contains('\\') {
         notes.push(LinkNote::Backslashes);
-        path = path.replace('\\', "/");
+        path = Cow::Owned(path.replace('\\', "/"));
     }
     let Some(joined) = join(dir, &path) else {
         return Resolved {
@@ -173,24 +174,25 @@ pub fn resolve(
             }
         }
         let dir_slug = joined.trim_end_matches('/');
-        if index.pages.contains_key(dir_slug) {
-            return page_target(index, lang, dir_slug.to_string(), fragment, notes);
+        if let Some(langs) = index.pages.get(dir_slug) {
+            return page_target(index, langs, lang, dir_slug.to_string(), fragment, notes);
         }
         return Resolved {
             target: Target::Missing,
             notes,
         };
     }
-    let slug = page_slug(&joined);
-    if index.pages.contains_key(&slug) {
-        return page_target(index, lang, slug, fragment, notes);
+    let slug = page_slug(joined);
+    if let Some(langs) = index.pages.get(&slug) {
+        return page_target(index, langs, lang, slug, fragment, notes);
     }
     if let Some(actual) = index.folded.get(&slug.to_lowercase()) {
         notes.push(LinkNote::CaseMismatch {
             written: slug.clone(),
             actual: actual.clone(),
         });
-        return page_target(index, lang, actual.clone(), fragment, notes);
+        let langs = &index.pages[actual];
+        return page_target(index, langs, lang, actual.clone(), fragment, notes);
     }
     Resolved {
         target: Target::Missing,
@@ -198,14 +200,15 @@ pub fn resolve(
     }
 }
 
+/// The page `slug`, which `langs` (its entry in the index) says which languages have.
 fn page_target(
     index: &LinkIndex,
+    langs: &BTreeMap<Lang, String>,
     lang: &Lang,
     slug: Slug,
     fragment: Option<String>,
     mut notes: Vec<LinkNote>,
 ) -> Resolved {
-    let langs = &index.pages[&slug];
     let chosen = if langs.contains_key(lang) {
         lang.clone()
     } else {
@@ -232,7 +235,7 @@ fn page_target(
 pub fn would_be_slug(dir: &str, dest: &str) -> Option<Slug> {
     let path = dest.split(['#', '?']).next()?;
     let joined = join(dir, &decode(path).replace('\\', "/"))?;
-    is_md(&joined).then(|| page_slug(&joined))
+    is_md(&joined).then(|| page_slug(joined))
 }
 
 /// Schemes that run code or read local files; browsers ignore whitespace and control
@@ -257,19 +260,22 @@ fn is_md(path: &str) -> bool {
 }
 
 /// [`crate::load::slug_of`] for a joined, `/`-separated path to a `.md` file, without going
-/// through `Path` (this runs for every link).
-fn page_slug(joined: &str) -> Slug {
-    let (dir, file) = joined.rsplit_once('/').unwrap_or(("", joined));
+/// through `Path` (this runs for every link). The slug is a head of the path (the folder, or
+/// the path without its extension), so the path's own string is cut down to it.
+fn page_slug(mut joined: String) -> Slug {
+    let (dir, file) = joined.rsplit_once('/').unwrap_or(("", &joined));
     // As `Path::file_stem`: a leading dot alone does not start an extension.
     let stem = match file.rfind('.') {
         Some(0) | None => file,
         Some(i) => &file[..i],
     };
-    match (dir.is_empty(), stem.eq_ignore_ascii_case("index")) {
-        (_, true) => dir.to_string(),
-        (true, false) => stem.to_string(),
-        (false, false) => format!("{dir}/{stem}"),
-    }
+    let keep = match (dir.is_empty(), stem.eq_ignore_ascii_case("index")) {
+        (_, true) => dir.len(),
+        (true, false) => stem.len(),
+        (false, false) => dir.len() + 1 + stem.len(),
+    };
+    joined.truncate(keep);
+    joined
 }
 
 fn has_scheme(dest: &str) -> bool {
@@ -287,17 +293,29 @@ fn join(dir: &str, rel: &str) -> Option<String> {
     if rel.starts_with('/') || rel.contains(':') {
         return None;
     }
-    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    // Built in place, `..` cutting back to the last `/`: no list of parts per link.
+    let mut out = String::with_capacity(dir.len() + rel.len() + 1);
+    let push = |out: &mut String, seg: &str| {
+        if !out.is_empty() {
+            out.push('/');
+        }
+        out.push_str(seg);
+    };
+    for seg in dir.split('/').filter(|s| !s.is_empty()) {
+        push(&mut out, seg);
+    }
     for seg in rel.split('/') {
         match seg {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                if out.is_empty() {
+                    return None;
+                }
+                out.truncate(out.rfind('/').unwrap_or(0));
             }
-            s => parts.push(s),
+            s => push(&mut out, s),
         }
     }
-    let mut out = parts.join("/");
     if rel.ends_with('/') && !out.is_empty() {
         out.push('/');
     }
@@ -405,7 +423,7 @@ mod tests {
             "d/e/f.MD",
         ] {
             assert_eq!(
-                page_slug(p),
+                page_slug(p.to_string()),
                 crate::load::slug_of(std::path::Path::new(p)),
                 "{p}"
             );

@@ -13,7 +13,6 @@ use crate::parse::links::{self, LinkNote, Target};
 use crate::parse::{
     MAX_INCLUDE_DEPTH, MAX_INCLUDES, Original, PageLink, Passage, escape, plain_text, push_escaped,
 };
-use crate::urls::Urls;
 
 impl<'p> EventPass<'p> {
     pub(super) fn alert(&self, kind: BlockQuoteKind) -> (&'static str, &str) {
@@ -163,7 +162,7 @@ impl<'p> EventPass<'p> {
                 let mut href = self
                     .cx
                     .urls
-                    .relative(&self.page_dir, &Urls::page_path(self.reader, &slug));
+                    .relative_to_page(&self.page_dir, self.reader, &slug);
                 if let Some(f) = fragment.filter(|f| !f.is_empty()) {
                     href.push('#');
                     href.push_str(&crate::urls::encode_path(&f));
