@@ -264,7 +264,7 @@ impl Builder {
             .map(|term| {
                 let (c, _) = std::mem::take(&mut slots[term as usize]);
                 let w = 1.0
-                    + c.tf.ln_1p() / norm
+                    + ln_1p(c.tf) / norm
                     + if c.title { TITLE } else { 0.0 }
                     + if c.heading { HEADING } else { 0.0 };
                 (term, (w * 10.0).round() / 10.0)
@@ -575,6 +575,18 @@ fn excerpt(body: &str) -> String {
         }
     }
     out
+}
+
+/// `tf.ln_1p()`, from a table for the whole counts most words have (half a million calls
+/// to `log1pf` per thousand pages otherwise).
+fn ln_1p(tf: f32) -> f32 {
+    const N: usize = 64;
+    static TABLE: std::sync::OnceLock<[f32; N]> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| std::array::from_fn(|n| (n as f32).ln_1p()));
+    match table.get(tf as usize) {
+        Some(&v) if tf.fract() == 0.0 => v,
+        _ => tf.ln_1p(),
+    }
 }
 
 /// The dictionary's number for each of a counter's words (by the counter's own numbers);
