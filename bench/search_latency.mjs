@@ -1,6 +1,9 @@
 // Query latency of the search page in headless Chromium: from submitting a query to the
-// results being on the page. Cold = the first query (loads the index and shards); warm =
-// later queries. Usage: node bench/search_latency.mjs URL_OF_SEARCH_PAGE word word …
+// results being on the page (titles, links and the count), and to every result shown having
+// its excerpt (loaded after the list, from the files that hold them). Cold = the first query
+// (loads the index and shards); warm = later queries.
+// Usage: node bench/search_latency.mjs URL_OF_SEARCH_PAGE word word …
+// Prints {"results":[ms per word], "excerpts":[ms per word]}.
 import { createRequire } from "node:module";
 const require = createRequire(new URL("../tests/browser/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
@@ -13,8 +16,9 @@ const browser = await chromium.launch({
 const page = await browser.newPage();
 await page.goto(url);
 const times = [];
+const full = [];
 for (const word of words) {
-  const ms = await page.evaluate(async (w) => {
+  const [ms, all] = await page.evaluate(async (w) => {
     const input = document.getElementById("sp-search-q");
     const list = document.getElementById("sp-search-results");
     const status = document.getElementById("sp-search-status");
@@ -25,11 +29,17 @@ for (const word of words) {
     input.form.requestSubmit();
     while (!/\d/.test(status.textContent) && !list.children.length) {
       await new Promise((r) => setTimeout(r, 1));
-      if (performance.now() - start > 10000) return -1;
+      if (performance.now() - start > 10000) return [-1, -1];
     }
-    return performance.now() - start;
+    const listed = performance.now() - start;
+    while (![...list.children].every((li) => li.querySelector("p"))) {
+      await new Promise((r) => setTimeout(r, 1));
+      if (performance.now() - start > 10000) return [listed, -1];
+    }
+    return [listed, performance.now() - start];
   }, word);
   times.push(ms);
+  full.push(all);
 }
 await browser.close();
-console.log(JSON.stringify(times));
+console.log(JSON.stringify({ results: times, excerpts: full }));
