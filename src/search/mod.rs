@@ -40,7 +40,7 @@ pub struct Doc {
 
 /// Pages per excerpt file: small enough that the results shown load little more than their
 /// own excerpts, large enough that a page of results needs a handful of files.
-pub const EXCERPTS: usize = 32;
+pub const EXCERPTS: usize = 64;
 
 /// A language's index: what `search/<lang>/index.js`, its excerpt files and its shards hold.
 #[derive(Debug, Clone, Serialize, Deserialize)]

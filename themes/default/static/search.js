@@ -377,16 +377,20 @@
       });
       list.hidden = found.length === 0;
       status.textContent = all.length ? countText(all.length) : labels.none;
-      // Excerpts follow, from the few files that hold the results shown; a result whose
-      // excerpt cannot be loaded keeps its title and section.
-      var per = state.index.excerpts || 32;
-      var files = {};
-      found.forEach(function (d) { files[Math.floor(d / per)] = true; });
-      Object.keys(files).forEach(function (n) {
+      // Excerpts follow, from the files that hold the results shown, asked for in the
+      // results' order (the first on the screen first); a result whose excerpt cannot be
+      // loaded keeps its title and section.
+      var per = state.index.excerpts || 64;
+      var files = [];
+      found.forEach(function (d) {
+        var n = Math.floor(d / per);
+        if (files.indexOf(n) < 0) files.push(n);
+      });
+      files.forEach(function (n) {
         load("x-" + n).then(function (xs) {
           if (mine !== seq) return;
           found.forEach(function (d) {
-            if (Math.floor(d / per) !== Number(n) || typeof xs[d % per] !== "string") return;
+            if (Math.floor(d / per) !== n || typeof xs[d % per] !== "string") return;
             var p = document.createElement("p");
             p.appendChild(excerpt(xs[d % per], stems));
             paras[d].appendChild(p);
