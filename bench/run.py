@@ -351,8 +351,6 @@ def main():
     print(f"  search: index {index_bytes / 2**20:.1f} MiB in all = {index_bytes / 2**20 / (total / 1000):.2f} MiB per 1,000 pages; adds {search_cost:.2f} s")
 
     print_search_latency(signpost, root)
-    else:
-        print("  search query latency: skipped (needs node, tests/browser/node_modules and /usr/bin/chromium)")
 
     print("\nLinearity (search off, one run each):")
     per_page = []
