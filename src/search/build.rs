@@ -534,7 +534,10 @@ impl Live {
         if stem == "index" {
             return self.index_file().1;
         }
-        if let Some(n) = stem.strip_prefix("x-").and_then(|n| n.parse::<usize>().ok()) {
+        if let Some(n) = stem
+            .strip_prefix("x-")
+            .and_then(|n| n.parse::<usize>().ok())
+        {
             return self.excerpt_file(n).1;
         }
         match stem.strip_prefix("s-") {

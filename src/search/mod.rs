@@ -102,14 +102,13 @@ pub(crate) fn in_shard<'m, V>(
 ) -> impl Iterator<Item = (&'m String, &'m V)> {
     let prefix = shard_prefix(shard);
     let one = prefix.chars().count() < 2;
-    from(map, &prefix)
-        .take_while(move |(k, _)| {
-            if one {
-                **k == prefix
-            } else {
-                k.starts_with(prefix.as_str())
-            }
-        })
+    from(map, &prefix).take_while(move |(k, _)| {
+        if one {
+            **k == prefix
+        } else {
+            k.starts_with(prefix.as_str())
+        }
+    })
 }
 
 /// How a shard stores a form's stem: its length in characters when the stem begins the form
@@ -208,10 +207,9 @@ impl LangIndex {
             serde_json::from_str(script_json(&text)).map_err(std::io::Error::other)?;
         let n = index.excerpts_per_file.max(1);
         for chunk in 0..index.docs.len().div_ceil(n) {
-            let excerpts: Vec<String> = serde_json::from_value(json(&data(&format!(
-                "x-{chunk}.js"
-            ))?)?)
-            .map_err(std::io::Error::other)?;
+            let excerpts: Vec<String> =
+                serde_json::from_value(json(&data(&format!("x-{chunk}.js"))?)?)
+                    .map_err(std::io::Error::other)?;
             for (doc, x) in index.docs[chunk * n..].iter_mut().zip(excerpts) {
                 doc.excerpt = x;
             }

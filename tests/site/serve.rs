@@ -588,10 +588,7 @@ fn the_search_index_follows_a_page_edit() {
 
 /// The files of a served language's search index, by name: when each was last written, and
 /// what it holds.
-fn search_files(
-    server: &Server,
-    lang: &str,
-) -> BTreeMap<String, (std::time::SystemTime, Vec<u8>)> {
+fn search_files(server: &Server, lang: &str) -> BTreeMap<String, (std::time::SystemTime, Vec<u8>)> {
     let dir = server.out_dir().join("search").join(lang);
     walk(&dir)
         .into_iter()
@@ -617,9 +614,18 @@ fn an_edit_rewrites_only_a_few_search_files() {
         .filter(|p| p.ends_with(".md") && !p.ends_with("index.md"))
         .max_by_key(|p| std::fs::metadata(dir.join(p)).unwrap().len())
         .unwrap();
-    let stem = page.rsplit('/').next().unwrap().trim_end_matches(".md").to_string();
+    let stem = page
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .trim_end_matches(".md")
+        .to_string();
     let before = search_files(&server, "nl");
-    assert!(search_hits(&server, "nl", "zeppelinvaart").unwrap().is_empty());
+    assert!(
+        search_hits(&server, "nl", "zeppelinvaart")
+            .unwrap()
+            .is_empty()
+    );
     let text = std::fs::read_to_string(dir.join(&page)).unwrap();
     write(
         &f,
@@ -641,7 +647,11 @@ fn an_edit_rewrites_only_a_few_search_files() {
         .map(|(k, _)| k)
         .collect();
     let shards = before.keys().filter(|k| k.starts_with("s-")).count();
-    eprintln!("{page}: {} of {} files changed: {changed:?}", changed.len(), after.len());
+    eprintln!(
+        "{page}: {} of {} files changed: {changed:?}",
+        changed.len(),
+        after.len()
+    );
     assert!(
         changed.iter().all(|k| k.starts_with("s-")),
         "only shards: {changed:?}"
