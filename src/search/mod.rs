@@ -597,6 +597,28 @@ mod tests {
         );
     }
 
+    /// Postings survive their code (one- to three-digit gaps, weights from 1.0 up), and the
+    /// code needs no escaping in a JSON string (560 = 12 × 45 + 20 takes the digit that would
+    /// be a backslash).
+    #[test]
+    fn postings_code_round_trips_without_escapes() {
+        let mut doc = 0;
+        let postings: Postings = [1, 44, 45, 2024, 2025, 91_125, 3, 57, 560, 58]
+            .iter()
+            .zip([1.0, 1.1, 5.5, 5.6, 40.0, 1.0, 12.3, 2.0, 3.0, 99.9])
+            .map(|(gap, w)| {
+                doc += gap;
+                (doc, w)
+            })
+            .collect();
+        let mut code = String::new();
+        encode_postings(&mut code, &postings);
+        assert!(!code.contains(['"', '\\']) && code.is_ascii(), "{code}");
+        assert_eq!(decode_postings(&code), postings);
+        let json = serde_json::to_string(&code).unwrap();
+        assert_eq!(json.len(), code.len() + 2, "{json}");
+    }
+
     #[test]
     fn ranks_title_matches_first_and_needs_every_word() {
         let lang = Lang::new_unchecked("pl");
