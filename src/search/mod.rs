@@ -76,12 +76,17 @@ fn excerpts_per_file() -> usize {
 /// edit in `serve` rewrites the shards of the words whose postings changed, and a query
 /// loads its words' shards, so each should be a small part of the index.
 pub fn shard_of(word: &str) -> String {
-    let mut out = String::with_capacity(8);
+    let mut out = String::with_capacity(12);
     for (i, c) in word.chars().take(2).enumerate() {
         if i > 0 {
             out.push('-');
         }
-        out.push_str(&format!("{:x}", u32::from(c)));
+        // Lower-case hex without leading zeros, by hand: this runs for every term and form.
+        let n = u32::from(c);
+        let digits = (32 - n.leading_zeros()).div_ceil(4).max(1);
+        for k in (0..digits).rev() {
+            out.push(char::from_digit((n >> (4 * k)) & 0xf, 16).unwrap_or('0'));
+        }
     }
     out
 }
@@ -595,6 +600,16 @@ mod tests {
             text.contains("Kop") && !text.contains("Customers"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn shards_are_named_by_two_letters_in_hex() {
+        assert_eq!(shard_of("klant"), "6b-6c");
+        assert_eq!(shard_of("подписка"), "43f-43e");
+        assert_eq!(shard_of("м"), "43c");
+        assert_eq!(shard_of("0x"), "30-78");
+        assert_eq!(shard_of("\u{1F600}a"), "1f600-61");
+        assert_eq!(shard_prefix(&shard_of("подписка")), "по");
     }
 
     /// Postings survive their code (one- to three-digit gaps, weights from 1.0 up), and the
