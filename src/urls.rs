@@ -53,17 +53,27 @@ impl Urls {
 
     /// The site path of a page's folder: `nl/a/b/`, or `nl/` for the language home.
     pub fn page_path(lang: &Lang, slug: &str) -> String {
-        if slug.is_empty() {
-            format!("{lang}/")
-        } else {
-            format!("{lang}/{slug}/")
+        // Pushed, not `format!`ed: this runs for every link of every page.
+        let mut path = String::with_capacity(lang.as_str().len() + slug.len() + 2);
+        path.push_str(lang.as_str());
+        path.push('/');
+        if !slug.is_empty() {
+            path.push_str(slug);
+            path.push('/');
         }
+        path
     }
 
     /// A link from the page whose folder is `from` (a site path like `nl/a/`) to the site
     /// path `to` (`ru/b/`, `static/style.css`, or `` for the root).
     pub fn relative(&self, from: &str, to: &str) -> String {
-        let depth = from.split('/').filter(|s| !s.is_empty()).count();
+        // Split as bytes: `str::split('/')` sets up a search per piece, which cost more than
+        // the rest of this for the short paths it gets.
+        let depth = from
+            .as_bytes()
+            .split(|&b| b == b'/')
+            .filter(|s| !s.is_empty())
+            .count();
         let mut out = String::with_capacity(depth * 3 + to.len() + 10);
         for _ in 0..depth {
             out.push_str("../");
