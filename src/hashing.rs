@@ -73,11 +73,11 @@ fn head_of(s: &str) -> u128 {
         u128::from(word(0)) | u128::from(word(8)) << 64
     } else if n >= 8 {
         // The last eight bytes, less those that the first eight already hold.
-        let high = word(n - 8) >> (8 * (HEAD - n));
+        let high = word(n - 8).checked_shr(8 * (HEAD - n) as u32).unwrap_or(0);
         u128::from(word(0)) | u128::from(high) << 64
     } else if n >= 4 {
         let half = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap_or_default());
-        let high = half(n - 4) >> (8 * (8 - n));
+        let high = half(n - 4).checked_shr(8 * (8 - n) as u32).unwrap_or(0);
         u128::from(half(0)) | u128::from(high) << 32
     } else {
         b.iter()
