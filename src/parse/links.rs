@@ -263,9 +263,12 @@ fn is_md(path: &str) -> bool {
 /// through `Path` (this runs for every link). The slug is a head of the path (the folder, or
 /// the path without its extension), so the path's own string is cut down to it.
 fn page_slug(mut joined: String) -> Slug {
-    let (dir, file) = joined.rsplit_once('/').unwrap_or(("", &joined));
+    let (dir, file) = match memchr::memrchr(b'/', joined.as_bytes()) {
+        Some(i) => (&joined[..i], &joined[i + 1..]),
+        None => ("", joined.as_str()),
+    };
     // As `Path::file_stem`: a leading dot alone does not start an extension.
-    let stem = match file.rfind('.') {
+    let stem = match memchr::memrchr(b'.', file.as_bytes()) {
         Some(0) | None => file,
         Some(i) => &file[..i],
     };
@@ -292,6 +295,21 @@ fn has_scheme(dest: &str) -> bool {
 fn join(dir: &str, rel: &str) -> Option<String> {
     if rel.starts_with('/') || rel.contains(':') {
         return None;
+    }
+    // Most links name a file beside the page: nothing to resolve, the two are put together.
+    let plain_dir = dir.is_empty()
+        || !(dir.starts_with('/') || dir.ends_with('/') || crate::find::contains(dir, "//"));
+    if plain_dir
+        && !matches!(rel, "" | "." | "..")
+        && memchr::memchr(b'/', rel.as_bytes()).is_none()
+    {
+        let mut out = String::with_capacity(dir.len() + 1 + rel.len());
+        if !dir.is_empty() {
+            out.push_str(dir);
+            out.push('/');
+        }
+        out.push_str(rel);
+        return Some(out);
     }
     // Built in place, `..` cutting back to the last `/`: no list of parts per link.
     let mut out = String::with_capacity(dir.len() + rel.len() + 1);
@@ -407,6 +425,27 @@ mod tests {
         let r = resolve(&idx, &nl(), "", "sub\\b.md", None);
         assert!(r.notes.contains(&LinkNote::Backslashes));
         assert!(matches!(r.target, Target::Page { .. }));
+    }
+
+    /// The shortcut for a plain file name gives what resolving part by part gives.
+    #[test]
+    fn joins_resolve_dots_and_empty_parts() {
+        for (dir, rel, joined) in [
+            ("", "a.md", Some("a.md")),
+            ("x/y", "a.md", Some("x/y/a.md")),
+            ("x//y/", "a.md", Some("x/y/a.md")),
+            ("/x", "a.md", Some("x/a.md")),
+            ("x", "../a.md", Some("a.md")),
+            ("x", "./b/", Some("x/b/")),
+            ("x", "..", Some("")),
+            ("", "..", None),
+            ("", ".", Some("")),
+            ("x", "", Some("x")),
+            ("", "c:d", None),
+            ("", "/abs.md", None),
+        ] {
+            assert_eq!(join(dir, rel).as_deref(), joined, "{dir:?} + {rel:?}");
+        }
     }
 
     #[test]
