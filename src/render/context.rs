@@ -1,8 +1,72 @@
 //! What templates see: one typed struct per page kind, serialized into the tera context.
 
 use serde::Serialize;
+use tera::Value;
 
 use crate::parse::headings::TocEntry;
+
+/// A string for templates. Most (links, language codes, ids, titles) hold nothing HTML
+/// escaping would change: those are marked safe, so tera does not scan them again when it
+/// writes them; any with `& < > " '` stays a normal string, escaped where it is written.
+/// Either way the page gets the same bytes.
+pub fn text(s: &str) -> Value {
+    if s.bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        Value::normal_string(s)
+    } else {
+        Value::safe_string(s)
+    }
+}
+
+/// [`text`] or `none`.
+pub fn opt_text(s: Option<&str>) -> Value {
+    s.map_or_else(Value::none, text)
+}
+
+/// `s` escaped as tera escapes a value, marked safe: for strings made once and written on
+/// many pages.
+pub fn escaped(s: &str) -> Value {
+    let mut out = Vec::with_capacity(s.len() + 8);
+    // Writing into a Vec cannot fail.
+    let _ = tera::escape_html(s, &mut out);
+    Value::safe_string(&String::from_utf8_lossy(&out))
+}
+
+/// A template map (`{{ entry.id }}`) from its fields. It goes through tera's serializer,
+/// which fills one map and takes each value as it is (`Value`s pass through it), where
+/// `Value::from` of a ready map would hash every field into a second one.
+pub fn map<const N: usize>(fields: [(&'static str, Value); N]) -> Value {
+    Value::from_serializable(&Fields(fields))
+}
+
+struct Fields<const N: usize>([(&'static str, Value); N]);
+
+impl<const N: usize> Serialize for Fields<N> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("fields", N)?;
+        for (k, v) in &self.0 {
+            s.serialize_field(k, v)?;
+        }
+        s.end()
+    }
+}
+
+/// The table of contents as templates see it: `level`, `id`, `text` for each heading.
+pub fn toc_value(toc: &[TocEntry]) -> Value {
+    Value::from(
+        toc.iter()
+            .map(|e| {
+                map([
+                    ("level", Value::from(e.level)),
+                    ("id", text(&e.id)),
+                    ("text", text(&e.text)),
+                ])
+            })
+            .collect::<Vec<_>>(),
+    )
+}
 
 /// Fields every page template gets.
 #[derive(Debug, Serialize)]
@@ -103,7 +167,8 @@ pub struct PageView<'a> {
     pub content: std::borrow::Cow<'a, str>,
     /// The body has no level-1 heading of its own, so the template shows the title.
     pub show_title: bool,
-    pub toc: &'a [TocEntry],
+    /// `level`, `id` and `text` of each heading ([`toc_value`]).
+    pub toc: Value,
     pub updated: Option<DateView>,
     pub reading_minutes: usize,
     pub breadcrumbs: Vec<Crumb>,
@@ -216,4 +281,14 @@ impl BrandView {
                 .collect(),
         }
     }
+}
+
+/// What every page in one language shows the same way, made into template values once.
+pub struct LangValues {
+    pub lang: crate::lang::Lang,
+    /// `nl`: the page's `lang`, which `t()` reads.
+    pub code: Value,
+    pub site_title: Value,
+    /// Open Graph's `nl_NL`.
+    pub og_locale: Value,
 }

@@ -1,36 +1,23 @@
 //! Share previews: what a chat app or social site shows when a reader pastes a page's link
 //! (Open Graph and Twitter card meta tags).
+//!
+//! Templates get `share`: `kind` (`og:type`), `locale` (`og:locale`, `nl_NL`), `alternates`
+//! (`og:locale:alternate`: the languages the page is also in), `url` (`og:url`: only an
+//! absolute URL will do, so only with a base URL), `image` (`og:image`, absolute) and `card`
+//! (`twitter:card`). `Renderer::context` puts it together from the parts below.
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-
-use super::context::Common;
 use crate::config::Config;
 
-#[derive(Debug, Serialize)]
-pub struct Share {
-    /// `og:type`.
-    pub kind: &'static str,
-    /// `og:locale`, `nl_NL`.
-    pub locale: Cow<'static, str>,
-    /// `og:locale:alternate`: the languages the page is also in.
-    pub alternates: Vec<Cow<'static, str>>,
-    /// `og:url`: only an absolute URL will do, so only with a base URL.
-    pub url: Option<String>,
-    /// `og:image`, absolute.
-    pub image: Option<String>,
-    /// `twitter:card`: a big picture only when there is one.
-    pub card: &'static str,
-}
-
-pub fn share(common: &Common, config: &Config) -> Share {
-    // A site image when configured, else the partner's logo: either makes a preview theirs.
+/// `og:image`: the site's image when configured, else the partner's logo (either makes a
+/// preview theirs); absolute, so a path under `static/` needs the base URL.
+pub fn image(config: &Config) -> Option<String> {
     let configured = config
         .share_image
         .as_deref()
         .or_else(|| config.brand.as_ref().and_then(|b| b.logo.as_deref()));
-    let image = configured.and_then(|img| {
+    configured.and_then(|img| {
         if img.starts_with("https://") || img.starts_with("http://") {
             Some(img.to_string())
         } else {
@@ -39,33 +26,21 @@ pub fn share(common: &Common, config: &Config) -> Share {
                 .as_ref()
                 .map(|base| format!("{base}static/{}", crate::urls::encode_path(img)))
         }
-    });
-    Share {
-        kind: common.og_type,
-        locale: og_locale(&common.lang),
-        alternates: common
-            .alternates
-            .iter()
-            .filter(|a| a.hreflang != "x-default" && a.hreflang != common.lang)
-            .map(|a| og_locale(&a.hreflang))
-            .collect(),
-        url: config
-            .base_url
-            .is_some()
-            .then(|| common.canonical.clone())
-            .flatten(),
-        card: if image.is_some() {
-            "summary_large_image"
-        } else {
-            "summary"
-        },
-        image,
+    })
+}
+
+/// `twitter:card`: a big picture only when there is one.
+pub fn card(has_image: bool) -> &'static str {
+    if has_image {
+        "summary_large_image"
+    } else {
+        "summary"
     }
 }
 
 /// Open Graph writes locales as `language_TERRITORY`; a bare language code gets the territory
 /// its language is mostly read in.
-fn og_locale(code: &str) -> Cow<'static, str> {
+pub fn og_locale(code: &str) -> Cow<'static, str> {
     if let Some((lang, region)) = code.split_once('-') {
         return format!(
             "{}_{}",
