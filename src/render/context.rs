@@ -33,41 +33,6 @@ pub fn escaped(s: &str) -> Value {
     Value::safe_string(&String::from_utf8_lossy(&out))
 }
 
-/// A template map (`{{ entry.id }}`) from its fields. It goes through tera's serializer,
-/// which fills one map and takes each value as it is (`Value`s pass through it), where
-/// `Value::from` of a ready map would hash every field into a second one.
-pub fn map<const N: usize>(fields: [(&'static str, Value); N]) -> Value {
-    Value::from_serializable(&Fields(fields))
-}
-
-struct Fields<const N: usize>([(&'static str, Value); N]);
-
-impl<const N: usize> Serialize for Fields<N> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("fields", N)?;
-        for (k, v) in &self.0 {
-            s.serialize_field(k, v)?;
-        }
-        s.end()
-    }
-}
-
-/// The table of contents as templates see it: `level`, `id`, `text` for each heading.
-pub fn toc_value(toc: &[TocEntry]) -> Value {
-    Value::from(
-        toc.iter()
-            .map(|e| {
-                map([
-                    ("level", Value::from(e.level)),
-                    ("id", text(&e.id)),
-                    ("text", text(&e.text)),
-                ])
-            })
-            .collect::<Vec<_>>(),
-    )
-}
-
 /// Fields every page template gets.
 #[derive(Debug, Serialize)]
 pub struct Common {
@@ -168,7 +133,7 @@ pub struct PageView<'a> {
     /// The body has no level-1 heading of its own, so the template shows the title.
     pub show_title: bool,
     /// `level`, `id` and `text` of each heading ([`toc_value`]).
-    pub toc: Value,
+    pub toc: &'a [TocEntry],
     pub updated: Option<DateView>,
     pub reading_minutes: usize,
     pub breadcrumbs: Vec<Crumb>,
@@ -289,6 +254,4 @@ pub struct LangValues {
     /// `nl`: the page's `lang`, which `t()` reads.
     pub code: Value,
     pub site_title: Value,
-    /// Open Graph's `nl_NL`.
-    pub og_locale: Value,
 }

@@ -64,7 +64,7 @@ pub struct Renderer<'a> {
     /// Per site language, what its pages show the same way, made once.
     lang_values: Vec<context::LangValues>,
     /// `share.image`, the same on every page.
-    share_image: tera::Value,
+    share_image: Option<String>,
     /// Dates formatted for pages, by language.
     dates: std::sync::RwLock<crate::hashing::FastMap<(Lang, crate::date::Date), String>>,
 }
@@ -120,7 +120,7 @@ impl<'a> Renderer<'a> {
             assets,
             lang_values: Vec::new(),
             dates: Default::default(),
-            share_image: context::opt_text(share::image(config).as_deref()),
+            share_image: share::image(config),
         };
         renderer.lang_values = config
             .languages

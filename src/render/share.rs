@@ -1,13 +1,11 @@
 //! Share previews: what a chat app or social site shows when a reader pastes a page's link
 //! (Open Graph and Twitter card meta tags).
-//!
-//! Templates get `share`: `kind` (`og:type`), `locale` (`og:locale`, `nl_NL`), `alternates`
-//! (`og:locale:alternate`: the languages the page is also in), `url` (`og:url`: only an
-//! absolute URL will do, so only with a base URL), `image` (`og:image`, absolute) and `card`
-//! (`twitter:card`). `Renderer::context` puts it together from the parts below.
 
 use std::borrow::Cow;
 
+use serde::Serialize;
+
+use super::context::Common;
 use crate::config::Config;
 
 /// `og:image`: the site's image when configured, else the partner's logo (either makes a
@@ -29,18 +27,50 @@ pub fn image(config: &Config) -> Option<String> {
     })
 }
 
-/// `twitter:card`: a big picture only when there is one.
-pub fn card(has_image: bool) -> &'static str {
-    if has_image {
-        "summary_large_image"
-    } else {
-        "summary"
+#[derive(Debug, Serialize)]
+pub struct Share<'a> {
+    /// `og:type`.
+    pub kind: &'static str,
+    /// `og:locale`, `nl_NL`.
+    pub locale: Cow<'static, str>,
+    /// `og:locale:alternate`: the languages the page is also in.
+    pub alternates: Vec<Cow<'static, str>>,
+    /// `og:url`: only an absolute URL will do, so only with a base URL.
+    pub url: Option<&'a str>,
+    /// `og:image`, absolute.
+    pub image: Option<&'a str>,
+    /// `twitter:card`: a big picture only when there is one.
+    pub card: &'static str,
+}
+
+/// The share preview of the page `common` describes; `image` is [`image`]'s, made once.
+pub fn share<'a>(common: &'a Common, config: &Config, image: Option<&'a str>) -> Share<'a> {
+    Share {
+        kind: common.og_type,
+        locale: og_locale(&common.lang),
+        alternates: common
+            .alternates
+            .iter()
+            .filter(|a| a.hreflang != "x-default" && a.hreflang != common.lang)
+            .map(|a| og_locale(&a.hreflang))
+            .collect(),
+        url: config
+            .base_url
+            .is_some()
+            .then_some(common.canonical.as_deref())
+            .flatten(),
+        card: if image.is_some() {
+            "summary_large_image"
+        } else {
+            "summary"
+        },
+        image,
     }
 }
 
 /// Open Graph writes locales as `language_TERRITORY`; a bare language code gets the territory
 /// its language is mostly read in.
-pub fn og_locale(code: &str) -> Cow<'static, str> {
+fn og_locale(code: &str) -> Cow<'static, str> {
     if let Some((lang, region)) = code.split_once('-') {
         return format!(
             "{}_{}",

@@ -63,26 +63,8 @@ impl Renderer<'_> {
         ctx.insert_value("title", text(&common.title));
         ctx.insert_value("description", opt_text(common.description.as_deref()));
         ctx.insert_value("canonical", opt_text(common.canonical.as_deref()));
-        let alternates: Vec<Value> = common
-            .alternates
-            .iter()
-            .map(|a| map([("hreflang", text(&a.hreflang)), ("href", text(&a.href))]))
-            .collect();
-        ctx.insert_value("alternates", Value::from(alternates));
-        let switcher: Vec<Value> = common
-            .switcher
-            .iter()
-            .map(|item| {
-                map([
-                    ("lang", text(&item.lang)),
-                    ("name", text(&item.name)),
-                    ("href", opt_text(item.href.as_deref())),
-                    ("current", Value::from(item.current)),
-                    ("fallback", Value::from(item.fallback)),
-                ])
-            })
-            .collect();
-        ctx.insert_value("switcher", Value::from(switcher));
+        ctx.insert("alternates", &common.alternates);
+        ctx.insert("switcher", &common.switcher);
         ctx.insert_value("root_url", text(&common.root_url));
         ctx.insert_value("home_url", text(&common.home_url));
         ctx.insert_value("static_url", text(&common.static_url));
@@ -91,7 +73,10 @@ impl Renderer<'_> {
         ctx.insert_value("tree_url", opt_text(common.tree_url.as_deref()));
         ctx.insert_value("search_url", opt_text(common.search_url.as_deref()));
         ctx.insert_value("og_type", Value::safe_string(common.og_type));
-        ctx.insert_value("share", self.share_value(common, lv));
+        ctx.insert(
+            "share",
+            &share::share(common, self.config, self.share_image.as_deref()),
+        );
         ctx.insert_value("live_reload", Value::from(self.live_reload));
         ctx.insert_value("site_title", lv.site_title.clone());
         if let Some(brand) = &self.config.brand {
@@ -102,42 +87,6 @@ impl Renderer<'_> {
             ctx.insert("brand", &BrandView::new(brand, &lang, up_to_root));
         }
         ctx
-    }
-
-    /// `share` for templates ([`share::share`]), with the locales made once per language.
-    fn share_value(&self, common: &Common, lv: &LangValues) -> Value {
-        let alternates: Vec<Value> = common
-            .alternates
-            .iter()
-            .filter(|a| a.hreflang != "x-default" && a.hreflang != common.lang)
-            .map(|a| {
-                match self
-                    .lang_values
-                    .iter()
-                    .find(|v| v.lang.as_str() == a.hreflang)
-                {
-                    Some(v) => v.og_locale.clone(),
-                    None => text(&share::og_locale(&a.hreflang)),
-                }
-            })
-            .collect();
-        let url = self
-            .config
-            .base_url
-            .is_some()
-            .then_some(common.canonical.as_deref())
-            .flatten();
-        map([
-            ("kind", Value::safe_string(common.og_type)),
-            ("locale", lv.og_locale.clone()),
-            ("alternates", Value::from(alternates)),
-            ("url", opt_text(url)),
-            ("image", self.share_image.clone()),
-            (
-                "card",
-                Value::safe_string(share::card(!self.share_image.is_none())),
-            ),
-        ])
     }
 
     /// A date as `lang` writes it; pages share few dates, so each is formatted once.
@@ -159,7 +108,6 @@ impl Renderer<'_> {
             lang: lang.clone(),
             code: text(lang.as_str()),
             site_title: text(&self.site_title(lang)),
-            og_locale: text(&share::og_locale(lang.as_str())),
         }
     }
 
@@ -379,7 +327,7 @@ impl Renderer<'_> {
             feedback,
             edit_url,
             show_title: parsed.h1.is_none(),
-            toc: toc_value(&parsed.toc),
+            toc: &parsed.toc,
             updated: front.date.map(|d| DateView {
                 iso: d.iso(),
                 text: self.date_text(reader, d),
