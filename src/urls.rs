@@ -53,11 +53,15 @@ impl Urls {
 
     /// The site path of a page's folder: `nl/a/b/`, or `nl/` for the language home.
     pub fn page_path(lang: &Lang, slug: &str) -> String {
-        if slug.is_empty() {
-            format!("{lang}/")
-        } else {
-            format!("{lang}/{slug}/")
+        // Pushed rather than formatted: a page asks for a dozen of these.
+        let mut path = String::with_capacity(lang.as_str().len() + slug.len() + 2);
+        path.push_str(lang.as_str());
+        path.push('/');
+        if !slug.is_empty() {
+            path.push_str(slug);
+            path.push('/');
         }
+        path
     }
 
     /// A link from the page whose folder is `from` (a site path like `nl/a/`) to the site

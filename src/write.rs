@@ -21,6 +21,18 @@ pub enum WriteError {
     },
 }
 
+/// Makes sure folder `dir` exists: one `mkdir` when its parent does (a page's folder in its
+/// language's), the whole chain only when that fails. `create_dir_all` alone compares the
+/// path's components before it starts, which cost more than the `mkdir`.
+fn ensure_dir(dir: &Path) -> std::io::Result<()> {
+    match std::fs::create_dir(dir) {
+        Ok(()) => Ok(()),
+        // Something else of that name makes the file's creation fail, and that is reported.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(_) => std::fs::create_dir_all(dir),
+    }
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
     move |source| WriteError::Io {
         path: path.to_path_buf(),
@@ -99,7 +111,7 @@ impl Output {
         let path = self.staging.join(site_path);
         let result = path
             .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
+            .map_or(Ok(()), ensure_dir)
             .and_then(|()| std::fs::File::create(&path))
             .and_then(|mut file| write_all_parts(&mut file, parts));
         self.report(site_path, result, diags);
@@ -118,7 +130,7 @@ impl Output {
         let result = match create() {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => path
                 .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
+                .map_or(Ok(()), ensure_dir)
                 .and_then(|()| create()),
             other => other,
         }

@@ -197,7 +197,7 @@ impl<'a> Renderer<'a> {
         out: &dyn FileSink,
         diags: &Diagnostics,
     ) {
-        let path = format!("{}index.html", Urls::page_path(lang, slug));
+        let path = twins::page_file(lang, slug, "index.html");
         if self.config.twins {
             // A build wrote the page's twin, and so made its folder, while parsing: the
             // file is opened at once instead of making sure of the folder first.
