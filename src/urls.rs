@@ -88,10 +88,12 @@ impl Urls {
     /// The absolute URL of a site path, when the site has a base URL; otherwise a path from
     /// the host's root, the best a page can say without knowing where it is hosted.
     pub fn absolute(&self, to: &str) -> String {
-        match &self.base_url {
-            Some(base) => format!("{base}{}", encode_path(to)),
-            None => format!("/{}", encode_path(to)),
-        }
+        let base = self.base_url.as_deref().unwrap_or("/");
+        // Pushed rather than formatted: every page has several.
+        let mut out = String::with_capacity(base.len() + to.len() + 8);
+        out.push_str(base);
+        push_encoded(&mut out, to);
+        out
     }
 
     /// The absolute URL of a site path, only when the site has a base URL: for text that
