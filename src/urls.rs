@@ -8,24 +8,19 @@ use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_enco
 
 use crate::lang::Lang;
 
+/// Characters besides the controls that cannot stand raw in a URL path segment.
+const SEGMENT_BYTES: &[u8] = b" \"#%<>?`{}\\^|[]'";
+
 /// Characters that cannot stand raw in a URL path segment.
-const SEGMENT: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}')
-    .add(b'\\')
-    .add(b'^')
-    .add(b'|')
-    .add(b'[')
-    .add(b']')
-    .add(b'\'');
+const SEGMENT: &AsciiSet = &{
+    let mut set = CONTROLS.union(AsciiSet::EMPTY);
+    let mut i = 0;
+    while i < SEGMENT_BYTES.len() {
+        set = set.add(SEGMENT_BYTES[i]);
+        i += 1;
+    }
+    set
+};
 
 #[derive(Debug, Clone)]
 pub struct Urls {
@@ -67,7 +62,7 @@ impl Urls {
     /// A link from the page whose folder is `from` (a site path like `nl/a/`) to the site
     /// path `to` (`ru/b/`, `static/style.css`, or `` for the root).
     pub fn relative(&self, from: &str, to: &str) -> String {
-        let depth = from.split('/').filter(|s| !s.is_empty()).count();
+        let depth = depth(from);
         let mut out = String::with_capacity(depth * 3 + to.len() + 10);
         for _ in 0..depth {
             out.push_str("../");
@@ -82,7 +77,7 @@ impl Urls {
     /// The relative path from the page folder `from` up to the site's root, for building
     /// links to files (not folders): `../../` for `nl/a/`.
     pub fn up_to_root(from: &str) -> String {
-        "../".repeat(from.split('/').filter(|s| !s.is_empty()).count())
+        "../".repeat(depth(from))
     }
 
     /// The absolute URL of a site path, when the site has a base URL; otherwise a path from
@@ -125,9 +120,47 @@ pub fn encode_path(path: &str) -> String {
     out
 }
 
+/// How many folders deep site path `from` is: its non-empty `/`-separated segments
+/// (`nl/a/` is 2). Counted byte by byte: a page asks for it a dozen times.
+fn depth(from: &str) -> usize {
+    let mut n = 0;
+    let mut in_segment = false;
+    for &b in from.as_bytes() {
+        if b == b'/' {
+            in_segment = false;
+        } else if !in_segment {
+            in_segment = true;
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Bytes that [`SEGMENT`] percent-encodes (the controls and [`SEGMENT_BYTES`]), and every
+/// non-ASCII byte, as a table.
+const ENCODED: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || b < 0x20 || b == 0x7f;
+        b += 1;
+    }
+    let mut i = 0;
+    while i < SEGMENT_BYTES.len() {
+        t[SEGMENT_BYTES[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Appends `path` percent-encoded; `/` is not in the set, so segments stay apart, and runs
-/// that need no escaping are copied whole.
+/// that need no escaping are copied whole. Most paths need none: a table look-up per byte
+/// finds that out, then the path is copied at once.
 pub fn push_encoded(out: &mut String, path: &str) {
+    if !path.bytes().any(|b| ENCODED[usize::from(b)]) {
+        out.push_str(path);
+        return;
+    }
     out.extend(utf8_percent_encode(path, SEGMENT));
 }
 
@@ -203,6 +236,39 @@ pub fn decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_and_the_encoder_agree_on_every_character() {
+        for c in (0u32..0x100)
+            .filter_map(char::from_u32)
+            .chain(['é', 'ж', '€', '😀'])
+        {
+            let s = c.to_string();
+            let encoded: String = utf8_percent_encode(&s, SEGMENT).collect();
+            let by_table = s.bytes().any(|b| ENCODED[usize::from(b)]);
+            assert_eq!(by_table, encoded != s, "{c:?}");
+            let mut pushed = String::new();
+            push_encoded(&mut pushed, &format!("a/{s}b"));
+            assert_eq!(pushed, format!("a/{encoded}b"), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn depth_counts_non_empty_segments() {
+        for from in [
+            "",
+            "/",
+            "nl/",
+            "nl/a/",
+            "nl//a",
+            "/nl/a/b",
+            "search/nl/",
+            "a",
+        ] {
+            let by_split = from.split('/').filter(|s| !s.is_empty()).count();
+            assert_eq!(depth(from), by_split, "{from:?}");
+        }
+    }
 
     fn lang(code: &str) -> Lang {
         Lang::new_unchecked(code)
