@@ -4,7 +4,6 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Renderer;
@@ -36,25 +35,41 @@ impl Renderer<'_> {
         diags: &Diagnostics,
     ) {
         crate::progress::stage("indexing", self.config.languages.len());
-        self.config.languages.par_iter().for_each(|lang| {
+        // One language is indexed at a time (its counting is parallel), while the one before
+        // it is written: with every language in flight at once, the build's peak memory
+        // grew by a third (their words and postings all held together).
+        let mut written: Option<(&Lang, search::LangIndex)> = None;
+        for lang in &self.config.languages {
+            let previous = written.take();
+            let ((), index) = rayon::join(
+                || {
+                    if let Some((l, index)) = previous {
+                        self.write_search(site, l, index, out, diags);
+                    }
+                },
+                || self.search_builder(site, tree, lang, false).into_index(),
+            );
             crate::progress::tick();
-            self.render_search_in(site, tree, lang, out, diags);
-        });
+            written = Some((lang, index));
+        }
+        if let Some((l, index)) = written {
+            self.write_search(site, l, index, out, diags);
+        }
     }
 
-    /// One language's search index and search page.
-    pub fn render_search_in(
+    /// Writes a language's index files and its search page.
+    fn write_search(
         &self,
         site: &Site,
-        tree: Option<&Tree>,
         lang: &Lang,
+        index: search::LangIndex,
         out: &dyn FileSink,
         diags: &Diagnostics,
     ) {
-        let index = self.search_builder(site, tree, lang, false).into_index();
         for (name, json) in index.files() {
             out.write(&format!("search/{lang}/{name}"), json.as_bytes(), diags);
         }
+        drop(index);
         self.render_search_page(site, lang, out, diags);
     }
 

@@ -4,7 +4,9 @@
 //! are a list of numbers, not of strings (the build counts thousands of pages at once, and
 //! every string per word and page showed up both in its time and in its peak memory).
 
-use crate::hashing::{FastMap, HashMapExt};
+use std::sync::OnceLock;
+
+use crate::hashing::Interner;
 
 /// Where a word stands in the page: title and headings lift it, the text counts occurrences
 /// (the page's own text fully, its English originals less).
@@ -35,7 +37,7 @@ pub struct PageWords {
 /// Counts pages' words against one dictionary.
 #[derive(Default)]
 pub struct Counter {
-    dict: FastMap<Box<str>, u32>,
+    dict: Interner,
     /// Per word number: its counts in the page being counted, and that page's stamp.
     slots: Vec<(Counts, u32)>,
     page: u32,
@@ -47,7 +49,7 @@ pub struct Counter {
 impl Counter {
     pub fn new() -> Counter {
         Counter {
-            dict: FastMap::with_capacity(4096),
+            dict: Interner::with_capacity(4096),
             ..Counter::default()
         }
     }
@@ -80,47 +82,101 @@ impl Counter {
 
     /// The dictionary's words by number.
     pub fn into_words(self) -> Vec<Box<str>> {
-        let mut words: Vec<(Box<str>, u32)> = self.dict.into_iter().collect();
-        words.sort_unstable_by_key(|(_, id)| *id);
-        words.into_iter().map(|(w, _)| w).collect()
+        self.dict.into_strings()
     }
 
     fn feed(&mut self, text: &str, field: Field) {
         let bytes = text.as_bytes();
+        let two = two_byte_letters();
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            // ASCII by the byte: most of every page, even in Russian (markup, spaces, digits).
-            if b.is_ascii() {
+            // A run of letters and digits that need no Unicode tables: ASCII (most of every
+            // page, even in Russian: markup, spaces, digits) and two-byte characters
+            // (Latin with diacritics, Cyrillic, Greek).
+            let start = i;
+            let mut lower = true;
+            let mut chars = 0;
+            let stop = loop {
+                let Some(&b) = bytes.get(i) else {
+                    break Stop::End;
+                };
                 if b.is_ascii_alphanumeric() {
-                    self.buf.push(b.to_ascii_lowercase() as char);
-                    self.chars += 1;
+                    lower &= !b.is_ascii_uppercase();
+                    i += 1;
+                } else if b.is_ascii() {
+                    break Stop::Not(1);
+                } else if b & 0xE0 == 0xC0
+                    && let Some(&next) = bytes.get(i + 1)
+                {
+                    let code = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
+                    match two[code as usize - 0x80] {
+                        Letter::Lower(l) => {
+                            lower &= l as u32 == code;
+                            i += 2;
+                        }
+                        Letter::Not => break Stop::Not(2),
+                        Letter::Other => break Stop::Other,
+                    }
                 } else {
-                    self.end_word(field);
+                    break Stop::Other;
                 }
-                i += 1;
-                continue;
-            }
-            let Some(c) = text[i..].chars().next() else {
-                break;
+                chars += 1;
             };
-            i += c.len_utf8();
-            if ('а'..='я').contains(&c) || c == 'ё' {
-                self.buf.push(c);
-                self.chars += 1;
-            } else if ('А'..='Я').contains(&c) {
-                // Basic Cyrillic capitals are 32 code points before their small letters.
-                self.buf.push(char::from_u32(c as u32 + 32).unwrap_or(c));
-                self.chars += 1;
-            } else {
-                for l in c.to_lowercase() {
-                    if l.is_alphanumeric() {
-                        self.buf.push(l);
-                        self.chars += 1;
-                    } else {
+            let run = &text[start..i];
+            // A whole word, already lowercase and ended within this text, is counted where
+            // it stands; a word that goes on (into an inline tag's text, or past a
+            // character for Unicode's tables) is gathered in the buffer first.
+            if lower && self.buf.is_empty() && matches!(stop, Stop::Not(_)) {
+                if chars >= 2 {
+                    self.count(run, field);
+                }
+            } else if chars > 0 {
+                if lower {
+                    self.buf.push_str(run);
+                } else {
+                    self.push_lowered(run, two);
+                }
+                self.chars += chars;
+            }
+            match stop {
+                Stop::End => {}
+                Stop::Not(len) => {
+                    if !self.buf.is_empty() {
                         self.end_word(field);
                     }
+                    i += len;
                 }
+                Stop::Other => {
+                    let Some(c) = text[i..].chars().next() else {
+                        break;
+                    };
+                    i += c.len_utf8();
+                    self.push_lowercase(c, field);
+                }
+            }
+        }
+    }
+
+    /// Appends a run of ASCII letters and digits and two-byte letters, lowercased.
+    fn push_lowered(&mut self, run: &str, two: &[Letter]) {
+        for c in run.chars() {
+            let code = c as usize;
+            if code < 0x80 {
+                self.buf.push(c.to_ascii_lowercase());
+            } else if let Letter::Lower(l) = two[code - 0x80] {
+                self.buf.push(l);
+            }
+        }
+    }
+
+    /// A character by the rules of [`Counter::feed`], through Unicode's tables.
+    fn push_lowercase(&mut self, c: char, field: Field) {
+        for l in c.to_lowercase() {
+            if l.is_alphanumeric() {
+                self.buf.push(l);
+                self.chars += 1;
+            } else {
+                self.end_word(field);
             }
         }
     }
@@ -128,32 +184,34 @@ impl Counter {
     fn end_word(&mut self, field: Field) {
         // One-letter words (Russian "о", "в", Dutch "u") carry no meaning to search by.
         if self.chars >= 2 {
-            let id = match self.dict.get(self.buf.as_str()) {
-                Some(&id) => id,
-                None => {
-                    let id = self.slots.len() as u32;
-                    self.dict.insert(self.buf.as_str().into(), id);
-                    self.slots.push((Counts::default(), 0));
-                    id
-                }
-            };
-            let (counts, stamp) = &mut self.slots[id as usize];
-            if *stamp != self.page {
-                *stamp = self.page;
-                *counts = Counts::default();
-                self.current.words.push((id, Counts::default()));
-            }
-            match field {
-                Field::Title => counts.title = true,
-                Field::Heading => counts.heading = true,
-                Field::Body(x) => {
-                    counts.tf += x;
-                    self.current.len += x;
-                }
-            }
+            let buf = std::mem::take(&mut self.buf);
+            self.count(&buf, field);
+            self.buf = buf;
         }
         self.buf.clear();
         self.chars = 0;
+    }
+
+    /// Counts one occurrence of a (lowercased) word.
+    fn count(&mut self, word: &str, field: Field) {
+        let id = self.dict.intern(word);
+        if id as usize == self.slots.len() {
+            self.slots.push((Counts::default(), 0));
+        }
+        let (counts, stamp) = &mut self.slots[id as usize];
+        if *stamp != self.page {
+            *stamp = self.page;
+            *counts = Counts::default();
+            self.current.words.push((id, Counts::default()));
+        }
+        match field {
+            Field::Title => counts.title = true,
+            Field::Heading => counts.heading = true,
+            Field::Body(x) => {
+                counts.tf += x;
+                self.current.len += x;
+            }
+        }
     }
 
     /// Copies the slots' counts into the page's list.
@@ -175,6 +233,46 @@ impl Counter {
         self.settle();
         self.finish()
     }
+}
+
+/// Where a run of [`Counter::feed`] stopped: at the text's end, before a character that is
+/// not part of a word (of that many bytes), or before one for Unicode's tables.
+enum Stop {
+    End,
+    Not(usize),
+    Other,
+}
+
+/// What a two-byte character (U+0080 to U+07FF) is to [`Counter::feed`].
+#[derive(Clone, Copy)]
+enum Letter {
+    /// Not part of a word.
+    Not,
+    /// A letter or digit, lowercased.
+    Lower(char),
+    /// Lowercases to more than one character: handled one by one.
+    Other,
+}
+
+/// Each two-byte character's [`Letter`], worked out once: a page's letters with diacritics
+/// and its Cyrillic would otherwise each go through Unicode's tables.
+fn two_byte_letters() -> &'static [Letter] {
+    static TABLE: OnceLock<Vec<Letter>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x80..0x800u32)
+            .map(|code| {
+                let Some(c) = char::from_u32(code) else {
+                    return Letter::Not;
+                };
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) if l.is_alphanumeric() => Letter::Lower(l),
+                    (Some(l), None) if !l.is_alphanumeric() => Letter::Not,
+                    _ => Letter::Other,
+                }
+            })
+            .collect()
+    })
 }
 
 /// A piece of a page to count: plain text, or rendered HTML.
@@ -252,4 +350,85 @@ fn decoded(text: &str, f: &mut impl FnMut(&str) -> bool) -> bool {
         rest = &rest[amp + len..];
     }
     rest.is_empty() || f(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain rule the fast paths must keep: lowercase each character, split at anything
+    /// that is not a letter or digit, leave out one-letter words.
+    fn reference_words(text: &str) -> Vec<String> {
+        let lowered: String = text.chars().flat_map(char::to_lowercase).collect();
+        lowered
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 2)
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn counted(page: PageWords, words: &[Box<str>]) -> Vec<(String, f32)> {
+        let mut out: Vec<(String, f32)> = page
+            .words
+            .iter()
+            .map(|(id, c)| (words[*id as usize].to_string(), c.tf))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    fn tally(words: Vec<String>) -> Vec<(String, f32)> {
+        let mut map: std::collections::BTreeMap<String, f32> = Default::default();
+        for w in words {
+            *map.entry(w).or_default() += 1.0;
+        }
+        map.into_iter().collect()
+    }
+
+    /// Real pages in Russian, Polish and Dutch (../shared/corpus), and text made to hit every
+    /// branch: capitals, Cyrillic and Polish capitals, `İ` (two characters when lowercased),
+    /// CJK, digits, a word split by an inline tag, words ending a text.
+    #[test]
+    fn counts_what_the_plain_rule_counts() {
+        let mut texts: Vec<String> = vec![
+            "Klient ANULUJE Subskrypcję; ŁÓDŹ, Żółć i ĘĄ. Отмена ПОДПИСКИ Ёлка ёж 2024r x".into(),
+            "İstanbul İİ straße ΣΟΦΊΑ 東京 alpha東京beta Zo'n café-bar naïve 42 a b".into(),
+            "kon".into(),
+            "cluding".into(),
+        ];
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        for lang in ["ru", "pl", "nl"] {
+            let files = walkdir::WalkDir::new(corpus.join(lang))
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+                .take(25);
+            for f in files {
+                texts.push(std::fs::read_to_string(f.path()).expect("corpus page"));
+            }
+        }
+        assert!(
+            texts.len() > 60,
+            "the corpus was not found at {}",
+            corpus.display()
+        );
+        let mut counter = Counter::new();
+        let mut pages = Vec::new();
+        for t in &texts {
+            pages.push(counter.page([(Part::Text(t), Field::Body(1.0))]));
+        }
+        // A word split by `<strong>` counts as one; other tags split words.
+        let html = "<p>Kun<strong>NEN</strong> wij<br>zij Отме<em>НА</em></p>";
+        pages.push(counter.page([(Part::Html(html), Field::Body(1.0))]));
+        let words = std::mem::take(&mut counter).into_words();
+        let mut expected: Vec<Vec<String>> = texts.iter().map(|t| reference_words(t)).collect();
+        expected.push(
+            ["kunnen", "wij", "zij", "отмена"]
+                .map(String::from)
+                .to_vec(),
+        );
+        for (page, want) in pages.into_iter().zip(expected) {
+            assert_eq!(counted(page, &words), tally(want));
+        }
+    }
 }
