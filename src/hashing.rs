@@ -43,8 +43,9 @@ fn head_of(s: &str) -> u128 {
     let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or_default());
     if n >= HEAD {
         u128::from(word(0)) | u128::from(word(8)) << 64
-    } else if n >= 8 {
-        // The last eight bytes, less those that the first eight already hold.
+    } else if n > 8 {
+        // The last eight bytes, less those that the first eight already hold (eight bytes
+        // exactly go below: shifting a u64 by 64 overflows).
         let high = word(n - 8) >> (8 * (HEAD - n));
         u128::from(word(0)) | u128::from(high) << 64
     } else {
