@@ -116,7 +116,8 @@ def redirects_cost(signpost, root, entries, runs):
 
 
 def search_latency(signpost, root):
-    """Milliseconds from submitting a query to results in headless Chromium: (cold, [warm])."""
+    """Milliseconds from submitting a query to results in headless Chromium, to the first ten
+    having their excerpts and to every result having its excerpt: three (cold, [warm])."""
     node_modules = os.path.join(REPO, "tests", "browser", "node_modules", "playwright-core")
     if not (shutil.which("node") and os.path.isdir(node_modules) and os.path.exists("/usr/bin/chromium")):
         return None
@@ -137,11 +138,22 @@ def search_latency(signpost, root):
         res = subprocess.run(["node", os.path.join(REPO, "bench", "search_latency.mjs"), "http://127.0.0.1:8917/nl/search/", *words],
                              check=True, capture_output=True, text=True)
         times = json.loads(res.stdout.strip().splitlines()[-1])
-        return times[0], times[1:]
+        return tuple((t[0], t[1:]) for t in (times["results"], times["first10"], times["excerpts"]))
     finally:
         server.terminate()
         server.wait()
         clean(out)
+
+
+def print_search_latency(signpost, root):
+    latency = search_latency(signpost, root)
+    if latency:
+        (cold, warm), (tcold, twarm), (xcold, xwarm) = latency
+        print(f"  search query in headless Chromium: first {cold:.0f} ms to the results listed (loads index + shards), "
+              f"{tcold:.0f} ms to the first ten's excerpts, {xcold:.0f} ms to all excerpts; then "
+              f"{summary(warm, 'ms', '{:.0f}')}, {summary(twarm, 'ms', '{:.0f}')}, {summary(xwarm, 'ms', '{:.0f}')}")
+    else:
+        print("  search query in headless Chromium: skipped (needs node, `npm ci` in tests/browser, /usr/bin/chromium)")
 
 
 def serve_latency(signpost, root, edits=5, spacing=None):
@@ -176,9 +188,10 @@ def serve_latency(signpost, root, edits=5, spacing=None):
     try:
         live.wait(timeout=120)
         for n in range(edits):
-            # A word of its own per edit (digits are words too): its shard is s-31.js ("1").
+            # A word of its own per edit (digits are words too), in the shard of its first
+            # two letters (search::shard_of): s-31-30.js for "10…".
             word = f"1{n}{time.time_ns()}"
-            shard = os.path.join(out, "search", "nl", "s-31.js")
+            shard = os.path.join(out, "search", "nl", "s-" + "-".join(f"{ord(c):x}" for c in word[:2]) + ".js")
             start = time.perf_counter()
             with open(path, "w", encoding="utf-8") as f:
                 f.write(original + f"\n\nbenchmark edit {word}\n")
@@ -228,6 +241,11 @@ def bench_serve(signpost, root, total, edits=5):
               f"{summary([t * 1000 for t in index_times], 'ms', '{:.0f}')}")
         for line in rebuilds:
             print(f"  serve: {line}")
+        # The first line is the whole index built after the start; the others, one per edit.
+        updates = [float(m.group(1)) for m in (re.search(r"search index updated in ([\d.]+) ms", l)
+                                               for l in [l for l in rebuilds if "search index" in l][1:]) if m]
+        if updates:
+            print(f"  serve's own index update per edit: {summary(updates, 'ms', '{:.1f}')}")
     ratio = statistics.median(results[1.5]) / statistics.median(results[5.0])
     print(f"  edit-to-served, 1.5 s apart / 5 s apart (medians): {ratio:.2f}x")
 
@@ -287,11 +305,17 @@ def main():
     ap.add_argument("--scale", default="250,2500,10000", help="pages per language for the linearity check")
     ap.add_argument("--skip-serve", action="store_true")
     ap.add_argument("--serve-only", action="store_true", help="only serve's edit-to-served and edit-to-indexed")
+    ap.add_argument("--search-only", action="store_true", help="only the first and later queries in headless Chromium")
     ap.add_argument("--redirects", type=int, default=0,
                     help="also time a build with a redirection file of this many entries (e.g. 10000)")
     ap.add_argument("--only-redirects", action="store_true", help="time only the redirects (needs --redirects)")
     ap.add_argument("--qa-only", action="store_true", help="only the translation-QA on/off comparison")
     args = ap.parse_args()
+    if args.search_only:
+        signpost, _ = build_binaries()
+        for _ in range(args.runs):
+            print_search_latency(signpost, generate(args.pages))
+        return
     if args.serve_only:
         signpost, _ = build_binaries()
         bench_serve(signpost, generate(args.pages), 4 * args.pages, args.runs)
@@ -326,12 +350,7 @@ def main():
     search_cost = statistics.median(s[0] for s in rows["signpost+search"]) - ours
     print(f"  search: index {index_bytes / 2**20:.1f} MiB in all = {index_bytes / 2**20 / (total / 1000):.2f} MiB per 1,000 pages; adds {search_cost:.2f} s")
 
-    latency = search_latency(signpost, root)
-    if latency:
-        cold, warm = latency
-        print(f"  search query in headless Chromium: first {cold:.0f} ms (loads index + shards), then {summary(warm, 'ms', '{:.0f}')}")
-    else:
-        print("  search query latency: skipped (needs node, tests/browser/node_modules and /usr/bin/chromium)")
+    print_search_latency(signpost, root)
 
     print("\nLinearity (search off, one run each):")
     per_page = []

@@ -22,7 +22,35 @@ pub fn hash_str(s: &str) -> u64 {
 pub struct Interner {
     table: hashbrown::HashTable<Slot>,
     strings: Vec<Box<str>>,
+    hasher: HeadHasher,
+}
+
+/// Hashes a string from its head when that is all of it: a folded multiply of the head's
+/// two halves with this process's keys, as foldhash does; longer strings go to foldhash.
+struct HeadHasher {
     state: foldhash::fast::RandomState,
+    keys: (u64, u64),
+}
+
+impl HeadHasher {
+    fn new() -> HeadHasher {
+        use std::hash::BuildHasher;
+        let state = foldhash::fast::RandomState::default();
+        HeadHasher {
+            keys: (state.hash_one(1u8), state.hash_one(2u8)),
+            state,
+        }
+    }
+
+    fn hash(&self, s: &str, head: u128) -> u64 {
+        use std::hash::BuildHasher;
+        if s.len() > HEAD {
+            return self.state.hash_one(s);
+        }
+        let (lo, hi) = (head as u64, (head >> 64) as u64);
+        let m = u128::from(lo ^ self.keys.0) * u128::from(hi ^ self.keys.1 ^ s.len() as u64);
+        (m as u64) ^ ((m >> 64) as u64)
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -43,11 +71,14 @@ fn head_of(s: &str) -> u128 {
     let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or_default());
     if n >= HEAD {
         u128::from(word(0)) | u128::from(word(8)) << 64
-    } else if n > 8 {
-        // The last eight bytes, less those that the first eight already hold (eight bytes
-        // exactly go below: shifting a u64 by 64 overflows).
-        let high = word(n - 8) >> (8 * (HEAD - n));
+    } else if n >= 8 {
+        // The last eight bytes, less those that the first eight already hold.
+        let high = word(n - 8).checked_shr(8 * (HEAD - n) as u32).unwrap_or(0);
         u128::from(word(0)) | u128::from(high) << 64
+    } else if n >= 4 {
+        let half = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap_or_default());
+        let high = half(n - 4).checked_shr(8 * (8 - n) as u32).unwrap_or(0);
+        u128::from(half(0)) | u128::from(high) << 32
     } else {
         b.iter()
             .rev()
@@ -66,15 +97,14 @@ impl Interner {
         Interner {
             table: hashbrown::HashTable::with_capacity(n),
             strings: Vec::with_capacity(n),
-            state: foldhash::fast::RandomState::default(),
+            hasher: HeadHasher::new(),
         }
     }
 
     /// `s`'s number, given it now if it had none (numbers count up from 0).
     pub fn intern(&mut self, s: &str) -> u32 {
-        use std::hash::BuildHasher;
-        let hash = self.state.hash_one(s);
         let head = head_of(s);
+        let hash = self.hasher.hash(s, head);
         let len = s.len() as u32;
         let strings = &self.strings;
         let same = |slot: &Slot| {
@@ -88,11 +118,10 @@ impl Interner {
         }
         let id = self.strings.len() as u32;
         self.strings.push(s.into());
-        let state = &self.state;
-        let strings = &self.strings;
+        let (hasher, strings) = (&self.hasher, &self.strings);
         self.table
             .insert_unique(hash, Slot { head, len, id }, |slot| {
-                state.hash_one(&*strings[slot.id as usize])
+                hasher.hash(&strings[slot.id as usize], slot.head)
             });
         id
     }

@@ -48,7 +48,7 @@ impl Urls {
 
     /// The site path of a page's folder: `nl/a/b/`, or `nl/` for the language home.
     pub fn page_path(lang: &Lang, slug: &str) -> String {
-        // Pushed rather than formatted: a page asks for a dozen of these.
+        // Pushed, not `format!`ed: this runs for every link of every page.
         let mut path = String::with_capacity(lang.as_str().len() + slug.len() + 2);
         path.push_str(lang.as_str());
         path.push('/');

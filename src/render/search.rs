@@ -101,7 +101,7 @@ impl Renderer<'_> {
     }
 
     /// Keeps `live` (the index of `lang`) up to date with the pages `picks` chooses, and
-    /// writes the shards that changed and the index. False when the language's pages are
+    /// writes the files that changed (see [`search::Live::update`]). False when the language's pages are
     /// no longer the ones indexed (a page came or went): build it again then.
     pub fn update_search(
         &self,
@@ -126,22 +126,19 @@ impl Renderer<'_> {
         if !same {
             return false;
         }
-        let mut shards = std::collections::BTreeSet::new();
+        let mut files = std::collections::BTreeSet::new();
         for (doc, p) in pages.iter().enumerate() {
             if !picks(lang, p.slug()) {
                 continue;
             }
             let entry = self.page_entry(p, lang, &dir);
-            shards.extend(live.update(doc, &entry, |key| self.i18n.label(lang, key)));
+            files.extend(live.update(doc, &entry, |key| self.i18n.label(lang, key)));
         }
-        let (name, json) = live.index_file();
-        out.write(&format!("search/{lang}/{name}"), json.as_bytes(), diags);
-        for shard in shards {
-            // An emptied shard: nothing points to it any more, it may as well be empty.
-            let (name, json) = live
-                .shard_file(&shard)
-                .unwrap_or_else(|| (format!("s-{shard}.js"), String::new()));
-            out.write(&format!("search/{lang}/{name}"), json.as_bytes(), diags);
+        // Only what changed: the shards of the postings that moved, the edited page's
+        // excerpt file, `index.js` when its list changed.
+        for name in files {
+            let script = live.file(&name);
+            out.write(&format!("search/{lang}/{name}"), script.as_bytes(), diags);
         }
         true
     }

@@ -264,7 +264,7 @@ impl Builder {
             .map(|term| {
                 let (c, _) = std::mem::take(&mut slots[term as usize]);
                 let w = 1.0
-                    + c.tf.ln_1p() / norm
+                    + ln_1p(c.tf) / norm
                     + if c.title { TITLE } else { 0.0 }
                     + if c.heading { HEADING } else { 0.0 };
                 (term, (w * 10.0).round() / 10.0)
@@ -287,10 +287,9 @@ impl Builder {
     ) -> Touched {
         let mut touched = Touched::default();
         let old = std::mem::take(&mut self.page_words[doc]);
-        for (term, _) in self.weights(&old) {
-            self.postings[term as usize].retain(|p| p.0 as usize != doc);
-            touched.terms.insert(self.term_names[term as usize].clone());
-        }
+        // Only the postings whose weight changed are touched: a small edit leaves most of
+        // the page's weights (rounded to tenths) as they were, and so most shards.
+        let before: FastMap<u32, f32> = self.weights(&old).into_iter().collect();
         self.count_in(&old, -1);
         let mut counter = Counter::new();
         let mut page = counter.page(entry.parts());
@@ -301,11 +300,21 @@ impl Builder {
             *id = ids[*id as usize];
         }
         self.count_in(&page, 1);
-        for (term, w) in self.weights(&page) {
-            let p = &mut self.postings[term as usize];
-            let at = p.partition_point(|x| (x.0 as usize) < doc);
-            p.insert(at, (doc as u32, w));
-            touched.terms.insert(self.term_names[term as usize].clone());
+        let after: FastMap<u32, f32> = self.weights(&page).into_iter().collect();
+        for (&term, &w) in &before {
+            if after.get(&term) != Some(&w) {
+                let p = &mut self.postings[term as usize];
+                p.retain(|p| p.0 as usize != doc);
+                touched.terms.insert(self.term_names[term as usize].clone());
+            }
+        }
+        for (&term, &w) in &after {
+            if before.get(&term) != Some(&w) {
+                let p = &mut self.postings[term as usize];
+                let at = p.partition_point(|x| (x.0 as usize) < doc);
+                p.insert(at, (doc as u32, w));
+                touched.terms.insert(self.term_names[term as usize].clone());
+            }
         }
         for (id, _) in old.words.iter().chain(&page.words) {
             if let Some(form) = &self.words[*id as usize].form {
@@ -376,6 +385,7 @@ impl Builder {
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect(),
             docs,
+            excerpts_per_file: super::EXCERPTS,
             shards: Vec::new(),
             terms,
             forms,
@@ -386,7 +396,8 @@ impl Builder {
 }
 
 /// A language's index as `serve` keeps it: the builder, and each shard entry and page as
-/// written, so that an edit rewrites a shard by copying the entries it did not touch.
+/// written, so that an edit rewrites only the files it changed (a shard by copying the
+/// entries it did not touch).
 pub struct Live {
     /// How many of the documents are pages (the rest are the tree's outcomes), for the
     /// caller to see when pages came or went.
@@ -394,19 +405,23 @@ pub struct Live {
     builder: Builder,
     /// `{"lang":…,"suffixes":…,"min":…,"alternations":…,` of `index.js`.
     head: String,
+    /// Each document as `index.js` lists it, and its excerpt (a JSON string).
     docs: Vec<String>,
+    excerpts: Vec<String>,
+    per_file: usize,
     terms: BTreeMap<String, String>,
     forms: BTreeMap<String, String>,
     shards: BTreeSet<String>,
+}
+
+fn json(v: &impl serde::Serialize) -> String {
+    serde_json::to_string(v).unwrap_or_default()
 }
 
 impl Live {
     /// Keeps `builder` (built with `keep`) and what it writes.
     pub fn new(builder: Builder) -> Live {
         let index = builder.index();
-        fn json(v: &impl serde::Serialize) -> String {
-            serde_json::to_string(v).unwrap_or_default()
-        }
         let head = format!(
             "{{\"lang\":{},\"suffixes\":{},\"min\":{},\"alternations\":{},",
             json(&index.lang),
@@ -418,6 +433,8 @@ impl Live {
             pages: 0,
             head,
             docs: index.docs.iter().map(json).collect(),
+            excerpts: index.docs.iter().map(|d| json(&d.excerpt)).collect(),
+            per_file: index.excerpts_per_file.max(1),
             terms: index
                 .terms
                 .iter()
@@ -442,8 +459,10 @@ impl Live {
         self.builder.hrefs()
     }
 
-    /// Replaces document `doc` with `entry` (see [`Builder::update`]); returns the shards
-    /// to write again (one that no longer exists among them).
+    /// Replaces document `doc` with `entry` (see [`Builder::update`]); returns the names
+    /// of the files to write again ([`Live::file`]): the shards whose entries changed (one
+    /// that no longer exists among them), the document's excerpt file if its excerpt
+    /// changed, and `index.js` if its list of documents or shards did.
     pub fn update(
         &mut self,
         doc: usize,
@@ -465,69 +484,102 @@ impl Live {
             shards.insert(shard_of(term));
         }
         for form in &touched.forms {
-            match b.form_terms.get(form).and_then(|s| b.form_stem(s)) {
-                Some(stem) => self
-                    .forms
-                    .insert(form.to_string(), super::form_entry(form, stem)),
+            let now = b
+                .form_terms
+                .get(form)
+                .and_then(|s| b.form_stem(s))
+                .map(|stem| super::form_entry(form, stem));
+            // Most forms keep their stem: their shard stays as it was.
+            if self.forms.get(&**form) == now.as_ref() {
+                continue;
+            }
+            match now {
+                Some(e) => self.forms.insert(form.to_string(), e),
                 None => self.forms.remove(&**form),
             };
             shards.insert(shard_of(form));
         }
-        self.docs[doc] = serde_json::to_string(&b.docs[doc]).unwrap_or_default();
-        for shard in &shards {
-            let first = super::shard_letter(shard);
-            let has = |m: &BTreeMap<String, String>| {
-                super::from(m, &first)
-                    .next()
-                    .is_some_and(|(k, _)| k.starts_with(first.as_str()))
-            };
-            if has(&self.terms) || has(&self.forms) {
-                self.shards.insert(shard.clone());
+        let mut files = BTreeSet::new();
+        let mut index_changed = false;
+        for shard in shards {
+            let has = super::in_shard(&self.terms, &shard).next().is_some()
+                || super::in_shard(&self.forms, &shard).next().is_some();
+            index_changed |= if has {
+                self.shards.insert(shard.clone())
             } else {
-                self.shards.remove(shard);
-            }
+                self.shards.remove(&shard)
+            };
+            files.insert(format!("s-{shard}.js"));
         }
-        shards
+        let listed = json(&b.docs[doc]);
+        if listed != self.docs[doc] {
+            self.docs[doc] = listed;
+            index_changed = true;
+        }
+        let excerpt = json(&b.docs[doc].excerpt);
+        if excerpt != self.excerpts[doc] {
+            self.excerpts[doc] = excerpt;
+            files.insert(format!("x-{}.js", doc / self.per_file));
+        }
+        if index_changed {
+            files.insert("index.js".to_string());
+        }
+        files
+    }
+
+    /// The script of file `name` as it is now: one [`Live::update`] named, or of
+    /// [`Live::files`]; empty for a shard no entry is in any more (nothing points to it).
+    pub fn file(&self, name: &str) -> String {
+        let stem = name.strip_suffix(".js").unwrap_or(name);
+        if stem == "index" {
+            return self.index_file().1;
+        }
+        if let Some(n) = stem
+            .strip_prefix("x-")
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            return self.excerpt_file(n).1;
+        }
+        match stem.strip_prefix("s-") {
+            Some(shard) if self.shards.contains(shard) => self.shard_file(shard).1,
+            _ => String::new(),
+        }
     }
 
     /// `index.js`, as [`LangIndex::index_file`] writes it.
-    pub fn index_file(&self) -> (String, String) {
+    fn index_file(&self) -> (String, String) {
         let shards: Vec<&String> = self.shards.iter().collect();
         let json = format!(
-            "{}\"docs\":[{}],\"shards\":{}}}",
+            "{}\"docs\":[{}],\"excerpts\":{},\"shards\":{}}}",
             self.head,
             self.docs.join(","),
-            serde_json::to_string(&shards).unwrap_or_default()
+            self.per_file,
+            json(&shards)
         );
         ("index.js".to_string(), super::as_script("index", &json))
     }
 
-    /// A shard's file, or `None` when no entry begins with its letter any more.
-    pub fn shard_file(&self, shard: &str) -> Option<(String, String)> {
-        if !self.shards.contains(shard) {
-            return None;
-        }
-        let first = super::shard_letter(shard);
-        Some(super::shard_script(
+    fn excerpt_file(&self, n: usize) -> (String, String) {
+        let from = (n * self.per_file).min(self.excerpts.len());
+        let to = (from + self.per_file).min(self.excerpts.len());
+        super::excerpt_file(n, self.excerpts[from..to].iter())
+    }
+
+    fn shard_file(&self, shard: &str) -> (String, String) {
+        super::shard_script(
             shard,
-            entries(&self.terms, &first),
-            entries(&self.forms, &first),
-        ))
+            super::in_shard(&self.terms, shard).map(|(_, e)| e.as_str()),
+            super::in_shard(&self.forms, shard).map(|(_, e)| e.as_str()),
+        )
     }
 
     /// Every file, as [`LangIndex::files`] writes them.
     pub fn files(&self) -> Vec<(String, String)> {
         let mut out = vec![self.index_file()];
-        out.extend(self.shards.iter().filter_map(|s| self.shard_file(s)));
+        out.extend((0..self.excerpts.len().div_ceil(self.per_file)).map(|n| self.excerpt_file(n)));
+        out.extend(self.shards.iter().map(|s| self.shard_file(s)));
         out
     }
-}
-
-/// The entries of `m` whose keys begin with `first`.
-fn entries<'m>(m: &'m BTreeMap<String, String>, first: &str) -> impl Iterator<Item = &'m str> {
-    super::from(m, first)
-        .take_while(move |(k, _)| k.starts_with(first))
-        .map(|(_, e)| e.as_str())
 }
 
 fn shard_names(index: &LangIndex) -> Vec<String> {
@@ -575,6 +627,18 @@ fn excerpt(body: &str) -> String {
         }
     }
     out
+}
+
+/// `tf.ln_1p()`, from a table for the whole counts most words have (half a million calls
+/// to `log1pf` per thousand pages otherwise).
+fn ln_1p(tf: f32) -> f32 {
+    const N: usize = 64;
+    static TABLE: std::sync::OnceLock<[f32; N]> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| std::array::from_fn(|n| (n as f32).ln_1p()));
+    match table.get(tf as usize) {
+        Some(&v) if tf.fract() == 0.0 => v,
+        _ => tf.ln_1p(),
+    }
 }
 
 /// The dictionary's number for each of a counter's words (by the counter's own numbers);
@@ -646,6 +710,9 @@ mod tests {
         assert_eq!(live.files(), whole.files());
         assert!(!platn(&whole) && whole.terms.keys().any(|t| t.starts_with("rezerwac")));
         // `płatność` went, so its shard is among those written again.
-        assert!(shards.contains(&shard_of("p")), "{shards:?}");
+        assert!(
+            shards.contains(&format!("s-{}.js", shard_of("platn"))),
+            "{shards:?}"
+        );
     }
 }

@@ -20,7 +20,9 @@ use crate::lang::Lang;
 pub type Postings = Vec<(u32, f32)>;
 
 /// What a search result shows of one indexed page. Its keys in `index.js` are one letter
-/// each, as search.js reads them: the list is sent to every reader who searches.
+/// each, as search.js reads them: the list is sent to every reader who searches. The excerpt
+/// is not in `index.js` but in `x-<n>.js`, [`EXCERPTS`] pages a file, loaded only for the
+/// results shown (and an edit in `serve` rewrites one of them, not the list).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Doc {
     #[serde(rename = "t")]
@@ -32,11 +34,15 @@ pub struct Doc {
     #[serde(rename = "s")]
     pub section: String,
     /// The opening of the page's text.
-    #[serde(rename = "x")]
+    #[serde(skip)]
     pub excerpt: String,
 }
 
-/// A language's index: what `search/<lang>/index.js` and its shards hold.
+/// Pages per excerpt file: small enough that the results shown load little more than their
+/// own excerpts, large enough that a page of results needs a handful of files.
+pub const EXCERPTS: usize = 64;
+
+/// A language's index: what `search/<lang>/index.js`, its excerpt files and its shards hold.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LangIndex {
     pub lang: String,
@@ -47,7 +53,11 @@ pub struct LangIndex {
     #[serde(default)]
     pub alternations: Vec<(String, String)>,
     pub docs: Vec<Doc>,
-    /// Shard names (first letter of the term or form, as hex code point).
+    /// Pages per excerpt file ([`EXCERPTS`]): document `d`'s excerpt is item `d % n` of
+    /// `x-<d / n>.js`.
+    #[serde(rename = "excerpts", default = "excerpts_per_file")]
+    pub excerpts_per_file: usize,
+    /// Shard names ([`shard_of`] the terms and forms they hold).
     pub shards: Vec<String>,
     /// Stem → postings.
     #[serde(skip)]
@@ -57,8 +67,53 @@ pub struct LangIndex {
     pub forms: BTreeMap<String, String>,
 }
 
+fn excerpts_per_file() -> usize {
+    EXCERPTS
+}
+
+/// The shard a term or form is in: its first two letters, as hex code points joined by `-`
+/// (`ab` → `61-62`; a one-letter term has a shard of its own). Two letters, not one: an
+/// edit in `serve` rewrites the shards of the words whose postings changed, and a query
+/// loads its words' shards, so each should be a small part of the index.
 pub fn shard_of(word: &str) -> String {
-    format!("{:x}", word.chars().next().map_or(0, u32::from))
+    let mut out = String::with_capacity(12);
+    for (i, c) in word.chars().take(2).enumerate() {
+        if i > 0 {
+            out.push('-');
+        }
+        // Lower-case hex without leading zeros, by hand: this runs for every term and form.
+        let n = u32::from(c);
+        let digits = (32 - n.leading_zeros()).div_ceil(4).max(1);
+        for k in (0..digits).rev() {
+            out.push(char::from_digit((n >> (4 * k)) & 0xf, 16).unwrap_or('0'));
+        }
+    }
+    out
+}
+
+/// The letters a shard's name stands for ([`shard_of`] backwards).
+pub fn shard_prefix(shard: &str) -> String {
+    shard
+        .split('-')
+        .filter_map(|h| u32::from_str_radix(h, 16).ok().and_then(char::from_u32))
+        .collect()
+}
+
+/// The entries of `map` in `shard`: the keys that begin with its two letters, or for a
+/// one-letter shard that letter alone.
+pub(crate) fn in_shard<'m, V>(
+    map: &'m BTreeMap<String, V>,
+    shard: &str,
+) -> impl Iterator<Item = (&'m String, &'m V)> {
+    let prefix = shard_prefix(shard);
+    let one = prefix.chars().count() < 2;
+    from(map, &prefix).take_while(move |(k, _)| {
+        if one {
+            **k == prefix
+        } else {
+            k.starts_with(prefix.as_str())
+        }
+    })
 }
 
 /// How a shard stores a form's stem: its length in characters when the stem begins the form
@@ -70,11 +125,12 @@ enum FormStem {
     Other(String),
 }
 
-/// A shard file: the terms and the forms that begin with one letter.
+/// A shard file: the terms (with their postings, [`encode_postings`]) and the forms of its
+/// two letters.
 #[derive(Deserialize, Default)]
 struct Shard<'a> {
     #[serde(borrow)]
-    t: BTreeMap<&'a str, Vec<u32>>,
+    t: BTreeMap<&'a str, &'a str>,
     #[serde(borrow)]
     f: BTreeMap<&'a str, FormStem>,
 }
@@ -104,16 +160,25 @@ const MIN_PREFIX: usize = 3;
 const MIN_PART: usize = 3;
 
 impl LangIndex {
-    /// (file name, script) of the index and its shards, under `search/<lang>/`. Each is a
-    /// script that hands its JSON to `signpostSearchData(name, data)`, so the browser can load
-    /// it with a `<script>` element, from a server and from disk alike.
+    /// (file name, script) of the index, its excerpt files and its shards, under
+    /// `search/<lang>/`. Each is a script that hands its JSON to
+    /// `signpostSearchData(name, data)`, so the browser can load it with a `<script>`
+    /// element, from a server and from disk alike.
     pub fn files(&self) -> Vec<(String, String)> {
         let mut out = vec![self.index_file()];
+        let n = self.excerpts_per_file.max(1);
+        out.extend(self.docs.chunks(n).enumerate().map(|(i, docs)| {
+            excerpt_file(
+                i,
+                docs.iter()
+                    .map(|d| serde_json::to_string(&d.excerpt).unwrap_or_default()),
+            )
+        }));
         out.extend(self.shards.iter().map(|s| self.shard_file(s)));
         out
     }
 
-    /// `index.js`: the pages, the suffix table and the shards' names.
+    /// `index.js`: the pages (without excerpts), the suffix table and the shards' names.
     pub fn index_file(&self) -> (String, String) {
         (
             "index.js".to_string(),
@@ -121,50 +186,49 @@ impl LangIndex {
         )
     }
 
-    /// One shard's file, `s-<shard>.js`: the terms and the forms that begin with its letter.
-    /// Postings are compact: per term a flat list of (gap to the previous document, weight
-    /// in tenths) — about half the size of (document, weight) pairs. Written by hand: terms
-    /// and forms are letters and digits only, so they need no JSON escaping.
+    /// One shard's file, `s-<shard>.js`: the terms and the forms of its letters.
     pub fn shard_file(&self, shard: &str) -> (String, String) {
-        let first = shard_letter(shard);
         let mut entry = String::new();
         shard_script(
             shard,
-            from(&self.terms, &first)
-                .take_while(|(t, _)| t.starts_with(first.as_str()))
-                .map(|(t, p)| {
-                    entry.clear();
-                    term_entry(&mut entry, t, p);
-                    entry.clone()
-                }),
-            from(&self.forms, &first)
-                .take_while(|(f, _)| f.starts_with(first.as_str()))
-                .map(|(f, t)| form_entry(f, t)),
+            in_shard(&self.terms, shard).map(|(t, p)| {
+                entry.clear();
+                term_entry(&mut entry, t, p);
+                entry.clone()
+            }),
+            in_shard(&self.forms, shard).map(|(f, t)| form_entry(f, t)),
         )
     }
 
-    /// Reads a written index back (`search/<lang>/` of a built site), shards included.
+    /// Reads a written index back (`search/<lang>/` of a built site), excerpts and shards
+    /// included.
     pub fn read(dir: &std::path::Path) -> std::io::Result<LangIndex> {
-        let text = std::fs::read_to_string(dir.join("index.js"))?;
+        let data = |name: &str| std::fs::read_to_string(dir.join(name));
+        let json = |text: &str| -> std::io::Result<serde_json::Value> {
+            serde_json::from_str(script_json(text)).map_err(std::io::Error::other)
+        };
+        let text = data("index.js")?;
         let mut index: LangIndex =
             serde_json::from_str(script_json(&text)).map_err(std::io::Error::other)?;
+        let n = index.excerpts_per_file.max(1);
+        for chunk in 0..index.docs.len().div_ceil(n) {
+            let excerpts: Vec<String> =
+                serde_json::from_value(json(&data(&format!("x-{chunk}.js"))?)?)
+                    .map_err(std::io::Error::other)?;
+            for (doc, x) in index.docs[chunk * n..].iter_mut().zip(excerpts) {
+                doc.excerpt = x;
+            }
+        }
         for shard in index.shards.clone() {
-            let text = std::fs::read_to_string(dir.join(format!("s-{shard}.js")))?;
+            let text = data(&format!("s-{shard}.js"))?;
             let content: Shard =
                 serde_json::from_str(script_json(&text)).map_err(std::io::Error::other)?;
-            index
-                .terms
-                .extend(content.t.into_iter().map(|(term, flat)| {
-                    let mut doc = 0;
-                    let postings = flat
-                        .chunks(2)
-                        .map(|pair| {
-                            doc += pair[0];
-                            (doc, pair.get(1).copied().unwrap_or(0) as f32 / 10.0)
-                        })
-                        .collect();
-                    (term.to_string(), postings)
-                }));
+            index.terms.extend(
+                content
+                    .t
+                    .into_iter()
+                    .map(|(term, code)| (term.to_string(), decode_postings(code))),
+            );
             index
                 .forms
                 .extend(content.f.into_iter().map(|(form, stem)| {
@@ -362,33 +426,82 @@ impl LangIndex {
     }
 }
 
-/// The first letter a shard's name stands for.
-pub fn shard_letter(shard: &str) -> String {
-    u32::from_str_radix(shard, 16)
-        .ok()
-        .and_then(char::from_u32)
-        .map(String::from)
-        .unwrap_or_default()
+/// Digits of the postings code: the printable ASCII characters that need no escaping in a
+/// JSON string (`"` and backslash left out), 90 of them. Digits below [`BASE`] end a number,
+/// the others are followed by more of it.
+fn digit_char(d: u32) -> char {
+    let c = 0x23 + d + u32::from(0x23 + d >= 0x5c);
+    char::from_u32(c).unwrap_or('#')
 }
 
-/// A term's entry in its shard, `"term":[gap,weight,…]` (written by hand: terms are letters
-/// and digits only, so they need no JSON escaping).
+fn char_digit(c: u8) -> u32 {
+    u32::from(c) - 0x23 - u32::from(c > 0x5c)
+}
+
+const BASE: u32 = 45;
+
+/// `n` in the postings code: base-45 digits, most significant first, all but the last from
+/// the upper half of the digits.
+fn push_number(out: &mut String, n: u32) {
+    let mut digits = [0u32; 8];
+    let mut len = 0;
+    let mut n = n;
+    loop {
+        digits[len] = n % BASE;
+        len += 1;
+        n /= BASE;
+        if n == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        out.push(digit_char(digits[i] + if i > 0 { BASE } else { 0 }));
+    }
+}
+
+/// A term's postings as a string of numbers (search.js decodes it only for the words a
+/// query reaches): per posting the gap to the previous document, then the weight in tenths
+/// less 1.0 (every weight is 1.0 and more: `1 + …`). Most postings take 2 characters, about
+/// half of a JSON list of numbers.
+pub fn encode_postings(out: &mut String, postings: &Postings) {
+    let mut prev = 0;
+    for &(doc, w) in postings {
+        push_number(out, doc - prev);
+        push_number(out, ((w * 10.0).round() as u32).saturating_sub(10));
+        prev = doc;
+    }
+}
+
+/// [`encode_postings`] backwards.
+pub fn decode_postings(code: &str) -> Postings {
+    let mut out = Vec::new();
+    let (mut doc, mut n, mut gap) = (0, 0, true);
+    for &c in code.as_bytes() {
+        let d = char_digit(c);
+        if d >= BASE {
+            n = n * BASE + d - BASE;
+            continue;
+        }
+        n = n * BASE + d;
+        if gap {
+            doc += n;
+        } else {
+            out.push((doc, (n + 10) as f32 / 10.0));
+        }
+        gap = !gap;
+        n = 0;
+    }
+    out
+}
+
+/// A term's entry in its shard, `"term":"postings"` ([`encode_postings`]; written by hand:
+/// terms are letters and digits only, so they need no JSON escaping).
 pub fn term_entry(json: &mut String, term: &str, postings: &Postings) {
     json.push('"');
     json.push_str(term);
-    json.push_str("\":[");
-    let mut prev = 0;
-    let mut num = itoa::Buffer::new();
-    for (j, &(doc, w)) in postings.iter().enumerate() {
-        if j > 0 {
-            json.push(',');
-        }
-        json.push_str(num.format(doc - prev));
-        json.push(',');
-        json.push_str(num.format((w * 10.0).round() as u32));
-        prev = doc;
-    }
-    json.push(']');
+    json.push_str("\":\"");
+    encode_postings(json, postings);
+    json.push('"');
 }
 
 /// A form's entry in its shard: the stem's length in characters when it begins the form
@@ -424,6 +537,21 @@ pub fn shard_script<S: AsRef<str>>(
     }
     json.push_str("}}");
     let name = format!("s-{shard}");
+    (format!("{name}.js"), as_script(&name, &json))
+}
+
+/// `x-<n>.js`: the excerpts (JSON strings) of documents `n × EXCERPTS` on, as a list.
+pub fn excerpt_file(n: usize, excerpts: impl Iterator<Item = impl AsRef<str>>) -> (String, String) {
+    let mut json = String::with_capacity(EXCERPTS * 1024);
+    json.push('[');
+    for (i, x) in excerpts.enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(x.as_ref());
+    }
+    json.push(']');
+    let name = format!("x-{n}");
     (format!("{name}.js"), as_script(&name, &json))
 }
 
@@ -472,6 +600,38 @@ mod tests {
             text.contains("Kop") && !text.contains("Customers"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn shards_are_named_by_two_letters_in_hex() {
+        assert_eq!(shard_of("klant"), "6b-6c");
+        assert_eq!(shard_of("подписка"), "43f-43e");
+        assert_eq!(shard_of("м"), "43c");
+        assert_eq!(shard_of("0x"), "30-78");
+        assert_eq!(shard_of("\u{1F600}a"), "1f600-61");
+        assert_eq!(shard_prefix(&shard_of("подписка")), "по");
+    }
+
+    /// Postings survive their code (one- to three-digit gaps, weights from 1.0 up), and the
+    /// code needs no escaping in a JSON string (560 = 12 × 45 + 20 takes the digit that would
+    /// be a backslash).
+    #[test]
+    fn postings_code_round_trips_without_escapes() {
+        let mut doc = 0;
+        let postings: Postings = [1, 44, 45, 2024, 2025, 91_125, 3, 57, 560, 58]
+            .iter()
+            .zip([1.0, 1.1, 5.5, 5.6, 40.0, 1.0, 12.3, 2.0, 3.0, 99.9])
+            .map(|(gap, w)| {
+                doc += gap;
+                (doc, w)
+            })
+            .collect();
+        let mut code = String::new();
+        encode_postings(&mut code, &postings);
+        assert!(!code.contains(['"', '\\']) && code.is_ascii(), "{code}");
+        assert_eq!(decode_postings(&code), postings);
+        let json = serde_json::to_string(&code).unwrap();
+        assert_eq!(json.len(), code.len() + 2, "{json}");
     }
 
     #[test]

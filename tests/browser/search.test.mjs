@@ -94,10 +94,15 @@ function results(page) {
   });
 }
 
-/** Waits until the first result is titled `title` (results arrive after a debounce and fetches). */
+/** Waits until the first result is titled `title` and every result shows its excerpt (results
+ * arrive after a debounce and fetches, their excerpts from files of their own after them). */
 async function waitForFirst(page, title, when) {
   try {
-    await page.waitForFunction((t) => document.querySelector("#sp-search-results li a")?.textContent === t, title, { timeout: 5_000 });
+    await page.waitForFunction(
+      (t) => document.querySelector("#sp-search-results li a")?.textContent === t && [...document.querySelectorAll("#sp-search-results li")].every((li) => li.querySelector("p")),
+      title,
+      { timeout: 5_000 },
+    );
   } catch {
     const r = await results(page);
     assert.fail(`${when}: the first result should be "${title}"; the page shows status "${r.status}" and ${JSON.stringify(r.items.slice(0, 3).map((i) => i.title))}`);
@@ -264,7 +269,10 @@ describe("search.js edge cases", () => {
   test("a one-letter query word highlights nothing", T, () =>
     withPage("one-letter", {}, async ({ page }) => {
       await open(page, searchUrl("ru", "о подписке"));
-      await page.waitForFunction(() => document.querySelectorAll("#sp-search-results li").length > 0);
+      await page.waitForFunction(() => {
+        const items = [...document.querySelectorAll("#sp-search-results li")];
+        return items.length > 0 && items.every((li) => li.querySelector("p"));
+      });
       const r = await results(page);
       assert.ok(r.items.flatMap((i) => i.marks).length > 0, `some word is highlighted: ${JSON.stringify(r.items.slice(0, 3))}`);
       // Forms of подписка, or the word о itself; not every word that starts with о.
@@ -293,7 +301,7 @@ describe("search from disk and without its index", () => {
       const url = pathToFileURL(path.join(siteDir(), "pl", "search", "index.html")).href + `?q=${encodeURIComponent(CASES.pl.q)}`;
       await page.goto(url);
       const title = ftl("pl", "who-handles-this.ftl")(CASES.pl.title);
-      await page.waitForFunction((t) => document.querySelector("#sp-search-results li a")?.textContent === t, title).catch(async () => {
+      await page.waitForFunction((t) => document.querySelector("#sp-search-results li a")?.textContent === t && document.querySelector("#sp-search-results li p"), title).catch(async () => {
         const r = await results(page);
         assert.fail(`from file:// the first result should be "${title}"; the page says "${r.status}" and shows ${JSON.stringify(r.items.slice(0, 3).map((i) => i.title))}`);
       });

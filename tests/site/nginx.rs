@@ -1015,8 +1015,8 @@ fn is_javascript(media_type: &str) -> bool {
     matches!(media_type, "application/javascript" | "text/javascript")
 }
 
-/// What search.js loads (index.js and its shards, from the page's `data-index`) is JavaScript
-/// around JSON,
+/// What search.js loads (index.js, its shards and excerpt files, from the page's
+/// `data-index`) is JavaScript around JSON,
 /// and its results (relative to the search page) are pages the crawl reached. Returns the
 /// number of JSON files fetched.
 fn check_search(
@@ -1065,6 +1065,26 @@ fn check_search(
             {
                 problems.push(format!(
                     "{url} (search shard of {page}): status {}, Content-Type {:?}",
+                    resp.status,
+                    resp.media_type()
+                ));
+            }
+        }
+        // The excerpt files, `x-<n>.js`, each a list of strings.
+        let docs = index["docs"].as_array().map_or(0, Vec::len);
+        let per = index["excerpts"].as_u64().unwrap_or(0).max(1) as usize;
+        for n in 0..docs.div_ceil(per) {
+            let url = format!("{base}x-{n}.js");
+            let resp = site.host.get(client, &url);
+            fetched += 1;
+            let body = String::from_utf8_lossy(&resp.body);
+            if resp.status != 200
+                || !is_javascript(&resp.media_type())
+                || serde_json::from_str::<Vec<String>>(signpost::search::script_json(&body))
+                    .is_err()
+            {
+                problems.push(format!(
+                    "{url} (search excerpts of {page}): status {}, Content-Type {:?}",
                     resp.status,
                     resp.media_type()
                 ));

@@ -2,6 +2,7 @@
 //! over `TcpStream`, and the live-reload events as a browser's `EventSource` would see them.
 //! Every wait is bounded, and the server is killed when a test ends, however it ends.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{IpAddr, Ipv4Addr, Shutdown, SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
@@ -583,6 +584,83 @@ fn the_search_index_follows_a_page_edit() {
     // A form of the new word that the page does not have meets it through its stem.
     assert_eq!(hits("zeppelinvaarten"), ["../../nl/alfa/"]);
     assert_eq!(hits("beta"), ["../../nl/beta/", "../../nl/alfa/"]);
+}
+
+/// The files of a served language's search index, by name: when each was last written, and
+/// what it holds.
+fn search_files(server: &Server, lang: &str) -> BTreeMap<String, (std::time::SystemTime, Vec<u8>)> {
+    let dir = server.out_dir().join("search").join(lang);
+    walk(&dir)
+        .into_iter()
+        .map(|f| {
+            let path = dir.join(&f);
+            let written = std::fs::metadata(&path).unwrap().modified().unwrap();
+            (f, (written, std::fs::read(&path).unwrap()))
+        })
+        .collect()
+}
+
+/// A sentence added to a real page of the corpus (Dutch, `live`) reaches the search index by
+/// writing only the files it changed: a few shards (the postings whose weight moved), no
+/// `index.js` (its list of pages is the same), no excerpt file (the page's opening is).
+#[test]
+fn an_edit_rewrites_only_a_few_search_files() {
+    let f = corpus_source();
+    let server = Server::start(f.root());
+    server.next_line_starting("search index updated");
+    let dir = f.root().join("content/nl/live");
+    let page = walk(&dir)
+        .into_iter()
+        .filter(|p| p.ends_with(".md") && !p.ends_with("index.md"))
+        .max_by_key(|p| std::fs::metadata(dir.join(p)).unwrap().len())
+        .unwrap();
+    let stem = page
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .trim_end_matches(".md")
+        .to_string();
+    let before = search_files(&server, "nl");
+    assert!(
+        search_hits(&server, "nl", "zeppelinvaart")
+            .unwrap()
+            .is_empty()
+    );
+    let text = std::fs::read_to_string(dir.join(&page)).unwrap();
+    write(
+        &f,
+        &format!("content/nl/live/{page}"),
+        &format!("{text}\nDe zeppelinvaart boven het kantoor.\n"),
+    );
+    server.next_rebuilt_line();
+    let line = server.next_line_starting("search index updated");
+    let hits = search_hits(&server, "nl", "zeppelinvaart").unwrap();
+    assert!(
+        hits.len() == 1 && hits[0].contains(&stem),
+        "{page}: {hits:?}; {line}"
+    );
+    let after = search_files(&server, "nl");
+    // Written again, even with the same bytes; a new shard (of a new word's letters) counts.
+    let changed: Vec<&String> = after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(*v))
+        .map(|(k, _)| k)
+        .collect();
+    let shards = before.keys().filter(|k| k.starts_with("s-")).count();
+    eprintln!(
+        "{page}: {} of {} files changed: {changed:?}",
+        changed.len(),
+        after.len()
+    );
+    assert!(
+        changed.iter().all(|k| k.starts_with("s-")),
+        "only shards: {changed:?}"
+    );
+    assert!(
+        !changed.is_empty() && changed.len() <= 12 && changed.len() * 20 <= shards,
+        "{} of {shards} shards changed: {changed:?}",
+        changed.len()
+    );
 }
 
 #[test]

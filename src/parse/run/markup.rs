@@ -11,7 +11,7 @@ use crate::load::includes::{self, Resolved};
 use crate::parse::html::{self, RawTag};
 use crate::parse::links::{self, LinkNote, Target};
 use crate::parse::{
-    MAX_INCLUDE_DEPTH, MAX_INCLUDES, Original, PageLink, Passage, escape, plain_text,
+    MAX_INCLUDE_DEPTH, MAX_INCLUDES, Original, PageLink, Passage, escape, plain_text, push_escaped,
 };
 use crate::urls::Urls;
 
@@ -140,28 +140,16 @@ impl<'p> EventPass<'p> {
                 Some("translate the page, or link a page that exists in this language"),
             );
         }
-        let title_attr = if title.is_empty() {
-            String::new()
-        } else {
-            format!(r#" title="{}""#, escape(title))
-        };
         let (open, closer, fill) = match resolved.target {
             // A link with no text would have no name for screen readers: it shows its address.
-            Target::External(url) => (
-                format!(r#"<a href="{}"{title_attr}>"#, escape(&url)),
-                "</a>",
-                empty.then(|| url.clone()),
-            ),
+            Target::External(url) => (a_open("", &url, title), "</a>", empty.then(|| url.clone())),
             Target::Fragment(frag) => (
-                format!(r##"<a href="#{}"{title_attr}>"##, escape(&frag)),
+                a_open("#", &frag, title),
                 "</a>",
                 empty.then(|| frag.clone()),
             ),
             Target::Asset(rel) => (
-                format!(
-                    r#"<a href="{}"{title_attr}>"#,
-                    escape(&self.cx.urls.relative(&self.page_dir, &rel))
-                ),
+                a_open("", &self.cx.urls.relative(&self.page_dir, &rel), title),
                 "</a>",
                 empty.then(|| rel.rsplit('/').next().unwrap_or(&rel).to_string()),
             ),
@@ -188,11 +176,7 @@ impl<'p> EventPass<'p> {
                         .to_string()
                 });
                 if &lang == self.reader {
-                    (
-                        format!(r#"<a href="{}"{title_attr}>"#, escape(&href)),
-                        "</a>",
-                        fill,
-                    )
+                    (a_open("", &href, title), "</a>", fill)
                 } else {
                     let tip = self
                         .cx
@@ -573,6 +557,23 @@ impl<'p> EventPass<'p> {
         };
         run.parse(file.body()).html
     }
+}
+
+/// `<a href="…">` (with `title` when there is one), the href being `prefix` and `href`
+/// escaped: written piece by piece, as it is for nearly every link of a page.
+fn a_open(prefix: &str, href: &str, title: &str) -> String {
+    let mut open = String::with_capacity(prefix.len() + href.len() + title.len() + 20);
+    open.push_str(r#"<a href=""#);
+    open.push_str(prefix);
+    push_escaped(&mut open, href);
+    open.push('"');
+    if !title.is_empty() {
+        open.push_str(r#" title=""#);
+        push_escaped(&mut open, title);
+        open.push('"');
+    }
+    open.push('>');
+    open
 }
 
 pub(super) fn ev_kind_was_none(ev: &Event) -> bool {

@@ -11,7 +11,9 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use super::directives::{self, Piece};
 use super::headings::{IdSet, TocEntry, slugify};
 use super::html::{self, RawTag};
-use super::{Context, Original, PageLink, ParsedPage, Passage, Segment, escape, sanitize};
+use super::{
+    Context, Original, PageLink, ParsedPage, Passage, Segment, escape, push_escaped, sanitize,
+};
 use crate::diag::{Diagnostic, Kind};
 use crate::lang::Lang;
 use crate::load::SourcePage;
@@ -193,7 +195,7 @@ impl<'p> EventPass<'p> {
 
     pub(super) fn parse(&self, body: &str) -> ParsedPage {
         let mut masked = String::new();
-        let events = super::sxs::events(body, &mut masked);
+        let mut events = super::sxs::events(body, &mut masked);
         let mut st = State {
             out: Vec::with_capacity(events.len() + events.len() / 4),
             body_at: (body.as_ptr() as usize, body.len()),
@@ -201,9 +203,12 @@ impl<'p> EventPass<'p> {
         };
         let mut i = 0;
         while i < events.len() {
-            let (ev, range) = &events[i];
+            // Each event is taken out as it is handled (later ones are still looked ahead
+            // at), so it moves to the output instead of being copied there.
+            let (ev, range) = std::mem::replace(&mut events[i], (Event::Rule, 0..0));
+            let range = &range;
             i += 1;
-            match ev {
+            match &ev {
                 Event::Start(_) | Event::End(_) => {}
                 Event::SoftBreak | Event::HardBreak => {
                     st.at = range.end;
@@ -212,7 +217,7 @@ impl<'p> EventPass<'p> {
                 _ => st.at = range.end,
             }
             if st.raw_text.is_some() {
-                match ev {
+                match &ev {
                     Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => {
                         continue;
                     }
@@ -230,7 +235,7 @@ impl<'p> EventPass<'p> {
                     _ => {}
                 }
             }
-            match ev {
+            match &ev {
                 Event::Start(Tag::Paragraph) if self.is_include(body, range) => {
                     let inner = self.include(body, range, &st);
                     st.html(inner);
@@ -248,11 +253,11 @@ impl<'p> EventPass<'p> {
                         Some(kind) => {
                             let (class, label) = self.alert(kind);
                             st.html(format!(r#"<div class="sp-alert sp-alert-{class}" role="note"><p class="sp-alert-title">{}</p>"#, escape(label)));
-                            if ev_kind_was_none(ev) {
+                            if ev_kind_was_none(&ev) {
                                 i = strip_inline_alert_marker(&events, i, &mut st);
                             }
                         }
-                        None => st.emit(ev.clone()),
+                        None => st.emit(ev),
                     }
                 }
                 Event::End(TagEnd::BlockQuote(_)) => {
@@ -260,7 +265,7 @@ impl<'p> EventPass<'p> {
                     if st.quotes.pop().unwrap_or(false) {
                         st.html("</div>");
                     } else {
-                        st.emit(ev.clone());
+                        st.emit(ev);
                     }
                 }
                 Event::Start(Tag::Heading { level, .. }) => {
@@ -303,10 +308,10 @@ impl<'p> EventPass<'p> {
                 Event::End(TagEnd::Image) => self.end_image(&mut st),
                 Event::Start(Tag::Table(_)) => {
                     st.html(r#"<div class="sp-table-wrap" tabindex="0">"#);
-                    st.emit(ev.clone());
+                    st.emit(ev);
                 }
                 Event::End(TagEnd::Table) => {
-                    st.emit(ev.clone());
+                    st.emit(ev);
                     st.html("</div>");
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
@@ -321,10 +326,11 @@ impl<'p> EventPass<'p> {
                     if lang.is_empty() {
                         st.html("<pre tabindex=\"0\"><code>");
                     } else {
-                        st.html(format!(
-                            r#"<pre tabindex="0"><code class="language-{}">"#,
-                            escape(&lang)
-                        ));
+                        let mut open = String::with_capacity(lang.len() + 48);
+                        open.push_str(r#"<pre tabindex="0"><code class="language-"#);
+                        push_escaped(&mut open, &lang);
+                        open.push_str(r#"">"#);
+                        st.html(open);
                     }
                 }
                 Event::End(TagEnd::CodeBlock) => {
@@ -335,22 +341,31 @@ impl<'p> EventPass<'p> {
                 | Event::Start(Tag::Item)
                 | Event::Start(Tag::TableCell) => {
                     self.flush_originals(&mut st);
-                    st.emit(ev.clone());
+                    st.emit(ev);
                 }
                 Event::End(
                     TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::List(_),
                 ) => {
                     self.close_open_spans(&mut st);
                     self.flush_originals(&mut st);
-                    st.emit(ev.clone());
+                    st.emit(ev);
                 }
-                Event::Text(text) => match self.split_directive(&mut st, body, &events, i - 1) {
-                    Some(next) => i = next,
-                    None => self.text(&mut st, text, range),
-                },
+                // Most text holds no `:` or `*`, so neither a directive nor a stray `**`.
+                Event::Text(text) if st.in_code || !may_hold_markers(text) => {
+                    if !st.in_code {
+                        self.note_text(&mut st, text);
+                    }
+                    st.emit(ev);
+                }
+                Event::Text(text) => {
+                    match self.split_directive(&mut st, body, (text, range), &events, i - 1) {
+                        Some(next) => i = next,
+                        None => self.text(&mut st, text, range),
+                    }
+                }
                 Event::Code(code) => {
                     self.note_text(&mut st, code);
-                    st.emit(ev.clone());
+                    st.emit(ev);
                 }
                 Event::InlineHtml(raw) => self.inline_html(&mut st, raw, range.start),
                 Event::Html(raw) => {
@@ -480,12 +495,18 @@ impl<'p> EventPass<'p> {
         } else {
             ""
         };
-        st.html(format!(r#"<h{n} id="{}"{class}>"#, escape(&id)));
+        let mut open = String::with_capacity(id.len() + class.len() + 12);
+        open.push_str(HEADING_OPEN[n]);
+        push_escaped(&mut open, &id);
+        open.push('"');
+        open.push_str(class);
+        open.push('>');
+        st.html(open);
         for ev in inner {
             st.emit(ev);
         }
         self.flush_originals(st);
-        st.html(format!("</h{n}>"));
+        st.html(HEADING_CLOSE[n]);
         if level == HeadingLevel::H1 && st.h1.is_none() {
             st.h1 = Some(text.clone());
         }
@@ -559,12 +580,10 @@ impl<'p> EventPass<'p> {
         &self,
         st: &mut State<'p>,
         body: &str,
+        (text, range): (&CowStr<'p>, &Range<usize>),
         events: &[(Event<'p>, Range<usize>)],
         at: usize,
     ) -> Option<usize> {
-        let (Event::Text(text), range) = &events[at] else {
-            return None;
-        };
         // Most text events hold no `:::` at all; a substring searcher set up for each of them
         // cost more than the rest of this check.
         if st.in_code
@@ -597,10 +616,13 @@ impl<'p> EventPass<'p> {
             }
             last = j;
         }
+        if last == at {
+            return None;
+        }
         let (Event::Text(_), end) = &events[last] else {
             return None;
         };
-        if depth != 0 || last == at || end.end < close {
+        if depth != 0 || end.end < close {
             return None;
         }
         let before = &text[..text.rfind(":::")?];
@@ -660,6 +682,24 @@ impl<'p> EventPass<'p> {
         st.words += count_words(text);
     }
 }
+
+/// Whether a text may hold a directive (`:::`) or a stray `**`: one SIMD search for both
+/// bytes instead of one per marker.
+fn may_hold_markers(text: &str) -> bool {
+    memchr::memchr2(b':', b'*', text.as_bytes()).is_some()
+}
+
+/// A heading's tags by level (1–6), up to its id's value.
+const HEADING_OPEN: [&str; 7] = [
+    "",
+    r#"<h1 id=""#,
+    r#"<h2 id=""#,
+    r#"<h3 id=""#,
+    r#"<h4 id=""#,
+    r#"<h5 id=""#,
+    r#"<h6 id=""#,
+];
+const HEADING_CLOSE: [&str; 7] = ["", "</h1>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>"];
 
 fn message_is_about_an_include(message: &str) -> bool {
     message.starts_with("include ")
@@ -741,15 +781,17 @@ fn nesting_depth(html: &str) -> usize {
 pub(super) fn collapse_spaces(text: &str) -> String {
     // Most headings already are: single ASCII spaces between words, none at the ends, and
     // nothing but ASCII (so no other kind of white space) to decode.
-    let b = text.as_bytes();
-    if text.is_ascii()
-        && b.first().is_none_or(|&c| c != b' ')
-        && b.last().is_none_or(|&c| c != b' ')
-        && !b.windows(2).any(|w| w == b"  ")
-        && !b
-            .iter()
-            .any(|&c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
-    {
+    // One pass over the bytes: a space first (as if one came before the text), two in a
+    // row or last, or any other white space or non-ASCII byte sends it the long way.
+    let mut prev = b' ';
+    let simple = text.bytes().all(|c| {
+        let ok = c < 0x80
+            && !matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+            && !(c == b' ' && prev == b' ');
+        prev = c;
+        ok
+    });
+    if simple && prev != b' ' {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());

@@ -1,6 +1,7 @@
-// Search on a static host. The index (search/<lang>/index.json plus shards by first letter)
-// was built by signpost, which stemmed every word of the pages; a shard maps every word form
-// it saw to its stem, so a known word is only folded and looked up here. A form the pages
+// Search on a static host. The index (search/<lang>/index.js: the pages; s-<letters>.js:
+// shards by the first two letters of a word; x-<n>.js: the pages' excerpts, loaded for the
+// results shown) was built by signpost, which stemmed every word of the pages; a shard maps
+// every word form it saw to its stem, so a known word is only folded and looked up here. A form the pages
 // never have is cut by the light suffix table inside the index and matched as a prefix.
 // Without JavaScript the page still lists every page A–Z.
 (function () {
@@ -32,10 +33,13 @@
     }
     return word;
   }
-  function shardOf(s) { return s.codePointAt(0).toString(16); }
+  // The shard of a word: its first two letters as hex code points (search::shard_of).
+  function shardOf(s) {
+    return Array.from(s).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+  }
 
   function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
-  var EMPTY = { t: {}, f: {}, tk: [], fk: [] };
+  var EMPTY = { t: {}, f: {}, tk: [], fk: [], p: {} };
   function shard(word) { return own(state.shards, shardOf(word)) ? state.shards[shardOf(word)] : EMPTY; }
 
   // [known, term or prefix] (LangIndex::lookup): a form of the pages and its stem, or what is
@@ -145,7 +149,7 @@
       // Best weight × factor per page; the pages matched are the pages the word reaches.
       var matched = {};
       wordCandidates(words, i).forEach(function (c) {
-        shard(c[0]).t[c[0]].forEach(function (p) {
+        postings(c[0]).forEach(function (p) {
           var s = p[1] * c[1];
           if (!own(matched, p[0]) || matched[p[0]] < s) matched[p[0]] = s;
         });
@@ -163,23 +167,34 @@
     });
   }
 
-  // A shard: per term (gap to the previous document, weight in tenths) pairs, and per form
-  // its stem (a length when the stem begins the form).
+  // A shard: per term its postings, coded (decoded when a query reaches the term), and per
+  // form its stem (a length when the stem begins the form).
   function decodeShard(raw) {
-    var terms = {}, forms = {};
-    Object.keys(raw.t || {}).forEach(function (t) {
-      var flat = raw.t[t], pairs = [], doc = 0;
-      for (var i = 0; i + 1 < flat.length; i += 2) {
-        doc += flat[i];
-        pairs.push([doc, flat[i + 1] / 10]);
-      }
-      terms[t] = pairs;
-    });
+    var terms = raw.t || {}, forms = {};
     Object.keys(raw.f || {}).forEach(function (f) {
       var v = raw.f[f];
       forms[f] = typeof v === "number" ? Array.from(f).slice(0, v).join("") : v;
     });
-    return { t: terms, f: forms, tk: Object.keys(terms).sort(), fk: Object.keys(forms).sort() };
+    return { t: terms, f: forms, tk: Object.keys(terms).sort(), fk: Object.keys(forms).sort(), p: {} };
+  }
+  // A term's [document, weight] pairs (search::decode_postings): base-45 numbers in the
+  // printable characters from "#" on without the backslash, a digit from the upper half
+  // followed by more; per posting the gap to the previous document, then the weight in
+  // tenths less 1.0.
+  function postings(term) {
+    var s = shard(term);
+    if (own(s.p, term)) return s.p[term];
+    var code = s.t[term], out = [], doc = 0, n = 0, gap = true;
+    for (var i = 0; i < code.length; i++) {
+      var c = code.charCodeAt(i);
+      var d = c - 0x23 - (c > 0x5c ? 1 : 0);
+      if (d >= 45) { n = n * 45 + d - 45; continue; }
+      n = n * 45 + d;
+      if (gap) doc += n; else out.push([doc, (n + 10) / 10]);
+      gap = !gap;
+      n = 0;
+    }
+    return (s.p[term] = out);
   }
 
   // Where a word that reaches nothing could be split: [first part, rest] pairs whose first
@@ -345,6 +360,7 @@
       var all = rank(words);
       var found = all.slice(0, 50);
       list.textContent = "";
+      var paras = {};
       found.forEach(function (d) {
         var doc = state.index.docs[d];
         var li = document.createElement("li");
@@ -354,15 +370,33 @@
         var section = document.createElement("span");
         section.className = "sp-search-section";
         section.textContent = doc.s;
-        var p = document.createElement("p");
-        p.appendChild(excerpt(doc.x, stems));
         li.appendChild(a);
         li.appendChild(section);
-        li.appendChild(p);
         list.appendChild(li);
+        paras[d] = li;
       });
       list.hidden = found.length === 0;
       status.textContent = all.length ? countText(all.length) : labels.none;
+      // Excerpts follow, from the files that hold the results shown, asked for in the
+      // results' order (the first on the screen first); a result whose excerpt cannot be
+      // loaded keeps its title and section.
+      var per = state.index.excerpts || 64;
+      var files = [];
+      found.forEach(function (d) {
+        var n = Math.floor(d / per);
+        if (files.indexOf(n) < 0) files.push(n);
+      });
+      files.forEach(function (n) {
+        load("x-" + n).then(function (xs) {
+          if (mine !== seq) return;
+          found.forEach(function (d) {
+            if (Math.floor(d / per) !== n || typeof xs[d % per] !== "string") return;
+            var p = document.createElement("p");
+            p.appendChild(excerpt(xs[d % per], stems));
+            paras[d].appendChild(p);
+          });
+        }).catch(function () {});
+      });
     }).catch(function () {
       // The index could not be loaded: say so, never "no pages found".
       if (mine !== seq) return;
