@@ -55,7 +55,28 @@ impl Date {
 
     /// `YYYY-MM-DD`, for `<time datetime>` and the sitemap.
     pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        // Digit by digit: a build writes one for each page, its twin and the sitemap, and
+        // `format!` cost several times this.
+        if self.year > 9999 || self.month > 99 || self.day > 99 {
+            return format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
+        }
+        let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+        let y = self.year;
+        let (m, d) = (u16::from(self.month), u16::from(self.day));
+        [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            '-',
+            digit(m / 10),
+            digit(m),
+            '-',
+            digit(d / 10),
+            digit(d),
+        ]
+        .into_iter()
+        .collect()
     }
 }
 
@@ -90,5 +111,24 @@ mod tests {
     fn orders_chronologically() {
         assert!(Date::parse("04/30/2021") < Date::parse("07/29/2021"));
         assert!(Date::parse("12/31/2020") < Date::parse("1/1/2021"));
+    }
+
+    #[test]
+    fn iso_is_zero_padded_year_month_day() {
+        for (y, m, d) in [
+            (2020, 5, 5),
+            (999, 12, 31),
+            (1, 1, 1),
+            (9999, 10, 9),
+            (2024, 2, 29),
+        ] {
+            let date = Date {
+                year: y,
+                month: m,
+                day: d,
+            };
+            assert_eq!(date.iso(), format!("{y:04}-{m:02}-{d:02}"));
+        }
+        assert_eq!(Date::parse("3/26/2019").unwrap().iso(), "2019-03-26");
     }
 }

@@ -8,24 +8,37 @@ use percent_encoding::{AsciiSet, percent_decode_str, utf8_percent_encode};
 
 use crate::lang::Lang;
 
-/// Printable ASCII that cannot stand raw in a URL path segment; control characters and every
-/// byte of a non-ASCII character are escaped too.
-const SEGMENT_SPECIALS: &[u8] = b" \"#%<>?`{}\\^|[]'";
+/// Characters besides the controls that cannot stand raw in a URL path segment.
+const SEGMENT_BYTES: &[u8] = b" \"#%<>?`{}\\^|[]'";
 
-/// Which bytes [`push_encoded`] escapes, one lookup per byte.
-const ESCAPED: [bool; 256] = {
-    let mut table = [false; 256];
+/// Characters that cannot stand raw in a URL path segment, as the `percent-encoding` crate's
+/// set: the reference [`ENCODED`] is tested against.
+#[cfg(test)]
+const SEGMENT: &AsciiSet = &{
+    let mut set = percent_encoding::CONTROLS.union(AsciiSet::EMPTY);
+    let mut i = 0;
+    while i < SEGMENT_BYTES.len() {
+        set = set.add(SEGMENT_BYTES[i]);
+        i += 1;
+    }
+    set
+};
+
+/// Bytes that [`push_encoded`] escapes: the controls, [`SEGMENT_BYTES`] and every byte of a
+/// non-ASCII character, one lookup per byte.
+const ENCODED: [bool; 256] = {
+    let mut t = [false; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = b < 0x20 || b >= 0x7f;
+        t[b] = b >= 0x80 || b < 0x20 || b == 0x7f;
         b += 1;
     }
     let mut i = 0;
-    while i < SEGMENT_SPECIALS.len() {
-        table[SEGMENT_SPECIALS[i] as usize] = true;
+    while i < SEGMENT_BYTES.len() {
+        t[SEGMENT_BYTES[i] as usize] = true;
         i += 1;
     }
-    table
+    t
 };
 
 #[derive(Debug, Clone)]
@@ -93,14 +106,7 @@ impl Urls {
 
     /// `../` for each folder of `from`, in a string with room for `more`.
     fn up_from(&self, from: &str, more: usize) -> String {
-        // The folders are counted where a name starts (a byte other than `/` after a `/` or
-        // at the start): a split iterator cost more than the rest of this for short paths.
-        let mut depth = 0;
-        let mut after_slash = true;
-        for &b in from.as_bytes() {
-            depth += usize::from(after_slash && b != b'/');
-            after_slash = b == b'/';
-        }
+        let depth = depth(from);
         let mut out = String::with_capacity(depth * 3 + more);
         for _ in 0..depth {
             out.push_str("../");
@@ -111,7 +117,7 @@ impl Urls {
     /// The relative path from the page folder `from` up to the site's root, for building
     /// links to files (not folders): `../../` for `nl/a/`.
     pub fn up_to_root(from: &str) -> String {
-        "../".repeat(from.split('/').filter(|s| !s.is_empty()).count())
+        "../".repeat(depth(from))
     }
 
     /// The absolute URL of a site path, when the site has a base URL; otherwise a path from
@@ -146,6 +152,22 @@ impl Urls {
     }
 }
 
+/// How many folders deep site path `from` is: its non-empty `/`-separated segments
+/// (`nl/a/` is 2). Counted byte by byte: a page asks for it a dozen times.
+fn depth(from: &str) -> usize {
+    let mut n = 0;
+    let mut in_segment = false;
+    for &b in from.as_bytes() {
+        if b == b'/' {
+            in_segment = false;
+        } else if !in_segment {
+            in_segment = true;
+            n += 1;
+        }
+    }
+    n
+}
+
 pub fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     push_encoded(&mut out, path);
@@ -161,7 +183,7 @@ pub fn push_encoded(out: &mut String, path: &str) {
     let bytes = path.as_bytes();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
-        if ESCAPED[usize::from(b)] {
+        if ENCODED[usize::from(b)] {
             // Unescaped bytes are ASCII, so a run of them starts and ends on char boundaries.
             if start < i {
                 out.push_str(&path[start..i]);
@@ -255,6 +277,39 @@ pub fn decode_cow(text: &str) -> std::borrow::Cow<'_, str> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_table_and_the_encoder_agree_on_every_character() {
+        for c in (0u32..0x100)
+            .filter_map(char::from_u32)
+            .chain(['é', 'ж', '€', '😀'])
+        {
+            let s = c.to_string();
+            let encoded: String = utf8_percent_encode(&s, SEGMENT).collect();
+            let by_table = s.bytes().any(|b| ENCODED[usize::from(b)]);
+            assert_eq!(by_table, encoded != s, "{c:?}");
+            let mut pushed = String::new();
+            push_encoded(&mut pushed, &format!("a/{s}b"));
+            assert_eq!(pushed, format!("a/{encoded}b"), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn depth_counts_non_empty_segments() {
+        for from in [
+            "",
+            "/",
+            "nl/",
+            "nl/a/",
+            "nl//a",
+            "/nl/a/b",
+            "search/nl/",
+            "a",
+        ] {
+            let by_split = from.split('/').filter(|s| !s.is_empty()).count();
+            assert_eq!(depth(from), by_split, "{from:?}");
+        }
+    }
+
     fn lang(code: &str) -> Lang {
         Lang::new_unchecked(code)
     }
@@ -297,23 +352,6 @@ mod tests {
     /// and on text mixing scripts.
     #[test]
     fn encoding_matches_the_crate() {
-        const SET: &AsciiSet = &percent_encoding::CONTROLS
-            .add(b' ')
-            .add(b'"')
-            .add(b'#')
-            .add(b'%')
-            .add(b'<')
-            .add(b'>')
-            .add(b'?')
-            .add(b'`')
-            .add(b'{')
-            .add(b'}')
-            .add(b'\\')
-            .add(b'^')
-            .add(b'|')
-            .add(b'[')
-            .add(b']')
-            .add(b'\'');
         let mut texts: Vec<String> = (0..=0x7f_u8).map(|b| format!("a{}z", b as char)).collect();
         texts.extend(
             [
@@ -329,7 +367,7 @@ mod tests {
         for text in &texts {
             assert_eq!(
                 encode_path(text),
-                utf8_percent_encode(text, SET).to_string(),
+                utf8_percent_encode(text, SEGMENT).to_string(),
                 "{text:?}"
             );
         }

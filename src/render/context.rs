@@ -1,8 +1,37 @@
 //! What templates see: one typed struct per page kind, serialized into the tera context.
 
 use serde::Serialize;
+use tera::Value;
 
 use crate::parse::headings::TocEntry;
+
+/// A string for templates. Most (links, language codes, ids, titles) hold nothing HTML
+/// escaping would change: those are marked safe, so tera does not scan them again when it
+/// writes them; any with `& < > " '` stays a normal string, escaped where it is written.
+/// Either way the page gets the same bytes.
+pub fn text(s: &str) -> Value {
+    if s.bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        Value::normal_string(s)
+    } else {
+        Value::safe_string(s)
+    }
+}
+
+/// [`text`] or `none`.
+pub fn opt_text(s: Option<&str>) -> Value {
+    s.map_or_else(Value::none, text)
+}
+
+/// `s` escaped as tera escapes a value, marked safe: for strings made once and written on
+/// many pages.
+pub fn escaped(s: &str) -> Value {
+    let mut out = Vec::with_capacity(s.len() + 8);
+    // Writing into a Vec cannot fail.
+    let _ = tera::escape_html(s, &mut out);
+    Value::safe_string(&String::from_utf8_lossy(&out))
+}
 
 /// Fields every page template gets.
 #[derive(Debug, Serialize)]
@@ -103,6 +132,7 @@ pub struct PageView<'a> {
     pub content: std::borrow::Cow<'a, str>,
     /// The body has no level-1 heading of its own, so the template shows the title.
     pub show_title: bool,
+    /// `level`, `id` and `text` of each heading ([`toc_value`]).
     pub toc: &'a [TocEntry],
     pub updated: Option<DateView>,
     pub reading_minutes: usize,
@@ -216,4 +246,12 @@ impl BrandView {
                 .collect(),
         }
     }
+}
+
+/// What every page in one language shows the same way, made into template values once.
+pub struct LangValues {
+    pub lang: crate::lang::Lang,
+    /// `nl`: the page's `lang`, which `t()` reads.
+    pub code: Value,
+    pub site_title: Value,
 }

@@ -59,7 +59,14 @@ pub struct Renderer<'a> {
     i18n: Arc<I18n>,
     urls: &'a Urls,
     /// Name under `static/` → the name pages link (fingerprinted stylesheets and scripts).
+    /// Templates see it as `assets`, in tera's global context.
     pub assets: std::collections::BTreeMap<String, String>,
+    /// Per site language, what its pages show the same way, made once.
+    lang_values: Vec<context::LangValues>,
+    /// `share.image`, the same on every page.
+    share_image: Option<String>,
+    /// Dates formatted for pages, by language.
+    dates: std::sync::RwLock<crate::hashing::FastMap<(Lang, crate::date::Date), String>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -101,7 +108,8 @@ impl<'a> Renderer<'a> {
                         .map(|c| (crate::brand::STYLESHEET, c.as_bytes())),
                 ),
         );
-        Ok(Renderer {
+        tera.global_context().insert("assets", &assets);
+        let mut renderer = Renderer {
             tera,
             templates: theme.templates.clone(),
             live_reload: false,
@@ -110,7 +118,16 @@ impl<'a> Renderer<'a> {
             i18n,
             urls,
             assets,
-        })
+            lang_values: Vec::new(),
+            dates: Default::default(),
+            share_image: share::image(config),
+        };
+        renderer.lang_values = config
+            .languages
+            .iter()
+            .map(|l| renderer.lang_values_for(l))
+            .collect();
+        Ok(renderer)
     }
 
     /// Renders to bytes: the output goes straight to a file, so it is never checked as UTF-8
@@ -180,7 +197,7 @@ impl<'a> Renderer<'a> {
         out: &dyn FileSink,
         diags: &Diagnostics,
     ) {
-        let path = format!("{}index.html", Urls::page_path(lang, slug));
+        let path = twins::page_file(lang, slug, "index.html");
         if self.config.twins {
             // A build wrote the page's twin, and so made its folder, while parsing: the
             // file is opened at once instead of making sure of the folder first.

@@ -8,29 +8,14 @@ use serde::Serialize;
 use super::context::Common;
 use crate::config::Config;
 
-#[derive(Debug, Serialize)]
-pub struct Share {
-    /// `og:type`.
-    pub kind: &'static str,
-    /// `og:locale`, `nl_NL`.
-    pub locale: Cow<'static, str>,
-    /// `og:locale:alternate`: the languages the page is also in.
-    pub alternates: Vec<Cow<'static, str>>,
-    /// `og:url`: only an absolute URL will do, so only with a base URL.
-    pub url: Option<String>,
-    /// `og:image`, absolute.
-    pub image: Option<String>,
-    /// `twitter:card`: a big picture only when there is one.
-    pub card: &'static str,
-}
-
-pub fn share(common: &Common, config: &Config) -> Share {
-    // A site image when configured, else the partner's logo: either makes a preview theirs.
+/// `og:image`: the site's image when configured, else the partner's logo (either makes a
+/// preview theirs); absolute, so a path under `static/` needs the base URL.
+pub fn image(config: &Config) -> Option<String> {
     let configured = config
         .share_image
         .as_deref()
         .or_else(|| config.brand.as_ref().and_then(|b| b.logo.as_deref()));
-    let image = configured.and_then(|img| {
+    configured.and_then(|img| {
         if img.starts_with("https://") || img.starts_with("http://") {
             Some(img.to_string())
         } else {
@@ -39,7 +24,27 @@ pub fn share(common: &Common, config: &Config) -> Share {
                 .as_ref()
                 .map(|base| format!("{base}static/{}", crate::urls::encode_path(img)))
         }
-    });
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct Share<'a> {
+    /// `og:type`.
+    pub kind: &'static str,
+    /// `og:locale`, `nl_NL`.
+    pub locale: Cow<'static, str>,
+    /// `og:locale:alternate`: the languages the page is also in.
+    pub alternates: Vec<Cow<'static, str>>,
+    /// `og:url`: only an absolute URL will do, so only with a base URL.
+    pub url: Option<&'a str>,
+    /// `og:image`, absolute.
+    pub image: Option<&'a str>,
+    /// `twitter:card`: a big picture only when there is one.
+    pub card: &'static str,
+}
+
+/// The share preview of the page `common` describes; `image` is [`image`]'s, made once.
+pub fn share<'a>(common: &'a Common, config: &Config, image: Option<&'a str>) -> Share<'a> {
     Share {
         kind: common.og_type,
         locale: og_locale(&common.lang),
@@ -52,7 +57,7 @@ pub fn share(common: &Common, config: &Config) -> Share {
         url: config
             .base_url
             .is_some()
-            .then(|| common.canonical.clone())
+            .then_some(common.canonical.as_deref())
             .flatten(),
         card: if image.is_some() {
             "summary_large_image"

@@ -19,7 +19,21 @@ use crate::urls::Urls;
 
 /// Where a page's twin goes: `nl/a/index.md`.
 pub fn twin_path(lang: &Lang, slug: &str) -> String {
-    format!("{}index.md", Urls::page_path(lang, slug))
+    page_file(lang, slug, "index.md")
+}
+
+/// `name` in the folder of page `slug` in `lang` (`nl/a/index.html`), in one allocation:
+/// every page has two.
+pub fn page_file(lang: &Lang, slug: &str, name: &str) -> String {
+    let mut path = String::with_capacity(lang.as_str().len() + slug.len() + name.len() + 2);
+    path.push_str(lang.as_str());
+    path.push('/');
+    if !slug.is_empty() {
+        path.push_str(slug);
+        path.push('/');
+    }
+    path.push_str(name);
+    path
 }
 
 /// The twin's front matter, cut down to title, description and date; the body follows it.

@@ -1,6 +1,6 @@
 //! View-model builders: the typed context each page kind's template gets.
 
-use tera::Context as TeraContext;
+use tera::{Context as TeraContext, Value};
 
 use super::context::*;
 use super::{Renderer, feedback, search, share, status, tree};
@@ -45,13 +45,40 @@ impl Renderer<'_> {
         }
     }
 
+    /// The tera context of `common`, with the share preview, the site's name and the brand.
+    /// Built field by field with static keys: what is the same on every page of a language
+    /// is cloned from [`LangValues`], made once.
     pub(super) fn context(&self, common: &Common) -> TeraContext {
-        let mut ctx = TeraContext::from_serialize(common).unwrap_or_default();
-        ctx.insert("share", &share::share(common, self.config));
-        ctx.insert("live_reload", &self.live_reload);
         let lang = Lang::new_unchecked(&common.lang);
-        ctx.insert("site_title", &self.site_title(&lang));
-        ctx.insert("assets", &self.assets);
+        let own;
+        let lv = match self.lang_values.iter().find(|v| v.lang == lang) {
+            Some(v) => v,
+            None => {
+                own = self.lang_values_for(&lang);
+                &own
+            }
+        };
+        let mut ctx = TeraContext::new();
+        ctx.insert_value("lang", lv.code.clone());
+        ctx.insert_value("title", text(&common.title));
+        ctx.insert_value("description", opt_text(common.description.as_deref()));
+        ctx.insert_value("canonical", opt_text(common.canonical.as_deref()));
+        ctx.insert("alternates", &common.alternates);
+        ctx.insert("switcher", &common.switcher);
+        ctx.insert_value("root_url", text(&common.root_url));
+        ctx.insert_value("home_url", text(&common.home_url));
+        ctx.insert_value("static_url", text(&common.static_url));
+        ctx.insert_value("robots", opt_text(common.robots));
+        ctx.insert_value("status_url", opt_text(common.status_url.as_deref()));
+        ctx.insert_value("tree_url", opt_text(common.tree_url.as_deref()));
+        ctx.insert_value("search_url", opt_text(common.search_url.as_deref()));
+        ctx.insert_value("og_type", Value::safe_string(common.og_type));
+        ctx.insert(
+            "share",
+            &share::share(common, self.config, self.share_image.as_deref()),
+        );
+        ctx.insert_value("live_reload", Value::from(self.live_reload));
+        ctx.insert_value("site_title", lv.site_title.clone());
         if let Some(brand) = &self.config.brand {
             let up_to_root = common
                 .static_url
@@ -60,6 +87,28 @@ impl Renderer<'_> {
             ctx.insert("brand", &BrandView::new(brand, &lang, up_to_root));
         }
         ctx
+    }
+
+    /// A date as `lang` writes it; pages share few dates, so each is formatted once.
+    fn date_text(&self, lang: &Lang, date: crate::date::Date) -> String {
+        let key = (lang.clone(), date);
+        if let Some(text) = self.dates.read().ok().and_then(|m| m.get(&key).cloned()) {
+            return text;
+        }
+        let text = self.i18n.date(lang, date);
+        if let Ok(mut m) = self.dates.write() {
+            m.insert(key, text.clone());
+        }
+        text
+    }
+
+    /// What every page in `lang` shows the same way.
+    pub(super) fn lang_values_for(&self, lang: &Lang) -> LangValues {
+        LangValues {
+            lang: lang.clone(),
+            code: text(lang.as_str()),
+            site_title: text(&self.site_title(lang)),
+        }
     }
 
     /// The site's name in `lang`: the brand's, else the `site-title` string.
@@ -281,7 +330,7 @@ impl Renderer<'_> {
             toc: &parsed.toc,
             updated: front.date.map(|d| DateView {
                 iso: d.iso(),
-                text: self.i18n.date(reader, d),
+                text: self.date_text(reader, d),
             }),
             reading_minutes: page.reading_minutes(self.config.reading_speed),
             breadcrumbs: crumbs,
@@ -293,7 +342,7 @@ impl Renderer<'_> {
                 .filter(|_| front.translation_type.is_some())
                 .map(|d| DateView {
                     iso: d.iso(),
-                    text: self.i18n.date(reader, d),
+                    text: self.date_text(reader, d),
                 }),
             meta: &front.extra,
         };

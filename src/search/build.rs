@@ -171,15 +171,20 @@ impl Builder {
             b.count_in(page, 1);
         }
         // Postings, page by page: in parallel per page, then appended in page order.
-        let weights: Vec<Vec<(u32, f32)>> = pages
-            .par_iter()
-            .map_init(Vec::new, |slots, p| b.weights_in(p, slots))
-            .collect();
-        if keep {
+        let weights: Vec<Vec<(u32, f32)>> = if keep {
+            let weights = pages
+                .par_iter()
+                .map_init(Vec::new, |slots, p| b.weights_in(p, slots))
+                .collect();
             b.page_words = pages;
+            weights
         } else {
-            drop(pages);
-        }
+            // Each page's words go as its weights come, so the two are never all held at once.
+            pages
+                .into_par_iter()
+                .map_init(Vec::new, |slots, p| b.weights_in(&p, slots))
+                .collect()
+        };
         b.postings = vec![Vec::new(); b.term_names.len()];
         for (doc, ws) in weights.into_iter().enumerate() {
             for (term, w) in ws {
@@ -664,6 +669,10 @@ fn global_ids(
 mod tests {
     use super::*;
 
+    fn files(index: &LangIndex) -> Vec<(String, String)> {
+        index.files().collect()
+    }
+
     fn entry(title: &str, body: &str) -> Entry<'static> {
         Entry {
             title: title.into(),
@@ -701,13 +710,13 @@ mod tests {
         let platn = |i: &LangIndex| i.terms.keys().any(|t| t.starts_with("platn"));
         assert!(platn(&builder.index()));
         let mut live = Live::new(Builder::build(&lang, &before, name, true));
-        assert_eq!(live.files(), builder.index().files());
+        assert_eq!(live.files(), files(&builder.index()));
         builder.update(1, &edited, name);
         let shards = live.update(1, &edited, name);
         let [a, _, c] = before;
         let whole = Builder::build(&lang, &[a, edited, c], name, false).index();
-        assert_eq!(builder.index().files(), whole.files());
-        assert_eq!(live.files(), whole.files());
+        assert_eq!(files(&builder.index()), files(&whole));
+        assert_eq!(live.files(), files(&whole));
         assert!(!platn(&whole) && whole.terms.keys().any(|t| t.starts_with("rezerwac")));
         // `płatność` went, so its shard is among those written again.
         assert!(

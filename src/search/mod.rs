@@ -164,18 +164,19 @@ impl LangIndex {
     /// `search/<lang>/`. Each is a script that hands its JSON to
     /// `signpostSearchData(name, data)`, so the browser can load it with a `<script>`
     /// element, from a server and from disk alike.
-    pub fn files(&self) -> Vec<(String, String)> {
-        let mut out = vec![self.index_file()];
+    /// Made one at a time as they are taken: a build writes each before it makes the next,
+    /// rather than holding a language's whole index as text.
+    pub fn files(&self) -> impl Iterator<Item = (String, String)> + '_ {
         let n = self.excerpts_per_file.max(1);
-        out.extend(self.docs.chunks(n).enumerate().map(|(i, docs)| {
-            excerpt_file(
-                i,
-                docs.iter()
-                    .map(|d| serde_json::to_string(&d.excerpt).unwrap_or_default()),
-            )
-        }));
-        out.extend(self.shards.iter().map(|s| self.shard_file(s)));
-        out
+        std::iter::once_with(|| self.index_file())
+            .chain(self.docs.chunks(n).enumerate().map(|(i, docs)| {
+                excerpt_file(
+                    i,
+                    docs.iter()
+                        .map(|d| serde_json::to_string(&d.excerpt).unwrap_or_default()),
+                )
+            }))
+            .chain(self.shards.iter().map(|s| self.shard_file(s)))
     }
 
     /// `index.js`: the pages (without excerpts), the suffix table and the shards' names.
