@@ -189,15 +189,25 @@ impl LangIndex {
 
     /// One shard's file, `s-<shard>.js`: the terms and the forms of its letters.
     pub fn shard_file(&self, shard: &str) -> (String, String) {
-        let mut entry = String::new();
-        shard_script(
+        // Entries are written straight into the script: a build writes a million of them.
+        shard_script_with(
             shard,
-            in_shard(&self.terms, shard).map(|(t, p)| {
-                entry.clear();
-                term_entry(&mut entry, t, p);
-                entry.clone()
-            }),
-            in_shard(&self.forms, shard).map(|(f, t)| form_entry(f, t)),
+            |out| {
+                for (i, (t, p)) in in_shard(&self.terms, shard).enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    term_entry(out, t, p);
+                }
+            },
+            |out| {
+                for (i, (f, t)) in in_shard(&self.forms, shard).enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    push_form_entry(out, f, t);
+                }
+            },
         )
     }
 
@@ -444,6 +454,10 @@ const BASE: u32 = 45;
 /// `n` in the postings code: base-45 digits, most significant first, all but the last from
 /// the upper half of the digits.
 fn push_number(out: &mut String, n: u32) {
+    if n < BASE {
+        out.push(digit_char(n));
+        return;
+    }
     let mut digits = [0u32; 8];
     let mut len = 0;
     let mut n = n;
@@ -508,10 +522,22 @@ pub fn term_entry(json: &mut String, term: &str, postings: &Postings) {
 /// A form's entry in its shard: the stem's length in characters when it begins the form
 /// (nearly always), else the stem.
 pub fn form_entry(form: &str, term: &str) -> String {
+    let mut out = String::with_capacity(form.len() + 8);
+    push_form_entry(&mut out, form, term);
+    out
+}
+
+fn push_form_entry(out: &mut String, form: &str, term: &str) {
+    out.push('"');
+    out.push_str(form);
+    out.push_str("\":");
     if form.starts_with(term) {
-        format!("\"{form}\":{}", term.chars().count())
+        let mut digits = itoa::Buffer::new();
+        out.push_str(digits.format(term.chars().count()));
     } else {
-        format!("\"{form}\":\"{term}\"")
+        out.push('"');
+        out.push_str(term);
+        out.push('"');
     }
 }
 
@@ -521,24 +547,39 @@ pub fn shard_script<S: AsRef<str>>(
     terms: impl Iterator<Item = S>,
     forms: impl Iterator<Item = S>,
 ) -> (String, String) {
-    let mut json = String::with_capacity(4096);
-    json.push_str("{\"t\":{");
-    for (i, t) in terms.enumerate() {
-        if i > 0 {
-            json.push(',');
+    let joined = |entries: &mut dyn Iterator<Item = S>, out: &mut String| {
+        for (i, e) in entries.enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(e.as_ref());
         }
-        json.push_str(t.as_ref());
-    }
-    json.push_str("},\"f\":{");
-    for (i, f) in forms.enumerate() {
-        if i > 0 {
-            json.push(',');
-        }
-        json.push_str(f.as_ref());
-    }
-    json.push_str("}}");
+    };
+    let (mut terms, mut forms) = (terms, forms);
+    shard_script_with(
+        shard,
+        |out| joined(&mut terms, out),
+        |out| joined(&mut forms, out),
+    )
+}
+
+/// A shard's script, its terms and forms written by the two callbacks (entries joined by
+/// commas), framed as [`as_script`] frames it.
+fn shard_script_with(
+    shard: &str,
+    terms: impl FnOnce(&mut String),
+    forms: impl FnOnce(&mut String),
+) -> (String, String) {
     let name = format!("s-{shard}");
-    (format!("{name}.js"), as_script(&name, &json))
+    let mut out = String::with_capacity(4096);
+    out.push_str("signpostSearchData(\"");
+    out.push_str(&name);
+    out.push_str("\",{\"t\":{");
+    terms(&mut out);
+    out.push_str("},\"f\":{");
+    forms(&mut out);
+    out.push_str("}});\n");
+    (format!("{name}.js"), out)
 }
 
 /// `x-<n>.js`: the excerpts (JSON strings) of documents `n × EXCERPTS` on, as a list.
