@@ -79,7 +79,7 @@ impl Entry<'_> {
             href: self.href.clone(),
             section: section_name(&self.section),
             excerpt: match &self.body {
-                Body::Html(h) => excerpt(&opening_of_html(h)),
+                Body::Html(h) => excerpt_of_html(h),
                 Body::Text(t) => excerpt(t),
             },
         }
@@ -599,19 +599,30 @@ fn shard_names(index: &LangIndex) -> Vec<String> {
     shards
 }
 
-/// The opening of rendered HTML's text, enough for an excerpt: it reads on until the word
-/// that crosses [`EXCERPT_CHARS`] has ended.
-fn opening_of_html(html: &str) -> String {
-    let mut out = String::with_capacity(EXCERPT_CHARS * 2);
-    let mut letters = 0;
-    let mut past = false;
+/// [`excerpt`] of rendered HTML's text, read in one pass and only as far as it needs.
+fn excerpt_of_html(html: &str) -> String {
+    let mut out = String::with_capacity(EXCERPT_CHARS + 16);
+    // As `excerpt` counts: each word's characters and one for the space after it.
+    let mut chars = 0;
+    let mut word = 0;
     super::words::html_pieces(html, |piece| {
-        out.push_str(piece);
-        if past && piece.contains(char::is_whitespace) {
-            return false;
+        for c in piece.chars() {
+            if c.is_whitespace() {
+                if word > 0 {
+                    chars += word + 1;
+                    word = 0;
+                    if chars >= EXCERPT_CHARS {
+                        return false;
+                    }
+                }
+            } else {
+                if word == 0 && !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push(c);
+                word += 1;
+            }
         }
-        letters += piece.chars().filter(|c| !c.is_whitespace()).count();
-        past = letters >= EXCERPT_CHARS;
         true
     });
     out
