@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use super::stem::{self, Stemmer};
 use super::words::{Counter, Counts, Field, PageWords, Part};
 use super::{Doc, LangIndex, Postings, fold, shard_of};
-use crate::hashing::{FastMap, HashMapExt};
+use crate::hashing::{FastMap, HashMapExt, Interner};
 use crate::lang::Lang;
 
 /// Bonus for a word in the title or a heading, added to the damped count in the text.
@@ -102,7 +102,7 @@ struct Word {
 pub struct Builder {
     lang: Lang,
     stemmer: Stemmer,
-    dict: FastMap<Box<str>, u32>,
+    dict: Interner,
     words: Vec<Word>,
     term_ids: FastMap<Box<str>, u32>,
     term_names: Vec<Box<str>>,
@@ -144,7 +144,7 @@ impl Builder {
         let mut b = Builder {
             lang: lang.clone(),
             stemmer: stem::stemmer(lang.as_str()),
-            dict: FastMap::with_capacity(1 << 16),
+            dict: Interner::with_capacity(1 << 16),
             words: Vec::new(),
             term_ids: FastMap::with_capacity(1 << 15),
             term_names: Vec::new(),
@@ -659,19 +659,16 @@ fn ln_1p(tf: f32) -> f32 {
 
 /// The dictionary's number for each of a counter's words (by the counter's own numbers);
 /// words the dictionary did not have are added and pushed to `fresh`, to be stemmed.
-fn global_ids(
-    dict: &mut FastMap<Box<str>, u32>,
-    words: Vec<Box<str>>,
-    fresh: &mut Vec<Box<str>>,
-) -> Vec<u32> {
+fn global_ids(dict: &mut Interner, words: Vec<Box<str>>, fresh: &mut Vec<Box<str>>) -> Vec<u32> {
     words
         .into_iter()
         .map(|w| {
-            let next = dict.len() as u32;
-            *dict.entry(w).or_insert_with_key(|w| {
-                fresh.push(w.clone());
-                next
-            })
+            let next = dict.len();
+            let id = dict.intern(&w);
+            if id as usize == next {
+                fresh.push(w);
+            }
+            id
         })
         .collect()
 }
