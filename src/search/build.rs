@@ -87,7 +87,7 @@ impl Entry<'_> {
 }
 
 /// A chunk of pages counted together: its dictionary's words by number, and its pages.
-type Chunk = (Vec<Box<str>>, Vec<(Doc, PageWords)>);
+type Chunk = (Interner, Vec<(Doc, PageWords)>);
 
 /// A distinct word of the language.
 struct Word {
@@ -155,9 +155,8 @@ impl Builder {
         };
         // Merge the chunks' dictionaries; new words are stemmed all at once, in parallel.
         let mut pages: Vec<PageWords> = Vec::with_capacity(entries.len());
-        let mut fresh: Vec<Box<str>> = Vec::new();
         for (words, chunk_pages) in chunks {
-            let ids = global_ids(&mut b.dict, words, &mut fresh);
+            let ids = global_ids(&mut b.dict, &words);
             for (doc, mut page) in chunk_pages {
                 for (id, _) in &mut page.words {
                     *id = ids[*id as usize];
@@ -166,7 +165,7 @@ impl Builder {
                 pages.push(page);
             }
         }
-        b.add_words(fresh);
+        b.add_words();
         for page in &pages {
             b.count_in(page, 1);
         }
@@ -194,12 +193,16 @@ impl Builder {
         b
     }
 
-    /// Stems words the dictionary just got (numbered in order from `self.words.len()`).
-    fn add_words(&mut self, fresh: Vec<Box<str>>) {
-        let stemmer = &self.stemmer;
-        let stemmed: Vec<(String, String)> = fresh
-            .par_iter()
-            .map(|w| (fold::fold(w), stemmer.term(w)))
+    /// Stems the words the dictionary got since the last call (numbered from
+    /// `self.words.len()`).
+    fn add_words(&mut self) {
+        let (stemmer, dict) = (&self.stemmer, &self.dict);
+        let stemmed: Vec<(String, String)> = (self.words.len()..dict.len())
+            .into_par_iter()
+            .map(|id| {
+                let w = dict.get(id as u32);
+                (fold::fold(w), stemmer.term(w))
+            })
             .collect();
         for (form, term) in stemmed {
             let id = match self.term_ids.get(term.as_str()) {
@@ -298,9 +301,8 @@ impl Builder {
         self.count_in(&old, -1);
         let mut counter = Counter::new();
         let mut page = counter.page(entry.parts());
-        let mut fresh = Vec::new();
-        let ids = global_ids(&mut self.dict, counter.into_words(), &mut fresh);
-        self.add_words(fresh);
+        let ids = global_ids(&mut self.dict, &counter.into_words());
+        self.add_words();
         for (id, _) in &mut page.words {
             *id = ids[*id as usize];
         }
@@ -657,20 +659,10 @@ fn ln_1p(tf: f32) -> f32 {
     }
 }
 
-/// The dictionary's number for each of a counter's words (by the counter's own numbers);
-/// words the dictionary did not have are added and pushed to `fresh`, to be stemmed.
-fn global_ids(dict: &mut Interner, words: Vec<Box<str>>, fresh: &mut Vec<Box<str>>) -> Vec<u32> {
-    words
-        .into_iter()
-        .map(|w| {
-            let next = dict.len();
-            let id = dict.intern(&w);
-            if id as usize == next {
-                fresh.push(w);
-            }
-            id
-        })
-        .collect()
+/// The numbers in `dict` of a chunk's `words`, by their numbers in the chunk; words `dict`
+/// did not have are added (numbered after the words it had, to be stemmed).
+fn global_ids(dict: &mut Interner, words: &Interner) -> Vec<u32> {
+    words.iter().map(|w| dict.intern(w)).collect()
 }
 
 #[cfg(test)]
