@@ -166,9 +166,7 @@ impl Builder {
             }
         }
         b.add_words();
-        for page in &pages {
-            b.count_in(page, 1);
-        }
+        b.count_pages(&pages);
         // Postings, page by page: in parallel per page, then appended in page order.
         let weights: Vec<Vec<(u32, f32)>> = if keep {
             let weights = pages
@@ -184,7 +182,15 @@ impl Builder {
                 .map_init(Vec::new, |slots, p| b.weights_in(&p, slots))
                 .collect()
         };
-        b.postings = vec![Vec::new(); b.term_names.len()];
+        // Sized first: growing a million postings one push at a time was most of this step.
+        let mut sizes = vec![0u32; b.term_names.len()];
+        for (term, _) in weights.iter().flatten() {
+            sizes[*term as usize] += 1;
+        }
+        b.postings = sizes
+            .into_iter()
+            .map(|n| Vec::with_capacity(n as usize))
+            .collect();
         for (doc, ws) in weights.into_iter().enumerate() {
             for (term, w) in ws {
                 b.postings[term as usize].push((doc as u32, w));
@@ -220,6 +226,26 @@ impl Builder {
                 form: (form != term).then(|| form.into()),
                 pages: 0,
             });
+        }
+    }
+
+    /// [`Builder::count_in`] for every page of a build at once: words counted by number
+    /// first, so that each form is looked up once per word, not once per page.
+    fn count_pages(&mut self, pages: &[PageWords]) {
+        for page in pages {
+            for (id, _) in &page.words {
+                let word = &mut self.words[*id as usize];
+                word.pages = word.pages.saturating_add(1);
+            }
+        }
+        for word in &self.words {
+            if let Some(form) = &word.form
+                && word.pages > 0
+            {
+                let stems = self.form_terms.entry(form.clone()).or_default();
+                let pages = stems.entry(word.term).or_default();
+                *pages = pages.saturating_add(word.pages);
+            }
         }
     }
 
