@@ -22,10 +22,48 @@ pub fn hash_str(s: &str) -> u64 {
 /// another in one buffer: an allocation per new word was a tenth of counting.
 pub struct Interner {
     table: hashbrown::HashTable<Slot>,
+    strings: Strings,
+    hasher: HeadHasher,
+}
+
+/// Numbered strings, one after another in one buffer.
+#[derive(Default)]
+pub struct Strings {
     text: String,
     /// Each string's end in `text`; it starts where the one before ends.
     ends: Vec<u32>,
-    hasher: HeadHasher,
+}
+
+impl Strings {
+    /// The string numbered `id`.
+    pub fn get(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = if id == 0 {
+            0
+        } else {
+            self.ends[id - 1] as usize
+        };
+        &self.text[start..self.ends[id] as usize]
+    }
+
+    /// The strings in the order of their numbers.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> {
+        (0..self.ends.len() as u32).map(|id| self.get(id))
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    fn push(&mut self, s: &str) -> u32 {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+        self.ends.len() as u32 - 1
+    }
 }
 
 /// Hashes a string from its head when that is all of it: a folded multiply of the head's
@@ -99,26 +137,22 @@ impl Interner {
     pub fn with_capacity(n: usize) -> Interner {
         Interner {
             table: hashbrown::HashTable::with_capacity(n),
-            text: String::with_capacity(n * 8),
-            ends: Vec::with_capacity(n),
+            strings: Strings {
+                text: String::with_capacity(n * 8),
+                ends: Vec::with_capacity(n),
+            },
             hasher: HeadHasher::new(),
         }
     }
 
     /// The string numbered `id`.
     pub fn get(&self, id: u32) -> &str {
-        let id = id as usize;
-        let start = if id == 0 {
-            0
-        } else {
-            self.ends[id - 1] as usize
-        };
-        &self.text[start..self.ends[id] as usize]
+        self.strings.get(id)
     }
 
-    /// The strings in the order of their numbers.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> {
-        (0..self.ends.len() as u32).map(|id| self.get(id))
+    /// The strings, without the table that finds them (a dictionary only read from now on).
+    pub fn into_strings(self) -> Strings {
+        self.strings
     }
 
     /// `s`'s number, given it now if it had none (numbers count up from 0).
@@ -134,29 +168,21 @@ impl Interner {
         if let Some(slot) = self.table.find(hash, same) {
             return slot.id;
         }
-        let id = self.ends.len() as u32;
-        self.text.push_str(s);
-        self.ends.push(self.text.len() as u32);
-        let Interner {
-            table,
-            text,
-            ends,
-            hasher,
-        } = self;
-        table.insert_unique(hash, Slot { head, len, id }, |slot| {
-            let id = slot.id as usize;
-            let start = if id == 0 { 0 } else { ends[id - 1] as usize };
-            hasher.hash(&text[start..ends[id] as usize], slot.head)
-        });
+        let id = self.strings.push(s);
+        let (hasher, strings) = (&self.hasher, &self.strings);
+        self.table
+            .insert_unique(hash, Slot { head, len, id }, |slot| {
+                hasher.hash(strings.get(slot.id), slot.head)
+            });
         id
     }
 
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.strings.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.strings.is_empty()
     }
 }
 
@@ -187,12 +213,14 @@ mod tests {
             assert_eq!(interner.intern(w), *id, "{w}");
             assert_eq!(interner.get(*id), w.as_str());
         }
-        let strings: Vec<&str> = interner.iter().collect();
+        let count = interner.len();
+        let strings = interner.into_strings();
+        let strings: Vec<&str> = strings.iter().collect();
         let mut sorted_ids = ids.clone();
         sorted_ids.sort_unstable();
         sorted_ids.dedup();
         assert_eq!(sorted_ids.len(), strings.len());
         assert_eq!(strings.len(), words.iter().collect::<FastSet<_>>().len());
-        assert_eq!(strings.len(), interner.len());
+        assert_eq!(strings.len(), count);
     }
 }

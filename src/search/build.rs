@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use super::stem::{self, Stemmer};
 use super::words::{Counter, Counts, Field, PageWords, Part};
 use super::{Doc, LangIndex, Postings, fold, shard_of};
-use crate::hashing::{FastMap, HashMapExt, Interner};
+use crate::hashing::{FastMap, HashMapExt, Interner, Strings};
 use crate::lang::Lang;
 
 /// Bonus for a word in the title or a heading, added to the damped count in the text.
@@ -87,7 +87,7 @@ impl Entry<'_> {
 }
 
 /// A chunk of pages counted together: its dictionary's words by number, and its pages.
-type Chunk = (Interner, Vec<(Doc, PageWords)>);
+type Chunk = (Strings, Vec<(Doc, PageWords)>);
 
 /// A distinct word of the language.
 struct Word {
@@ -687,7 +687,7 @@ fn ln_1p(tf: f32) -> f32 {
 
 /// The numbers in `dict` of a chunk's `words`, by their numbers in the chunk; words `dict`
 /// did not have are added (numbered after the words it had, to be stemmed).
-fn global_ids(dict: &mut Interner, words: &Interner) -> Vec<u32> {
+fn global_ids(dict: &mut Interner, words: &Strings) -> Vec<u32> {
     words.iter().map(|w| dict.intern(w)).collect()
 }
 

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use crate::hashing::Interner;
+use crate::hashing::{Interner, Strings};
 
 /// Where a word stands in the page: title and headings lift it, the text counts occurrences
 /// (the page's own text fully, its English originals less).
@@ -80,9 +80,9 @@ impl Counter {
         self.end_word(field);
     }
 
-    /// The dictionary the pages' word numbers stand for.
-    pub fn into_words(self) -> Interner {
-        self.dict
+    /// The words the pages' word numbers stand for.
+    pub fn into_words(self) -> Strings {
+        self.dict.into_strings()
     }
 
     fn feed(&mut self, text: &str, field: Field) {
@@ -439,7 +439,7 @@ mod tests {
             .collect()
     }
 
-    fn counted(page: PageWords, words: &Interner) -> Vec<(String, f32)> {
+    fn counted(page: PageWords, words: &Strings) -> Vec<(String, f32)> {
         let mut out: Vec<(String, f32)> = page
             .words
             .iter()
