@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use super::stem::{self, Stemmer};
 use super::words::{Counter, Counts, Field, PageWords, Part};
-use super::{Doc, LangIndex, Postings, fold, shard_of};
+use super::{Doc, LangIndex, Postings, fold, rounded, shard_of};
 use crate::hashing::{FastMap, HashMapExt, Interner, Strings};
 use crate::lang::Lang;
 
@@ -301,7 +301,7 @@ impl Builder {
                     + ln_1p(c.tf) / norm
                     + if c.title { TITLE } else { 0.0 }
                     + if c.heading { HEADING } else { 0.0 };
-                (term, (w * 10.0).round() / 10.0)
+                (term, rounded(w * 10.0) as f32 / 10.0)
             })
             .collect()
     }
@@ -680,7 +680,8 @@ fn ln_1p(tf: f32) -> f32 {
     static TABLE: std::sync::OnceLock<[f32; N]> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| std::array::from_fn(|n| (n as f32).ln_1p()));
     match table.get(tf as usize) {
-        Some(&v) if tf.fract() == 0.0 => v,
+        // `tf as usize` cut off any fraction: the table holds whole counts only.
+        Some(&v) if (tf as usize) as f32 == tf => v,
         _ => tf.ln_1p(),
     }
 }
