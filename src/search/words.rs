@@ -67,16 +67,62 @@ impl Counter {
 
     /// Counts the words of plain text.
     fn text(&mut self, text: &str, field: Field) {
-        self.feed(text, field);
+        self.feed(text, field, true);
         self.end_word(field);
     }
 
-    /// Counts the words of rendered HTML's text (as [`html_pieces`] reads it).
+    /// Counts the words of rendered HTML's text, read as [`html_pieces`] reads it, in one
+    /// pass: each piece of text is fed knowing whether what follows it ends a word (a tag
+    /// other than an inline one, an entity), so that a word before a tag is counted where
+    /// it stands instead of through the buffer.
     fn html(&mut self, html: &str, field: Field) {
-        html_pieces(html, |piece| {
-            self.feed(piece, field);
-            true
-        });
+        let mut rest = html;
+        let mut skip_depth = 0usize;
+        loop {
+            let bytes = rest.as_bytes();
+            let at = if skip_depth > 0 {
+                memchr::memchr(b'<', bytes)
+            } else {
+                memchr::memchr2(b'<', b'&', bytes)
+            };
+            let Some(at) = at else {
+                if skip_depth == 0 {
+                    self.feed(rest, field, true);
+                }
+                break;
+            };
+            if bytes[at] == b'&' {
+                // Every entity the renderer writes stands for a character that ends a word.
+                self.feed(&rest[..at], field, true);
+                self.end_word(field);
+                rest = &rest[at + entity_len(&rest[at..])..];
+                continue;
+            }
+            let Some(gt) = memchr::memchr(b'>', &bytes[at..]) else {
+                if skip_depth == 0 {
+                    self.feed(&rest[..at], field, true);
+                }
+                break;
+            };
+            let tag = &rest[at..at + gt + 1];
+            if skip_depth > 0 {
+                if tag.starts_with("<span") {
+                    skip_depth += 1;
+                } else if tag == "</span>" {
+                    skip_depth -= 1;
+                }
+            } else if tag.starts_with("<span class=\"sp-orig\"") {
+                // The original is left out without ending the word around it.
+                self.feed(&rest[..at], field, false);
+                skip_depth = 1;
+            } else if inline(tag) {
+                self.feed(&rest[..at], field, false);
+            } else {
+                self.feed(&rest[..at], field, true);
+                self.end_word(field);
+            }
+            rest = &rest[at + gt + 1..];
+        }
         self.end_word(field);
     }
 
@@ -85,7 +131,9 @@ impl Counter {
         self.dict.into_strings()
     }
 
-    fn feed(&mut self, text: &str, field: Field) {
+    /// Counts the words of `text`; a word at its end is counted then and there when
+    /// `closed` (what follows ends it), else kept in the buffer to go on.
+    fn feed(&mut self, text: &str, field: Field, closed: bool) {
         let bytes = text.as_bytes();
         let two = two_byte_letters();
         let mut i = 0;
@@ -105,10 +153,11 @@ impl Counter {
                         _ => break,
                     }
                 }
-                if bytes
-                    .get(i)
-                    .is_some_and(|&b| CLASS[b as usize] == ASCII_SPLIT)
-                {
+                let ends = match bytes.get(i) {
+                    Some(&b) => CLASS[b as usize] == ASCII_SPLIT,
+                    None => closed,
+                };
+                if ends {
                     if i - start - twos >= 2 {
                         self.count(&text[start..i], field);
                     }
@@ -398,6 +447,15 @@ fn inline(tag: &str) -> bool {
         || name.starts_with("strong")
         || name.starts_with("em")
         || name.starts_with("code")
+}
+
+/// The length of the entity at the start of `text` (one of the five the renderer writes), or
+/// 1 for a bare `&`.
+fn entity_len(text: &str) -> usize {
+    ["&lt;", "&gt;", "&quot;", "&#39;", "&amp;"]
+        .iter()
+        .find(|e| text.starts_with(*e))
+        .map_or(1, |e| e.len())
 }
 
 /// Text with the five entities the renderer writes decoded (`&amp;lt;` stays `&lt;`);

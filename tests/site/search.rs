@@ -906,6 +906,74 @@ fn one_letter_words_are_not_indexed() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The index's word counter reads a page's HTML in one pass, with fast paths for words
+/// before tags and entities. On every built page of the corpus and the seed site (inline
+/// tags inside words, entities, hidden English originals, Cyrillic and Polish capitals), it
+/// must count exactly the words of the text `html_pieces` reads, split by the plain rule:
+/// lowercase, split at anything not a letter or digit, one-letter words left out.
+#[test]
+fn the_counter_counts_the_words_of_each_pages_text() {
+    use signpost::search::words::{Counter, Field, Part, html_pieces};
+    let mut pages = 0;
+    let mut problems = Vec::new();
+    for site in [corpus_site(), default_site()] {
+        for file in walk(&site.out)
+            .into_iter()
+            .filter(|f| f.ends_with("index.html"))
+        {
+            let html = std::fs::read_to_string(site.out.join(&file)).unwrap();
+            let (Some(start), Some(end)) = (html.find("<main"), html.find("</main>")) else {
+                continue;
+            };
+            let main = &html[start..end];
+            let mut text = String::new();
+            html_pieces(main, |piece| {
+                text.push_str(piece);
+                true
+            });
+            let mut want: BTreeMap<String, f32> = BTreeMap::new();
+            let lowered: String = text.chars().flat_map(char::to_lowercase).collect();
+            for w in lowered
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 2)
+            {
+                *want.entry(w.to_string()).or_default() += 1.0;
+            }
+            let mut counter = Counter::new();
+            let page = counter.page([(Part::Html(main), Field::Body(1.0))]);
+            let words = counter.into_words();
+            let got: BTreeMap<String, f32> = page
+                .words
+                .iter()
+                .map(|(id, c)| (words.get(*id).to_string(), c.tf))
+                .collect();
+            if got != want {
+                let differ: Vec<_> = want
+                    .keys()
+                    .chain(got.keys())
+                    .filter(|w| got.get(*w) != want.get(*w))
+                    .take(5)
+                    .map(|w| {
+                        format!(
+                            "{w}: {:?} counted, {:?} in the text",
+                            got.get(w),
+                            want.get(w)
+                        )
+                    })
+                    .collect();
+                problems.push(format!("{file}: {differ:?}"));
+            }
+            pages += 1;
+        }
+    }
+    assert!(pages > 800, "only {pages} pages read");
+    assert!(
+        problems.is_empty(),
+        "{}",
+        problems[..problems.len().min(10)].join("\n")
+    );
+}
+
 #[test]
 fn english_originals_are_found_at_a_lower_weight() {
     let idx = &default_indexes()["nl"];
