@@ -13,8 +13,8 @@ use rayon::prelude::*;
 
 use super::stem::{self, Stemmer};
 use super::words::{Counter, Counts, Field, PageWords, Part};
-use super::{Doc, LangIndex, Postings, fold, shard_of};
-use crate::hashing::{FastMap, HashMapExt, Interner};
+use super::{Doc, LangIndex, Postings, fold, rounded, shard_of};
+use crate::hashing::{FastMap, HashMapExt, Interner, Strings};
 use crate::lang::Lang;
 
 /// Bonus for a word in the title or a heading, added to the damped count in the text.
@@ -87,7 +87,7 @@ impl Entry<'_> {
 }
 
 /// A chunk of pages counted together: its dictionary's words by number, and its pages.
-type Chunk = (Vec<Box<str>>, Vec<(Doc, PageWords)>);
+type Chunk = (Strings, Vec<(Doc, PageWords)>);
 
 /// A distinct word of the language.
 struct Word {
@@ -155,9 +155,8 @@ impl Builder {
         };
         // Merge the chunks' dictionaries; new words are stemmed all at once, in parallel.
         let mut pages: Vec<PageWords> = Vec::with_capacity(entries.len());
-        let mut fresh: Vec<Box<str>> = Vec::new();
         for (words, chunk_pages) in chunks {
-            let ids = global_ids(&mut b.dict, words, &mut fresh);
+            let ids = global_ids(&mut b.dict, &words);
             for (doc, mut page) in chunk_pages {
                 for (id, _) in &mut page.words {
                     *id = ids[*id as usize];
@@ -166,10 +165,8 @@ impl Builder {
                 pages.push(page);
             }
         }
-        b.add_words(fresh);
-        for page in &pages {
-            b.count_in(page, 1);
-        }
+        b.add_words();
+        b.count_pages(&pages);
         // Postings, page by page: in parallel per page, then appended in page order.
         let weights: Vec<Vec<(u32, f32)>> = if keep {
             let weights = pages
@@ -185,7 +182,15 @@ impl Builder {
                 .map_init(Vec::new, |slots, p| b.weights_in(&p, slots))
                 .collect()
         };
-        b.postings = vec![Vec::new(); b.term_names.len()];
+        // Sized first: growing a million postings one push at a time was most of this step.
+        let mut sizes = vec![0u32; b.term_names.len()];
+        for (term, _) in weights.iter().flatten() {
+            sizes[*term as usize] += 1;
+        }
+        b.postings = sizes
+            .into_iter()
+            .map(|n| Vec::with_capacity(n as usize))
+            .collect();
         for (doc, ws) in weights.into_iter().enumerate() {
             for (term, w) in ws {
                 b.postings[term as usize].push((doc as u32, w));
@@ -194,12 +199,16 @@ impl Builder {
         b
     }
 
-    /// Stems words the dictionary just got (numbered in order from `self.words.len()`).
-    fn add_words(&mut self, fresh: Vec<Box<str>>) {
-        let stemmer = &self.stemmer;
-        let stemmed: Vec<(String, String)> = fresh
-            .par_iter()
-            .map(|w| (fold::fold(w), stemmer.term(w)))
+    /// Stems the words the dictionary got since the last call (numbered from
+    /// `self.words.len()`).
+    fn add_words(&mut self) {
+        let (stemmer, dict) = (&self.stemmer, &self.dict);
+        let stemmed: Vec<(String, String)> = (self.words.len()..dict.len())
+            .into_par_iter()
+            .map(|id| {
+                let w = dict.get(id as u32);
+                (fold::fold(w), stemmer.term(w))
+            })
             .collect();
         for (form, term) in stemmed {
             let id = match self.term_ids.get(term.as_str()) {
@@ -217,6 +226,26 @@ impl Builder {
                 form: (form != term).then(|| form.into()),
                 pages: 0,
             });
+        }
+    }
+
+    /// [`Builder::count_in`] for every page of a build at once: words counted by number
+    /// first, so that each form is looked up once per word, not once per page.
+    fn count_pages(&mut self, pages: &[PageWords]) {
+        for page in pages {
+            for (id, _) in &page.words {
+                let word = &mut self.words[*id as usize];
+                word.pages = word.pages.saturating_add(1);
+            }
+        }
+        for word in &self.words {
+            if let Some(form) = &word.form
+                && word.pages > 0
+            {
+                let stems = self.form_terms.entry(form.clone()).or_default();
+                let pages = stems.entry(word.term).or_default();
+                *pages = pages.saturating_add(word.pages);
+            }
         }
     }
 
@@ -272,7 +301,7 @@ impl Builder {
                     + ln_1p(c.tf) / norm
                     + if c.title { TITLE } else { 0.0 }
                     + if c.heading { HEADING } else { 0.0 };
-                (term, (w * 10.0).round() / 10.0)
+                (term, rounded(w * 10.0) as f32 / 10.0)
             })
             .collect()
     }
@@ -298,9 +327,8 @@ impl Builder {
         self.count_in(&old, -1);
         let mut counter = Counter::new();
         let mut page = counter.page(entry.parts());
-        let mut fresh = Vec::new();
-        let ids = global_ids(&mut self.dict, counter.into_words(), &mut fresh);
-        self.add_words(fresh);
+        let ids = global_ids(&mut self.dict, &counter.into_words());
+        self.add_words();
         for (id, _) in &mut page.words {
             *id = ids[*id as usize];
         }
@@ -670,25 +698,16 @@ fn ln_1p(tf: f32) -> f32 {
     static TABLE: std::sync::OnceLock<[f32; N]> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| std::array::from_fn(|n| (n as f32).ln_1p()));
     match table.get(tf as usize) {
-        Some(&v) if tf.fract() == 0.0 => v,
+        // `tf as usize` cut off any fraction: the table holds whole counts only.
+        Some(&v) if (tf as usize) as f32 == tf => v,
         _ => tf.ln_1p(),
     }
 }
 
-/// The dictionary's number for each of a counter's words (by the counter's own numbers);
-/// words the dictionary did not have are added and pushed to `fresh`, to be stemmed.
-fn global_ids(dict: &mut Interner, words: Vec<Box<str>>, fresh: &mut Vec<Box<str>>) -> Vec<u32> {
-    words
-        .into_iter()
-        .map(|w| {
-            let next = dict.len();
-            let id = dict.intern(&w);
-            if id as usize == next {
-                fresh.push(w);
-            }
-            id
-        })
-        .collect()
+/// The numbers in `dict` of a chunk's `words`, by their numbers in the chunk; words `dict`
+/// did not have are added (numbered after the words it had, to be stemmed).
+fn global_ids(dict: &mut Interner, words: &Strings) -> Vec<u32> {
+    words.iter().map(|w| dict.intern(w)).collect()
 }
 
 #[cfg(test)]

@@ -502,6 +502,14 @@ fn push_number(out: &mut String, n: u32) {
     }
 }
 
+/// `x.round()` for the weights in tenths (10 and more): the same number, without the call
+/// to `roundf` that `round` is on x86-64's base instruction set (0.7 % of a build's time).
+/// Exact from 0.5 up to 2^22, where adding 0.5 rounds nothing.
+pub(crate) fn rounded(x: f32) -> u32 {
+    debug_assert!((0.5..4_194_304.0).contains(&x), "{x}");
+    (x + 0.5) as u32
+}
+
 /// A term's postings as a string of numbers (search.js decodes it only for the words a
 /// query reaches): per posting the gap to the previous document, then the weight in tenths
 /// less 1.0 (every weight is 1.0 and more: `1 + …`). Most postings take 2 characters, about
@@ -510,7 +518,7 @@ pub fn encode_postings(out: &mut String, postings: &Postings) {
     let mut prev = 0;
     for &(doc, w) in postings {
         push_number(out, doc - prev);
-        push_number(out, ((w * 10.0).round() as u32).saturating_sub(10));
+        push_number(out, rounded(w * 10.0).saturating_sub(10));
         prev = doc;
     }
 }
@@ -674,6 +682,21 @@ pub fn text_of_html(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Weights in tenths round as `round` does: at every half (where the two ways could
+    /// part), a step either side of it, and a spread of values between.
+    #[test]
+    fn weights_round_as_round_does() {
+        let mut xs = Vec::new();
+        for n in 10..5000u32 {
+            let half = n as f32 + 0.5;
+            xs.extend([half, half.next_down(), half.next_up(), n as f32]);
+        }
+        xs.extend((0..200_000).map(|i| 10.0 + i as f32 * 0.0137));
+        for x in xs {
+            assert_eq!(rounded(x), x.round() as u32, "{x}");
+        }
+    }
 
     #[test]
     fn html_text_without_originals() {

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use crate::hashing::Interner;
+use crate::hashing::{Interner, Strings};
 
 /// Where a word stands in the page: title and headings lift it, the text counts occurrences
 /// (the page's own text fully, its English originals less).
@@ -80,8 +80,8 @@ impl Counter {
         self.end_word(field);
     }
 
-    /// The dictionary's words by number.
-    pub fn into_words(self) -> Vec<Box<str>> {
+    /// The words the pages' word numbers stand for.
+    pub fn into_words(self) -> Strings {
         self.dict.into_strings()
     }
 
@@ -90,38 +90,74 @@ impl Counter {
         let two = two_byte_letters();
         let mut i = 0;
         while i < bytes.len() {
+            // Most words are already lowercase and end at an ASCII space or mark: counted
+            // here, with nothing buffered, copied or looked up in Unicode's tables.
+            if self.buf.is_empty() {
+                let start = i;
+                let mut twos = 0;
+                while let Some(&b) = bytes.get(i) {
+                    match CLASS[b as usize] {
+                        ASCII_LOWER => i += 1,
+                        LEAD_TWO if bytes.get(i + 1).is_some_and(|&next| as_is(b, next, two)) => {
+                            i += 2;
+                            twos += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                if bytes
+                    .get(i)
+                    .is_some_and(|&b| CLASS[b as usize] == ASCII_SPLIT)
+                {
+                    if i - start - twos >= 2 {
+                        self.count(&text[start..i], field);
+                    }
+                    i += 1;
+                    continue;
+                }
+                i = start;
+            }
             // A run of letters and digits that need no Unicode tables: ASCII (most of every
             // page, even in Russian: markup, spaces, digits) and two-byte characters
             // (Latin with diacritics, Cyrillic, Greek).
             let start = i;
             let mut lower = true;
-            let mut chars = 0;
+            // Two-byte letters in the run: its characters are its bytes less these.
+            let mut twos = 0;
             let stop = loop {
+                // Lowercase ASCII letters and digits, the bulk of every text, byte by byte
+                // through one table.
+                while i < bytes.len() && CLASS[bytes[i] as usize] == ASCII_LOWER {
+                    i += 1;
+                }
                 let Some(&b) = bytes.get(i) else {
                     break Stop::End;
                 };
-                if b.is_ascii_alphanumeric() {
-                    lower &= !b.is_ascii_uppercase();
-                    i += 1;
-                } else if b.is_ascii() {
-                    break Stop::Not(1);
-                } else if b & 0xE0 == 0xC0
-                    && let Some(&next) = bytes.get(i + 1)
-                {
-                    let code = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
-                    match two[code as usize - 0x80] {
-                        Letter::Lower(l) => {
-                            lower &= l as u32 == code;
-                            i += 2;
-                        }
-                        Letter::Not => break Stop::Not(2),
-                        Letter::Other => break Stop::Other,
+                match CLASS[b as usize] {
+                    ASCII_UPPER => {
+                        lower = false;
+                        i += 1;
                     }
-                } else {
-                    break Stop::Other;
+                    ASCII_SPLIT => break Stop::Not(1),
+                    LEAD_TWO => {
+                        let Some(&next) = bytes.get(i + 1) else {
+                            break Stop::Other;
+                        };
+                        let code = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
+                        match two[code as usize - 0x80] {
+                            Letter::Lower(l) => {
+                                lower &= l as u32 == code;
+                                i += 2;
+                                twos += 1;
+                            }
+                            Letter::Not => break Stop::Not(2),
+                            Letter::Other => break Stop::Other,
+                        }
+                    }
+                    _ => break Stop::Other,
                 }
-                chars += 1;
             };
+            let chars = i - start - twos;
             let run = &text[start..i];
             // A whole word, already lowercase and ended within this text, is counted where
             // it stands; a word that goes on (into an inline tag's text, or past a
@@ -241,6 +277,42 @@ enum Stop {
     End,
     Not(usize),
     Other,
+}
+
+/// What a byte is to [`Counter::feed`]: a lowercase ASCII letter or a digit, an uppercase
+/// ASCII letter, any other ASCII character (it ends a word), the first byte of a two-byte
+/// character, or anything else.
+const ASCII_LOWER: u8 = 0;
+const ASCII_UPPER: u8 = 1;
+const ASCII_SPLIT: u8 = 2;
+const LEAD_TWO: u8 = 3;
+const OTHER: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            ASCII_LOWER
+        } else if byte.is_ascii_uppercase() {
+            ASCII_UPPER
+        } else if byte.is_ascii() {
+            ASCII_SPLIT
+        } else if byte & 0xE0 == 0xC0 {
+            LEAD_TWO
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Whether the two-byte character `lead`, `next` is a letter that is its own lowercase.
+fn as_is(lead: u8, next: u8, two: &[Letter]) -> bool {
+    let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+    matches!(two[code as usize - 0x80], Letter::Lower(l) if l as u32 == code)
 }
 
 /// What a two-byte character (U+0080 to U+07FF) is to [`Counter::feed`].
@@ -367,11 +439,11 @@ mod tests {
             .collect()
     }
 
-    fn counted(page: PageWords, words: &[Box<str>]) -> Vec<(String, f32)> {
+    fn counted(page: PageWords, words: &Strings) -> Vec<(String, f32)> {
         let mut out: Vec<(String, f32)> = page
             .words
             .iter()
-            .map(|(id, c)| (words[*id as usize].to_string(), c.tf))
+            .map(|(id, c)| (words.get(*id).to_string(), c.tf))
             .collect();
         out.sort_by(|a, b| a.0.cmp(&b.0));
         out
