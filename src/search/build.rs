@@ -6,7 +6,7 @@
 //! word is folded and stemmed once (Snowball is the costly part), and each page's counts are
 //! summed per stem into postings.
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
@@ -167,36 +167,54 @@ impl Builder {
         }
         b.add_words();
         b.count_pages(&pages);
-        // Postings, page by page: in parallel per page, then appended in page order.
-        let weights: Vec<Vec<(u32, f32)>> = if keep {
-            let weights = pages
-                .par_iter()
-                .map_init(Vec::new, |slots, p| b.weights_in(p, slots))
-                .collect();
+        // Postings, page by page: in parallel parts, each filling postings of its own, joined
+        // in page order.
+        b.postings = if keep {
+            let postings = b.postings_of(pages.par_iter());
             b.page_words = pages;
-            weights
+            postings
         } else {
             // Each page's words go as its weights come, so the two are never all held at once.
-            pages
-                .into_par_iter()
-                .map_init(Vec::new, |slots, p| b.weights_in(&p, slots))
-                .collect()
+            b.postings_of(pages.into_par_iter())
         };
-        // Sized first: growing a million postings one push at a time was most of this step.
-        let mut sizes = vec![0u32; b.term_names.len()];
-        for (term, _) in weights.iter().flatten() {
-            sizes[*term as usize] += 1;
-        }
-        b.postings = sizes
-            .into_iter()
-            .map(|n| Vec::with_capacity(n as usize))
-            .collect();
-        for (doc, ws) in weights.into_iter().enumerate() {
-            for (term, w) in ws {
-                b.postings[term as usize].push((doc as u32, w));
-            }
-        }
         b
+    }
+
+    /// The postings of `pages`, numbered in order from 0.
+    fn postings_of<P: Borrow<PageWords> + Send>(
+        &self,
+        pages: impl IndexedParallelIterator<Item = P>,
+    ) -> Vec<Postings> {
+        let terms = self.term_names.len();
+        // Parts enough to keep both cores busy when one is writing the language before.
+        let per = pages
+            .len()
+            .div_ceil(4 * rayon::current_num_threads())
+            .max(1);
+        pages
+            .enumerate()
+            .chunks(per)
+            .map(|part| {
+                let mut postings: Vec<Postings> = vec![Vec::new(); terms];
+                let mut slots = Vec::new();
+                for (doc, page) in part {
+                    self.weights_in(page.borrow(), &mut slots, |term, w| {
+                        postings[term as usize].push((doc as u32, w))
+                    });
+                }
+                postings
+            })
+            .reduce(
+                || vec![Vec::new(); terms],
+                |mut before, after| {
+                    before
+                        .par_iter_mut()
+                        .zip(after)
+                        .with_min_len(1024)
+                        .for_each(|(b, a)| b.extend(a));
+                    before
+                },
+            )
     }
 
     /// Stems the words the dictionary got since the last call (numbered from
@@ -268,12 +286,19 @@ impl Builder {
 
     /// A page's weight per term.
     fn weights(&self, page: &PageWords) -> Vec<(u32, f32)> {
-        self.weights_in(page, &mut Vec::new())
+        let mut out = Vec::with_capacity(page.words.len());
+        self.weights_in(page, &mut Vec::new(), |term, w| out.push((term, w)));
+        out
     }
 
     /// [`Builder::weights`] with a scratch table by term (left as it was found), so that
     /// the words that share a stem add up without sorting or hashing.
-    fn weights_in(&self, page: &PageWords, slots: &mut Vec<(Counts, bool)>) -> Vec<(u32, f32)> {
+    fn weights_in(
+        &self,
+        page: &PageWords,
+        slots: &mut Vec<(Counts, bool)>,
+        mut weight: impl FnMut(u32, f32),
+    ) {
         if slots.len() < self.term_names.len() {
             slots.resize(self.term_names.len(), (Counts::default(), false));
         }
@@ -293,17 +318,14 @@ impl Builder {
         // Long pages (monthly announcements that touch every subject) would otherwise
         // win on sheer volume: the text's share is damped by length, as in BM25.
         let norm = 1.0 - LENGTH_NORM + LENGTH_NORM * (page.len / TYPICAL_WORDS);
-        terms
-            .into_iter()
-            .map(|term| {
-                let (c, _) = std::mem::take(&mut slots[term as usize]);
-                let w = 1.0
-                    + ln_1p(c.tf) / norm
-                    + if c.title { TITLE } else { 0.0 }
-                    + if c.heading { HEADING } else { 0.0 };
-                (term, rounded(w * 10.0) as f32 / 10.0)
-            })
-            .collect()
+        for term in terms {
+            let (c, _) = std::mem::take(&mut slots[term as usize]);
+            let w = 1.0
+                + ln_1p(c.tf) / norm
+                + if c.title { TITLE } else { 0.0 }
+                + if c.heading { HEADING } else { 0.0 };
+            weight(term, rounded(w * 10.0) as f32 / 10.0);
+        }
     }
 
     /// Pages indexed, by href, in document order.
