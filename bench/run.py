@@ -117,7 +117,8 @@ def redirects_cost(signpost, root, entries, runs):
 
 def search_latency(signpost, root):
     """Milliseconds from submitting a query to results in headless Chromium, to the first ten
-    having their excerpts and to every result having its excerpt: three (cold, [warm])."""
+    having an excerpt (their pages' openings), to the first ten having the excerpt around the
+    words found, and to every result having that: four (cold, [warm])."""
     node_modules = os.path.join(REPO, "tests", "browser", "node_modules", "playwright-core")
     if not (shutil.which("node") and os.path.isdir(node_modules) and os.path.exists("/usr/bin/chromium")):
         return None
@@ -138,7 +139,7 @@ def search_latency(signpost, root):
         res = subprocess.run(["node", os.path.join(REPO, "bench", "search_latency.mjs"), "http://127.0.0.1:8917/nl/search/", *words],
                              check=True, capture_output=True, text=True)
         times = json.loads(res.stdout.strip().splitlines()[-1])
-        return tuple((t[0], t[1:]) for t in (times["results"], times["first10"], times["excerpts"]))
+        return tuple((t[0], t[1:]) for t in (times["results"], times["first10"], times["first10full"], times["excerpts"]))
     finally:
         server.terminate()
         server.wait()
@@ -148,10 +149,12 @@ def search_latency(signpost, root):
 def print_search_latency(signpost, root):
     latency = search_latency(signpost, root)
     if latency:
-        (cold, warm), (tcold, twarm), (xcold, xwarm) = latency
+        (cold, warm), (tcold, twarm), (fcold, fwarm), (xcold, xwarm) = latency
         print(f"  search query in headless Chromium: first {cold:.0f} ms to the results listed (loads index + shards), "
-              f"{tcold:.0f} ms to the first ten's excerpts, {xcold:.0f} ms to all excerpts; then "
-              f"{summary(warm, 'ms', '{:.0f}')}, {summary(twarm, 'ms', '{:.0f}')}, {summary(xwarm, 'ms', '{:.0f}')}")
+              f"{tcold:.0f} ms to the first ten with an excerpt (openings), {fcold:.0f} ms to the first ten's excerpts "
+              f"around the words found, {xcold:.0f} ms to all of those; then "
+              f"{summary(warm, 'ms', '{:.0f}')}, {summary(twarm, 'ms', '{:.0f}')}, {summary(fwarm, 'ms', '{:.0f}')}, "
+              f"{summary(xwarm, 'ms', '{:.0f}')}")
     else:
         print("  search query in headless Chromium: skipped (needs node, `npm ci` in tests/browser, /usr/bin/chromium)")
 

@@ -460,9 +460,10 @@ pub struct Live {
     builder: Builder,
     /// `{"lang":…,"suffixes":…,"min":…,"alternations":…,` of `index.js`.
     head: String,
-    /// Each document as `index.js` lists it, and its excerpt (a JSON string).
+    /// Each document as `index.js` lists it, its excerpt and its opening (JSON strings).
     docs: Vec<String>,
     excerpts: Vec<String>,
+    openings: Vec<String>,
     per_file: usize,
     terms: BTreeMap<String, String>,
     forms: BTreeMap<String, String>,
@@ -489,6 +490,11 @@ impl Live {
             head,
             docs: index.docs.iter().map(json).collect(),
             excerpts: index.docs.iter().map(|d| json(&d.excerpt)).collect(),
+            openings: index
+                .docs
+                .iter()
+                .map(|d| json(&super::opening(&d.excerpt)))
+                .collect(),
             per_file: index.excerpts_per_file.max(1),
             terms: index
                 .terms
@@ -517,7 +523,8 @@ impl Live {
     /// Replaces document `doc` with `entry` (see [`Builder::update`]); returns the names
     /// of the files to write again ([`Live::file`]): the shards whose entries changed (one
     /// that no longer exists among them), the document's excerpt file if its excerpt
-    /// changed, and `index.js` if its list of documents or shards did.
+    /// changed, `openings.js` if its opening did, and `index.js` if its list of documents or
+    /// shards did.
     pub fn update(
         &mut self,
         doc: usize,
@@ -576,6 +583,11 @@ impl Live {
             self.excerpts[doc] = excerpt;
             files.insert(format!("x-{}.js", doc / self.per_file));
         }
+        let opening = json(&super::opening(&b.docs[doc].excerpt));
+        if opening != self.openings[doc] {
+            self.openings[doc] = opening;
+            files.insert("openings.js".to_string());
+        }
         if index_changed {
             files.insert("index.js".to_string());
         }
@@ -588,6 +600,9 @@ impl Live {
         let stem = name.strip_suffix(".js").unwrap_or(name);
         if stem == "index" {
             return self.index_file().1;
+        }
+        if stem == "openings" {
+            return super::openings_file(self.openings.iter()).1;
         }
         if let Some(n) = stem
             .strip_prefix("x-")
@@ -630,7 +645,10 @@ impl Live {
 
     /// Every file, as [`LangIndex::files`] writes them.
     pub fn files(&self) -> Vec<(String, String)> {
-        let mut out = vec![self.index_file()];
+        let mut out = vec![
+            self.index_file(),
+            super::openings_file(self.openings.iter()),
+        ];
         out.extend((0..self.excerpts.len().div_ceil(self.per_file)).map(|n| self.excerpt_file(n)));
         out.extend(self.shards.iter().map(|s| self.shard_file(s)));
         out
@@ -770,6 +788,11 @@ mod tests {
         // `płatność` went, so its shard is among those written again.
         assert!(
             shards.contains(&format!("s-{}.js", shard_of("platn"))),
+            "{shards:?}"
+        );
+        // The page begins with other words: its opening is written again, with its excerpt.
+        assert!(
+            shards.contains("openings.js") && shards.contains("x-0.js"),
             "{shards:?}"
         );
     }

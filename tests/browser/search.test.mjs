@@ -94,12 +94,13 @@ function results(page) {
   });
 }
 
-/** Waits until the first result is titled `title` and every result shows its excerpt (results
- * arrive after a debounce and fetches, their excerpts from files of their own after them). */
+/** Waits until the first result is titled `title` and every result shows its excerpt around
+ * the words found (results arrive after a debounce and fetches with their pages' openings,
+ * the excerpts around the words found from files of their own after them). */
 async function waitForFirst(page, title, when) {
   try {
     await page.waitForFunction(
-      (t) => document.querySelector("#sp-search-results li a")?.textContent === t && [...document.querySelectorAll("#sp-search-results li")].every((li) => li.querySelector("p")),
+      (t) => document.querySelector("#sp-search-results li a")?.textContent === t && [...document.querySelectorAll("#sp-search-results li")].every((li) => li.querySelector("p") && li.dataset.excerpt === "full"),
       title,
       { timeout: 5_000 },
     );
@@ -153,6 +154,44 @@ describe("search page with JavaScript", () => {
         assert.equal((await page.locator("main h1").first().textContent()).trim(), r.items[0].title, `${lang}: the result's page`);
       }));
   }
+
+  test("nl: the results are listed with their pages' openings, before any excerpt file is in", T, () =>
+    withPage("openings-nl", {}, async ({ context, page }) => {
+      // The excerpt files are held back until the list has been looked at: what it shows
+      // then came with the index (openings.js), not from a second round of requests.
+      const held = [];
+      let release = false;
+      await context.route(/\/search\/nl\/x-\d+\.js$/, (route) => (release ? route.continue() : held.push(route)));
+      await open(page, searchUrl("nl"));
+      const input = page.locator("#sp-search-q");
+      await input.fill(CASES.nl.q);
+      await input.press("Enter");
+      const all = (kind) => {
+        const items = [...document.querySelectorAll("#sp-search-results li")];
+        return items.length > 1 && items.every((li) => li.querySelector("p") && li.dataset.excerpt === kind);
+      };
+      await page.waitForFunction(all, "opening").catch(async () => {
+        assert.fail(`with the excerpt files held back, every result should show its page's opening: ${JSON.stringify((await results(page)).items.slice(0, 3))}`);
+      });
+      const openings = (await results(page)).items;
+      for (const i of openings) assert.ok(i.excerpt.trim().length >= 20, `"${i.title}" shows an opening: "${i.excerpt}"`);
+      for (let t = 0; t < 100 && held.length === 0; t++) await page.waitForTimeout(20);
+      assert.ok(held.length > 0, "the excerpt files of the results are asked for, after the list");
+      // Let them through: the excerpts around the words found replace the openings.
+      release = true;
+      for (const route of held) await route.continue();
+      const r = await waitForFirst(page, ftl("nl", "who-handles-this.ftl")(CASES.nl.title), "nl, excerpt files let through");
+      assertOutcomeFirst(r, "nl", CASES.nl, "nl, excerpt files let through");
+      // An excerpt that starts where the page starts goes on from its opening (each result
+      // got its own page's opening).
+      const fromStart = r.items.filter((i, n) => !i.excerpt.startsWith("…") && !openings[n].excerpt.startsWith("…"));
+      assert.ok(fromStart.length > 0, "some excerpt starts at the beginning of its page");
+      for (const i of fromStart) {
+        const o = openings[r.items.indexOf(i)];
+        assert.equal(o.title, i.title);
+        assert.ok(i.excerpt.startsWith(o.excerpt.trim()), `"${i.title}": "${i.excerpt}" should go on from its opening "${o.excerpt}"`);
+      }
+    }));
 
   test('pl: /pl/search/index.html?q=subskrypcję shows results at once', T, () =>
     withPage("query-pl", {}, async ({ page }) => {
@@ -271,7 +310,7 @@ describe("search.js edge cases", () => {
       await open(page, searchUrl("ru", "о подписке"));
       await page.waitForFunction(() => {
         const items = [...document.querySelectorAll("#sp-search-results li")];
-        return items.length > 0 && items.every((li) => li.querySelector("p"));
+        return items.length > 0 && items.every((li) => li.querySelector("p") && li.dataset.excerpt === "full");
       });
       const r = await results(page);
       assert.ok(r.items.flatMap((i) => i.marks).length > 0, `some word is highlighted: ${JSON.stringify(r.items.slice(0, 3))}`);
@@ -301,7 +340,7 @@ describe("search from disk and without its index", () => {
       const url = pathToFileURL(path.join(siteDir(), "pl", "search", "index.html")).href + `?q=${encodeURIComponent(CASES.pl.q)}`;
       await page.goto(url);
       const title = ftl("pl", "who-handles-this.ftl")(CASES.pl.title);
-      await page.waitForFunction((t) => document.querySelector("#sp-search-results li a")?.textContent === t && document.querySelector("#sp-search-results li p"), title).catch(async () => {
+      await page.waitForFunction((t) => document.querySelector("#sp-search-results li a")?.textContent === t && document.querySelector("#sp-search-results li[data-excerpt=full] p"), title).catch(async () => {
         const r = await results(page);
         assert.fail(`from file:// the first result should be "${title}"; the page says "${r.status}" and shows ${JSON.stringify(r.items.slice(0, 3).map((i) => i.title))}`);
       });

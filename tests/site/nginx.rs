@@ -1070,8 +1070,25 @@ fn check_search(
                 ));
             }
         }
-        // The excerpt files, `x-<n>.js`, each a list of strings.
         let docs = index["docs"].as_array().map_or(0, Vec::len);
+        // `openings.js`, loaded with the index: a list of strings, one per document.
+        let url = format!("{base}openings.js");
+        let resp = site.host.get(client, &url);
+        fetched += 1;
+        let body = String::from_utf8_lossy(&resp.body);
+        let openings =
+            serde_json::from_str::<Vec<String>>(signpost::search::script_json(&body)).ok();
+        if resp.status != 200
+            || !is_javascript(&resp.media_type())
+            || openings.map(|o| o.len()) != Some(docs)
+        {
+            problems.push(format!(
+                "{url} (search openings of {page}): status {}, Content-Type {:?}, not one string per document",
+                resp.status,
+                resp.media_type()
+            ));
+        }
+        // The excerpt files, `x-<n>.js`, each a list of strings.
         let per = index["excerpts"].as_u64().unwrap_or(0).max(1) as usize;
         for n in 0..docs.div_ceil(per) {
             let url = format!("{base}x-{n}.js");

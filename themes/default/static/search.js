@@ -1,8 +1,10 @@
-// Search on a static host. The index (search/<lang>/index.js: the pages; s-<letters>.js:
-// shards by the first two letters of a word; x-<n>.js: the pages' excerpts, loaded for the
-// results shown) was built by signpost, which stemmed every word of the pages; a shard maps
-// every word form it saw to its stem, so a known word is only folded and looked up here. A form the pages
-// never have is cut by the light suffix table inside the index and matched as a prefix.
+// Search on a static host. The index (search/<lang>/index.js: the pages; openings.js: the
+// first words of every page, loaded with index.js so that results are listed with an
+// excerpt; s-<letters>.js: shards by the first two letters of a word; x-<n>.js: the pages'
+// excerpts, loaded for the results shown, around the words found) was built by signpost,
+// which stemmed every word of the pages; a shard maps every word form it saw to its stem, so
+// a known word is only folded and looked up here. A form the pages never have is cut by the
+// light suffix table inside the index and matched as a prefix.
 // Without JavaScript the page still lists every page A–Z.
 (function () {
   "use strict";
@@ -18,7 +20,20 @@
     if (code < 128 || (code >= 0x400 && code <= 0x4ff)) return l;
     return Array.from(l.normalize("NFD"))[0];
   }
-  function fold(text) { return Array.from(text).map(foldChar).join(""); }
+  // foldChar of each character; ASCII directly and the rest from a table, as fold runs over
+  // every excerpt shown.
+  var FOLDED = {};
+  function fold(text) {
+    var out = "";
+    for (var i = 0; i < text.length; i++) {
+      var k = text.charCodeAt(i);
+      if (k < 128) { out += k >= 65 && k <= 90 ? String.fromCharCode(k + 32) : text[i]; continue; }
+      var c = String.fromCodePoint(text.codePointAt(i));
+      i += c.length - 1;
+      out += own(FOLDED, c) ? FOLDED[c] : (FOLDED[c] = foldChar(c));
+    }
+    return out;
+  }
   function chars(s) { return Array.from(s).length; }
   // One-letter words are not indexed (they carry no meaning to search by).
   function splitWords(text) {
@@ -275,6 +290,14 @@
     pending[name] = entry;
     return entry.promise;
   }
+  // Every page's opening, asked for with the index but not waited for: it travels beside
+  // index.js and the shards, so the results are listed with their openings, not after a
+  // second round of requests. A failed load is tried again with the next query.
+  var openings = null;
+  function ensureOpenings() {
+    if (!openings) openings = load("openings").catch(function () { openings = null; return null; });
+    return openings;
+  }
   function ensureIndex() {
     return state.index ? Promise.resolve() : load("index").then(function (i) { state.index = i; });
   }
@@ -297,8 +320,8 @@
     var chars = Array.from(text);
     var fchars = Array.from(folded);
     var hits = [];
+    var f = folded;
     stems.forEach(function (st) {
-      var f = fchars.join("");
       var from = 0;
       while (true) {
         var i = f.indexOf(st, from);
@@ -341,13 +364,24 @@
     return tmpl.replace(sentinel, String(n));
   }
 
+  // Runs `then` once the page has been painted (the next frame), or after 100 ms in a tab
+  // that paints no frames (hidden).
+  function afterPaint(then) {
+    var done = false;
+    function once() { if (!done) { done = true; then(); } }
+    requestAnimationFrame(function () { setTimeout(once, 0); });
+    setTimeout(once, 100);
+  }
+
   var seq = 0;
   function search(q) {
     var mine = ++seq;
     var query = q.trim();
     if (!query) { list.hidden = true; list.textContent = ""; status.textContent = ""; return; }
     status.textContent = labels.loading;
-    ensureIndex().then(function () {
+    var indexed = ensureIndex();
+    var opened = ensureOpenings();
+    indexed.then(function () {
       return ensureQuery(splitWords(query), 4);
     }).then(function () {
       if (mine !== seq) return;
@@ -377,25 +411,43 @@
       });
       list.hidden = found.length === 0;
       status.textContent = all.length ? countText(all.length) : labels.none;
-      // Excerpts follow, from the files that hold the results shown, asked for in the
-      // results' order (the first on the screen first); a result whose excerpt cannot be
-      // loaded keeps its title and section.
+      // A result's excerpt: its page's opening first (data-excerpt="opening"), then the
+      // excerpt around the words found (data-excerpt="full"), which an opening never replaces.
+      function put(d, text, full) {
+        var li = paras[d];
+        if (typeof text !== "string" || li.getAttribute("data-excerpt") === "full") return;
+        var p = li.querySelector("p") || li.appendChild(document.createElement("p"));
+        p.textContent = "";
+        p.appendChild(excerpt(text, stems));
+        li.setAttribute("data-excerpt", full ? "full" : "opening");
+      }
+      // Already in for most first queries (it came with the index): then this runs before
+      // the list is painted.
+      opened.then(function (os) {
+        if (mine !== seq || !os) return;
+        found.forEach(function (d) { put(d, os[d], false); });
+      });
+      // The full excerpts follow, from the files that hold the results shown, asked for in
+      // the results' order (the first on the screen first); a result whose excerpt cannot be
+      // loaded keeps its opening, or its title and section.
       var per = state.index.excerpts || 64;
       var files = [];
       found.forEach(function (d) {
         var n = Math.floor(d / per);
         if (files.indexOf(n) < 0) files.push(n);
       });
-      files.forEach(function (n) {
-        load("x-" + n).then(function (xs) {
-          if (mine !== seq) return;
-          found.forEach(function (d) {
-            if (Math.floor(d / per) !== n || typeof xs[d % per] !== "string") return;
-            var p = document.createElement("p");
-            p.appendChild(excerpt(xs[d % per], stems));
-            paras[d].appendChild(p);
-          });
-        }).catch(function () {});
+      // After the list with its openings is painted: the excerpt files of fifty results are
+      // many scripts to run, and the reader sees the list first.
+      afterPaint(function () {
+        if (mine !== seq) return;
+        files.forEach(function (n) {
+          load("x-" + n).then(function (xs) {
+            if (mine !== seq) return;
+            found.forEach(function (d) {
+              if (Math.floor(d / per) === n) put(d, xs[d % per], true);
+            });
+          }).catch(function () {});
+        });
       });
     }).catch(function () {
       // The index could not be loaded: say so, never "no pages found".
