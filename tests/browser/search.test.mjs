@@ -193,6 +193,23 @@ describe("search page with JavaScript", () => {
       }
     }));
 
+  test("nl: the index and the openings load when the search box gets focus, not before", T, () =>
+    withPage("preload-nl", {}, async ({ page }) => {
+      const asked = [];
+      page.on("request", (r) => /\/search\/nl\/[^/]+\.js$/.test(r.url()) && asked.push(path.basename(r.url())));
+      await open(page, searchUrl("nl"));
+      await page.waitForTimeout(300);
+      assert.deepEqual(asked, [], "a search page merely opened loads no part of the index");
+      await page.locator("#sp-search-q").focus();
+      for (let t = 0; t < 100 && asked.length < 2; t++) await page.waitForTimeout(20);
+      assert.deepEqual([...asked].sort(), ["index.js", "openings.js"], "focus loads the index and the openings, nothing else yet");
+      // The query then finds them loaded: no second request for either.
+      await page.locator("#sp-search-q").fill(CASES.nl.q);
+      await page.locator("#sp-search-q").press("Enter");
+      await waitForFirst(page, ftl("nl", "who-handles-this.ftl")(CASES.nl.title), "nl after focus");
+      assert.equal(asked.filter((n) => n === "index.js").length, 1, "index.js asked for once");
+    }));
+
   test('pl: /pl/search/index.html?q=subskrypcję shows results at once', T, () =>
     withPage("query-pl", {}, async ({ page }) => {
       const c = CASES.pl;

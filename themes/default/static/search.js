@@ -458,6 +458,13 @@
     });
   }
 
+  // A reader who goes to the box is about to search: the index and the openings start
+  // loading then, while the words are typed, not when they are sent. A page merely opened
+  // (to follow a link, or to read the A–Z list) loads neither.
+  input.addEventListener("focus", function () {
+    ensureIndex().catch(function () {});
+    ensureOpenings();
+  }, { once: true });
   var timer = null;
   input.addEventListener("input", function () {
     clearTimeout(timer);
