@@ -620,31 +620,29 @@ fn shard_script_with(
 
 /// `x-<n>.js`: the excerpts (JSON strings) of documents `n × EXCERPTS` on, as a list.
 pub fn excerpt_file(n: usize, excerpts: impl Iterator<Item = impl AsRef<str>>) -> (String, String) {
-    let mut json = String::with_capacity(EXCERPTS * 1024);
-    json.push('[');
-    for (i, x) in excerpts.enumerate() {
-        if i > 0 {
-            json.push(',');
-        }
-        json.push_str(x.as_ref());
-    }
-    json.push(']');
+    let json = json_list(excerpts, EXCERPTS * 1024);
     let name = format!("x-{n}");
     (format!("{name}.js"), as_script(&name, &json))
 }
 
 /// `openings.js`: every page's [`opening`] (JSON strings), in document order, as a list.
 pub fn openings_file(openings: impl Iterator<Item = impl AsRef<str>>) -> (String, String) {
-    let mut json = String::with_capacity(1 << 16);
+    let json = json_list(openings, 1 << 16);
+    ("openings.js".to_string(), as_script("openings", &json))
+}
+
+/// A JSON list of `items`, each already JSON.
+fn json_list(items: impl Iterator<Item = impl AsRef<str>>, capacity: usize) -> String {
+    let mut json = String::with_capacity(capacity);
     json.push('[');
-    for (i, x) in openings.enumerate() {
+    for (i, x) in items.enumerate() {
         if i > 0 {
             json.push(',');
         }
         json.push_str(x.as_ref());
     }
     json.push(']');
-    ("openings.js".to_string(), as_script("openings", &json))
+    json
 }
 
 /// The entries of `map` from `first` on (those that begin with it come first).

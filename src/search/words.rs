@@ -76,53 +76,25 @@ impl Counter {
     /// other than an inline one, an entity), so that a word before a tag is counted where
     /// it stands instead of through the buffer.
     fn html(&mut self, html: &str, field: Field) {
-        let mut rest = html;
-        let mut skip_depth = 0usize;
-        loop {
-            let bytes = rest.as_bytes();
-            let at = if skip_depth > 0 {
-                memchr::memchr(b'<', bytes)
-            } else {
-                memchr::memchr2(b'<', b'&', bytes)
-            };
-            let Some(at) = at else {
-                if skip_depth == 0 {
-                    self.feed(rest, field, true);
+        let mut pending = "";
+        walk_html(html, |piece| {
+            match piece {
+                Piece::Text(t) => {
+                    self.feed(pending, field, false);
+                    pending = t;
                 }
-                break;
-            };
-            if bytes[at] == b'&' {
                 // Every entity the renderer writes stands for a character that ends a word.
-                self.feed(&rest[..at], field, true);
-                self.end_word(field);
-                rest = &rest[at + entity_len(&rest[at..])..];
-                continue;
-            }
-            let Some(gt) = memchr::memchr(b'>', &bytes[at..]) else {
-                if skip_depth == 0 {
-                    self.feed(&rest[..at], field, true);
+                Piece::Entity(_) | Piece::Tag { ends_word: true } => {
+                    self.feed(std::mem::take(&mut pending), field, true);
+                    self.end_word(field);
                 }
-                break;
-            };
-            let tag = &rest[at..at + gt + 1];
-            if skip_depth > 0 {
-                if tag.starts_with("<span") {
-                    skip_depth += 1;
-                } else if tag == "</span>" {
-                    skip_depth -= 1;
+                Piece::Tag { ends_word: false } => {
+                    self.feed(std::mem::take(&mut pending), field, false);
                 }
-            } else if tag.starts_with("<span class=\"sp-orig\"") {
-                // The original is left out without ending the word around it.
-                self.feed(&rest[..at], field, false);
-                skip_depth = 1;
-            } else if inline(tag) {
-                self.feed(&rest[..at], field, false);
-            } else {
-                self.feed(&rest[..at], field, true);
-                self.end_word(field);
             }
-            rest = &rest[at + gt + 1..];
-        }
+            true
+        });
+        self.feed(pending, field, true);
         self.end_word(field);
     }
 
@@ -408,17 +380,58 @@ pub enum Part<'t> {
 /// and `&amp;` decoded, and a space for every tag other than a link, `strong`, `em` or `code`
 /// (those stand inside words: `<strong>kun</strong>nen` is one word).
 pub fn html_pieces(html: &str, mut f: impl FnMut(&str) -> bool) {
+    walk_html(html, |piece| match piece {
+        Piece::Text(t) => f(t),
+        Piece::Entity(e) => f(e),
+        Piece::Tag { ends_word } => !ends_word || f(" "),
+    });
+}
+
+/// What [`walk_html`] meets in rendered HTML, in order.
+enum Piece<'h> {
+    /// Text without entities, never empty.
+    Text(&'h str),
+    /// One of the five entities the renderer writes, decoded, or a bare `&`.
+    Entity(&'static str),
+    /// A tag: whether it ends a word (an inline tag does not, nor the span of a hidden
+    /// original, whose text is left out).
+    Tag { ends_word: bool },
+}
+
+/// Calls `f` with the pieces of rendered HTML outside hidden English originals
+/// (`<span class="sp-orig">`), until it returns false. Text after a `<` with no `>` is left
+/// out.
+fn walk_html<'h>(html: &'h str, mut f: impl FnMut(Piece<'h>) -> bool) {
     let mut rest = html;
     let mut skip_depth = 0usize;
-    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
-        if skip_depth == 0 && !decoded(&rest[..lt], &mut f) {
+    loop {
+        let bytes = rest.as_bytes();
+        let at = if skip_depth > 0 {
+            memchr::memchr(b'<', bytes)
+        } else {
+            memchr::memchr2(b'<', b'&', bytes)
+        };
+        let Some(at) = at else {
+            if skip_depth == 0 && !rest.is_empty() {
+                f(Piece::Text(rest));
+            }
+            return;
+        };
+        if skip_depth == 0 && at > 0 && !f(Piece::Text(&rest[..at])) {
             return;
         }
-        let Some(gt) = memchr::memchr(b'>', &rest.as_bytes()[lt..]) else {
-            rest = "";
-            break;
+        if bytes[at] == b'&' {
+            let (len, decoded) = entity(&rest[at..]);
+            if !f(Piece::Entity(decoded)) {
+                return;
+            }
+            rest = &rest[at + len..];
+            continue;
+        }
+        let Some(gt) = memchr::memchr(b'>', &bytes[at..]) else {
+            return;
         };
-        let tag = &rest[lt..lt + gt + 1];
+        let tag = &rest[at..at + gt + 1];
         if skip_depth > 0 {
             if tag.starts_with("<span") {
                 skip_depth += 1;
@@ -427,13 +440,15 @@ pub fn html_pieces(html: &str, mut f: impl FnMut(&str) -> bool) {
             }
         } else if tag.starts_with("<span class=\"sp-orig\"") {
             skip_depth = 1;
-        } else if !inline(tag) && !f(" ") {
+            if !f(Piece::Tag { ends_word: false }) {
+                return;
+            }
+        } else if !f(Piece::Tag {
+            ends_word: !inline(tag),
+        }) {
             return;
         }
-        rest = &rest[lt + gt + 1..];
-    }
-    if skip_depth == 0 {
-        decoded(rest, &mut f);
+        rest = &rest[at + gt + 1..];
     }
 }
 
@@ -449,37 +464,19 @@ fn inline(tag: &str) -> bool {
         || name.starts_with("code")
 }
 
-/// The length of the entity at the start of `text` (one of the five the renderer writes), or
-/// 1 for a bare `&`.
-fn entity_len(text: &str) -> usize {
-    ["&lt;", "&gt;", "&quot;", "&#39;", "&amp;"]
-        .iter()
-        .find(|e| text.starts_with(*e))
-        .map_or(1, |e| e.len())
-}
-
-/// Text with the five entities the renderer writes decoded (`&amp;lt;` stays `&lt;`);
-/// false when `f` asked to stop.
-fn decoded(text: &str, f: &mut impl FnMut(&str) -> bool) -> bool {
-    let mut rest = text;
-    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
-        let after = &rest[amp..];
-        let (with, len) = [
-            ("&lt;", "<"),
-            ("&gt;", ">"),
-            ("&quot;", "\""),
-            ("&#39;", "'"),
-            ("&amp;", "&"),
-        ]
-        .iter()
-        .find(|(e, _)| after.starts_with(e))
-        .map_or(("&", 1), |(e, d)| (*d, e.len()));
-        if (amp > 0 && !f(&rest[..amp])) || !f(with) {
-            return false;
-        }
-        rest = &rest[amp + len..];
-    }
-    rest.is_empty() || f(rest)
+/// The entity at the start of `text` (one of the five the renderer writes): its length and
+/// the character it stands for; a bare `&` stands for itself.
+fn entity(text: &str) -> (usize, &'static str) {
+    [
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&#39;", "'"),
+        ("&amp;", "&"),
+    ]
+    .iter()
+    .find(|(e, _)| text.starts_with(e))
+    .map_or((1, "&"), |(e, d)| (e.len(), *d))
 }
 
 #[cfg(test)]
