@@ -28,6 +28,7 @@ fn main() {
     for _ in 0..rounds {
         let (wall, cpu) = (std::time::Instant::now(), thread_cpu_ns());
         let mut words = 0;
+        let mut distinct = 0;
         for chunk in pages.chunks(64) {
             let mut counter = Counter::new();
             for page in chunk {
@@ -36,10 +37,10 @@ fn main() {
                     .words
                     .len();
             }
-            words += counter.into_words().len();
+            distinct += counter.into_words().len();
         }
         println!(
-            "{} pages, {} MiB: {:.0} ms wall, {} ms CPU ({words} page words and distinct words)",
+            "{} pages, {} MiB: {:.0} ms wall, {} ms CPU ({words} page words, {distinct} distinct words per chunk)",
             pages.len(),
             bytes >> 20,
             wall.elapsed().as_secs_f64() * 1000.0,

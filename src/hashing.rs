@@ -20,8 +20,12 @@ pub fn hash_str(s: &str) -> u64 {
 /// compared there, so a lookup follows no pointer and calls no `memcmp` (the two were
 /// half the time of counting a page's words). The strings themselves stand one after
 /// another in one buffer: an allocation per new word was a tenth of counting.
-pub struct Interner {
-    table: hashbrown::HashTable<Slot>,
+///
+/// Each string's slot also holds a small value `V` of the caller's, so that a caller keeping
+/// something per string (the search counter: where the word stands in the page being
+/// counted) finds it in the slot the lookup already read, not in a second table.
+pub struct Interner<V = ()> {
+    table: hashbrown::HashTable<Slot<V>>,
     strings: Strings,
     hasher: HeadHasher,
 }
@@ -95,11 +99,12 @@ impl HeadHasher {
 }
 
 #[derive(Clone, Copy)]
-struct Slot {
+struct Slot<V> {
     /// The string's first 16 bytes, zero-padded.
     head: u128,
     len: u32,
     id: u32,
+    value: V,
 }
 
 const HEAD: usize = 16;
@@ -127,14 +132,14 @@ fn head_of(s: &str) -> u128 {
     }
 }
 
-impl Default for Interner {
+impl<V: Copy + Default> Default for Interner<V> {
     fn default() -> Self {
         Interner::with_capacity(0)
     }
 }
 
-impl Interner {
-    pub fn with_capacity(n: usize) -> Interner {
+impl<V: Copy + Default> Interner<V> {
+    pub fn with_capacity(n: usize) -> Interner<V> {
         Interner {
             table: hashbrown::HashTable::with_capacity(n),
             strings: Strings {
@@ -157,24 +162,59 @@ impl Interner {
 
     /// `s`'s number, given it now if it had none (numbers count up from 0).
     pub fn intern(&mut self, s: &str) -> u32 {
+        self.entry(s).0
+    }
+
+    /// `s`'s number and its value (`V::default()` when `s` is new).
+    #[inline]
+    pub fn entry(&mut self, s: &str) -> (u32, &mut V) {
         let head = head_of(s);
         let hash = self.hasher.hash(s, head);
         let len = s.len() as u32;
-        let same = |slot: &Slot| {
+        let strings = &self.strings;
+        let same = |slot: &Slot<V>| {
             slot.len == len
                 && slot.head == head
-                && (s.len() <= HEAD || self.get(slot.id).as_bytes()[HEAD..] == s.as_bytes()[HEAD..])
+                && (s.len() <= HEAD
+                    || strings.get(slot.id).as_bytes()[HEAD..] == s.as_bytes()[HEAD..])
         };
-        if let Some(slot) = self.table.find(hash, same) {
-            return slot.id;
+        // Found, most of the time: a lookup alone is cheaper than an entry, which first
+        // makes room for an insertion.
+        match self.table.find_entry(hash, same) {
+            Ok(found) => {
+                let slot = found.into_mut();
+                (slot.id, &mut slot.value)
+            }
+            Err(absent) => {
+                let table = absent.into_table();
+                Self::insert(table, &mut self.strings, &self.hasher, s, head, hash)
+            }
         }
-        let id = self.strings.push(s);
-        let (hasher, strings) = (&self.hasher, &self.strings);
-        self.table
-            .insert_unique(hash, Slot { head, len, id }, |slot| {
-                hasher.hash(strings.get(slot.id), slot.head)
-            });
-        id
+    }
+
+    #[cold]
+    fn insert<'t>(
+        table: &'t mut hashbrown::HashTable<Slot<V>>,
+        strings: &mut Strings,
+        hasher: &HeadHasher,
+        s: &str,
+        head: u128,
+        hash: u64,
+    ) -> (u32, &'t mut V) {
+        let id = strings.push(s);
+        let slot = table
+            .insert_unique(
+                hash,
+                Slot {
+                    head,
+                    len: s.len() as u32,
+                    id,
+                    value: V::default(),
+                },
+                |slot| hasher.hash(strings.get(slot.id), slot.head),
+            )
+            .into_mut();
+        (slot.id, &mut slot.value)
     }
 
     pub fn len(&self) -> usize {
@@ -205,7 +245,7 @@ mod tests {
                 [a, b, c]
             })
             .collect();
-        let mut interner = Interner::with_capacity(4);
+        let mut interner: Interner = Interner::with_capacity(4);
         let ids: Vec<u32> = words.iter().map(|w| interner.intern(w)).collect();
         let mut distinct = words.clone();
         distinct.dedup();
