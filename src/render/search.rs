@@ -35,24 +35,28 @@ impl Renderer<'_> {
         diags: &Diagnostics,
     ) {
         crate::progress::stage("indexing", self.config.languages.len());
-        // One language is indexed at a time (its counting is parallel), while the one before
-        // it is written: with every language in flight at once, the build's peak memory
-        // grew by a third (their words and postings all held together).
-        let mut written: Option<(&Lang, search::LangIndex)> = None;
+        // Each language's pages are counted (every page read, in parallel) while the
+        // language before is merged, stemmed and written, steps with serial parts that would
+        // leave a core idle. Two languages at most are in flight: with every language at
+        // once, the build's peak memory grew by a third (their words and postings all held
+        // together).
+        let mut counted: Option<(&Lang, search::Counted)> = None;
         for lang in &self.config.languages {
-            let previous = written.take();
-            let ((), index) = rayon::join(
+            let previous = counted.take();
+            let ((), next) = rayon::join(
                 || {
-                    if let Some((l, index)) = previous {
+                    if let Some((l, c)) = previous {
+                        let index = c.into_builder(false).into_index();
                         self.write_search(site, l, index, out, diags);
                     }
                 },
-                || self.search_builder(site, tree, lang, false).into_index(),
+                || self.search_counted(site, tree, lang),
             );
             crate::progress::tick();
-            written = Some((lang, index));
+            counted = Some((lang, next));
         }
-        if let Some((l, index)) = written {
+        if let Some((l, c)) = counted {
+            let index = c.into_builder(false).into_index();
             self.write_search(site, l, index, out, diags);
         }
     }
@@ -66,11 +70,13 @@ impl Renderer<'_> {
         out: &dyn FileSink,
         diags: &Diagnostics,
     ) {
+        let t = crate::timing::Timer::start("  search write");
         for (name, json) in index.files() {
             out.write(&format!("search/{lang}/{name}"), json.as_bytes(), diags);
         }
         drop(index);
         self.render_search_page(site, lang, out, diags);
+        t.stop();
     }
 
     /// The search page of a language (the index is written apart from it).
@@ -96,8 +102,13 @@ impl Renderer<'_> {
         lang: &Lang,
         keep: bool,
     ) -> search::Builder {
+        self.search_counted(site, tree, lang).into_builder(keep)
+    }
+
+    /// One language's pages, counted for its index.
+    fn search_counted(&self, site: &Site, tree: Option<&Tree>, lang: &Lang) -> search::Counted {
         let entries = self.search_entries(site, tree, lang);
-        search::Builder::build(lang, &entries, |key| self.i18n.label(lang, key), keep)
+        search::Counted::count(lang, &entries, |key| self.i18n.label(lang, key))
     }
 
     /// Keeps `live` (the index of `lang`) up to date with the pages `picks` chooses, and

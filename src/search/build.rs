@@ -16,6 +16,7 @@ use super::words::{Counter, Counts, Field, PageWords, Part};
 use super::{Doc, LangIndex, Postings, fold, rounded, shard_of};
 use crate::hashing::{FastMap, HashMapExt, Interner, Strings};
 use crate::lang::Lang;
+use crate::timing::Timer;
 
 /// Bonus for a word in the title or a heading, added to the damped count in the text.
 const TITLE: f32 = 3.0;
@@ -121,15 +122,23 @@ pub struct Touched {
     pub forms: BTreeSet<Box<str>>,
 }
 
-impl Builder {
-    /// Builds one language's index; `keep` keeps each page's words so that
-    /// [`Builder::update`] can replace them later.
-    pub fn build(
+/// A language's pages counted, chunk by chunk, before their words are merged and stemmed:
+/// the part of a build that reads every page, so that a build can count one language while
+/// it finishes the one before.
+pub struct Counted {
+    lang: Lang,
+    chunks: Vec<Chunk>,
+    pages: usize,
+}
+
+impl Counted {
+    /// Counts the words of `entries`, in parallel chunks.
+    pub fn count(
         lang: &Lang,
         entries: &[Entry],
         section_name: impl Fn(&str) -> String + Sync,
-        keep: bool,
-    ) -> Builder {
+    ) -> Counted {
+        let t = Timer::start("  search count");
         let chunks: Vec<Chunk> = entries
             .par_chunks(CHUNK)
             .map(|chunk| {
@@ -141,21 +150,33 @@ impl Builder {
                 (counter.into_words(), pages)
             })
             .collect();
-        let mut b = Builder {
+        t.stop();
+        Counted {
             lang: lang.clone(),
-            stemmer: stem::stemmer(lang.as_str()),
+            chunks,
+            pages: entries.len(),
+        }
+    }
+
+    /// The index of the pages counted; `keep` keeps each page's words so that
+    /// [`Builder::update`] can replace them later.
+    pub fn into_builder(self, keep: bool) -> Builder {
+        let t = Timer::start("  search merge");
+        let mut b = Builder {
+            stemmer: stem::stemmer(self.lang.as_str()),
+            lang: self.lang,
             dict: Interner::with_capacity(1 << 16),
             words: Vec::new(),
             term_ids: FastMap::with_capacity(1 << 15),
             term_names: Vec::new(),
             postings: Vec::new(),
             form_terms: FastMap::new(),
-            docs: Vec::with_capacity(entries.len()),
+            docs: Vec::with_capacity(self.pages),
             page_words: Vec::new(),
         };
         // Merge the chunks' dictionaries; new words are stemmed all at once, in parallel.
-        let mut pages: Vec<PageWords> = Vec::with_capacity(entries.len());
-        for (words, chunk_pages) in chunks {
+        let mut pages: Vec<PageWords> = Vec::with_capacity(self.pages);
+        for (words, chunk_pages) in self.chunks {
             let ids = global_ids(&mut b.dict, &words);
             for (doc, mut page) in chunk_pages {
                 for (id, _) in &mut page.words {
@@ -165,8 +186,12 @@ impl Builder {
                 pages.push(page);
             }
         }
+        t.stop();
+        let t = Timer::start("  search stems");
         b.add_words();
         b.count_pages(&pages);
+        t.stop();
+        let t = Timer::start("  search postings");
         // Postings, page by page: in parallel parts, each filling postings of its own, joined
         // in page order.
         b.postings = if keep {
@@ -177,9 +202,24 @@ impl Builder {
             // Each page's words go as its weights come, so the two are never all held at once.
             b.postings_of(pages.into_par_iter())
         };
+        t.stop();
         b
     }
+}
 
+impl Builder {
+    /// Builds one language's index; `keep` keeps each page's words so that
+    /// [`Builder::update`] can replace them later.
+    pub fn build(
+        lang: &Lang,
+        entries: &[Entry],
+        section_name: impl Fn(&str) -> String + Sync,
+        keep: bool,
+    ) -> Builder {
+        Counted::count(lang, entries, section_name).into_builder(keep)
+    }
+
+    /// The postings of `pages`, numbered in order from 0.
     /// The postings of `pages`, numbered in order from 0.
     fn postings_of<P: Borrow<PageWords> + Send>(
         &self,

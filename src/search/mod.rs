@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-pub use build::{Body, Builder, Entry, Live};
+pub use build::{Body, Builder, Counted, Entry, Live};
 
 use crate::lang::Lang;
 
