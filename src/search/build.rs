@@ -174,33 +174,46 @@ impl Counted {
             docs: Vec::with_capacity(self.pages),
             page_words: Vec::new(),
         };
-        // Merge the chunks' dictionaries; new words are stemmed all at once, in parallel.
-        let mut pages: Vec<PageWords> = Vec::with_capacity(self.pages);
+        // Merge the chunks' dictionaries: each chunk gets its words' numbers in the
+        // language's; its pages keep the chunk's numbers, which index small tables (a
+        // chunk's words and their terms) where the language's would be large ones.
+        let mut chunks: Vec<(Vec<u32>, Vec<PageWords>)> = Vec::with_capacity(self.chunks.len());
         for (words, chunk_pages) in self.chunks {
             let ids = global_ids(&mut b.dict, &words);
-            for (doc, mut page) in chunk_pages {
-                for (id, _) in &mut page.words {
-                    *id = ids[*id as usize];
-                }
-                b.docs.push(doc);
-                pages.push(page);
-            }
+            let pages = chunk_pages
+                .into_iter()
+                .map(|(doc, page)| {
+                    b.docs.push(doc);
+                    page
+                })
+                .collect();
+            chunks.push((ids, pages));
         }
         t.stop();
         let t = Timer::start("  search stems");
+        // New words are stemmed all at once, in parallel.
         b.add_words();
-        b.count_pages(&pages);
+        b.count_pages(&chunks);
         t.stop();
         let t = Timer::start("  search postings");
-        // Postings, page by page: in parallel parts, each filling postings of its own, joined
-        // in page order.
         b.postings = if keep {
-            let postings = b.postings_of(pages.par_iter());
-            b.page_words = pages;
+            let postings = b.postings_of(chunks.iter());
+            b.page_words = chunks
+                .into_iter()
+                .flat_map(|(ids, pages)| {
+                    pages.into_iter().map(move |mut page| {
+                        for (id, _) in &mut page.words {
+                            *id = ids[*id as usize];
+                        }
+                        page
+                    })
+                })
+                .collect();
             postings
         } else {
-            // Each page's words go as its weights come, so the two are never all held at once.
-            b.postings_of(pages.into_par_iter())
+            // Each chunk's pages go as their weights come, so the two are never all held
+            // at once.
+            b.postings_of(chunks.into_iter())
         };
         t.stop();
         b
@@ -219,42 +232,54 @@ impl Builder {
         Counted::count(lang, entries, section_name).into_builder(keep)
     }
 
-    /// The postings of `pages`, numbered in order from 0.
-    /// The postings of `pages`, numbered in order from 0.
-    fn postings_of<P: Borrow<PageWords> + Send>(
+    /// The postings of the pages of `chunks` (each chunk's word numbers in the language's,
+    /// and its pages), numbered in order from 0: written into one buffer, each term's part
+    /// sized beforehand from its words' page counts, then cut into the terms' lists.
+    fn postings_of<C: Borrow<(Vec<u32>, Vec<PageWords>)>>(
         &self,
-        pages: impl IndexedParallelIterator<Item = P>,
+        chunks: impl Iterator<Item = C>,
     ) -> Vec<Postings> {
-        let terms = self.term_names.len();
-        // Parts enough to keep both cores busy when one is writing the language before.
-        let per = pages
-            .len()
-            .div_ceil(4 * rayon::current_num_threads())
-            .max(1);
-        pages
-            .enumerate()
-            .chunks(per)
-            .map(|part| {
-                let mut postings: Vec<Postings> = vec![Vec::new(); terms];
-                let mut slots = Vec::new();
-                for (doc, page) in part {
-                    self.weights_in(page.borrow(), &mut slots, |term, w| {
-                        postings[term as usize].push((doc as u32, w))
-                    });
-                }
-                postings
-            })
-            .reduce(
-                || vec![Vec::new(); terms],
-                |mut before, after| {
-                    before
-                        .par_iter_mut()
-                        .zip(after)
-                        .with_min_len(1024)
-                        .for_each(|(b, a)| b.extend(a));
-                    before
-                },
-            )
+        // At most one posting per page that has one of the term's words.
+        let mut ends = vec![0usize; self.term_names.len()];
+        for word in &self.words {
+            ends[word.term as usize] += word.pages as usize;
+        }
+        let mut total = 0;
+        for end in &mut ends {
+            total += *end;
+            *end = total;
+        }
+        // Each term's next free place: its part starts where the one before ends.
+        let mut next: Vec<usize> = std::iter::once(0)
+            .chain(ends.iter().copied())
+            .take(ends.len())
+            .collect();
+        let starts = next.clone();
+        let mut all = vec![(0u32, 0f32); total];
+        let mut slots = Vec::new();
+        let mut doc = 0u32;
+        for chunk in chunks {
+            let (ids, pages) = chunk.borrow();
+            let terms: Vec<u32> = ids.iter().map(|&id| self.words[id as usize].term).collect();
+            for page in pages {
+                self.weights_in(
+                    page,
+                    |id| terms[id as usize],
+                    &mut slots,
+                    |term, w| {
+                        let at = &mut next[term as usize];
+                        all[*at] = (doc, w);
+                        *at += 1;
+                    },
+                );
+                doc += 1;
+            }
+        }
+        starts
+            .iter()
+            .zip(&next)
+            .map(|(&start, &end)| all[start..end].to_vec())
+            .collect()
     }
 
     /// Stems the words the dictionary got since the last call (numbered from
@@ -287,13 +312,16 @@ impl Builder {
         }
     }
 
-    /// [`Builder::count_in`] for every page of a build at once: words counted by number
-    /// first, so that each form is looked up once per word, not once per page.
-    fn count_pages(&mut self, pages: &[PageWords]) {
-        for page in pages {
-            for (id, _) in &page.words {
-                let word = &mut self.words[*id as usize];
-                word.pages = word.pages.saturating_add(1);
+    /// [`Builder::count_in`] for every page of a build at once (`chunks` as in
+    /// [`Builder::postings_of`]): words counted by number first, so that each form is
+    /// looked up once per word, not once per page.
+    fn count_pages(&mut self, chunks: &[(Vec<u32>, Vec<PageWords>)]) {
+        for (ids, pages) in chunks {
+            for page in pages {
+                for (id, _) in &page.words {
+                    let word = &mut self.words[ids[*id as usize] as usize];
+                    word.pages = word.pages.saturating_add(1);
+                }
             }
         }
         for word in &self.words {
@@ -327,15 +355,20 @@ impl Builder {
     /// A page's weight per term.
     fn weights(&self, page: &PageWords) -> Vec<(u32, f32)> {
         let mut out = Vec::with_capacity(page.words.len());
-        self.weights_in(page, &mut Vec::new(), |term, w| out.push((term, w)));
+        let term_of = |id: u32| self.words[id as usize].term;
+        self.weights_in(page, term_of, &mut Vec::new(), |term, w| {
+            out.push((term, w))
+        });
         out
     }
 
     /// [`Builder::weights`] with a scratch table by term (left as it was found), so that
-    /// the words that share a stem add up without sorting or hashing.
+    /// the words that share a stem add up without sorting or hashing; `term_of` gives the
+    /// term of a word number of the page.
     fn weights_in(
         &self,
         page: &PageWords,
+        term_of: impl Fn(u32) -> u32,
         slots: &mut Vec<(Counts, bool)>,
         mut weight: impl FnMut(u32, f32),
     ) {
@@ -345,7 +378,7 @@ impl Builder {
         let mut terms: Vec<u32> = Vec::with_capacity(page.words.len());
         // In the page's order, so the sums are the same however the words are numbered.
         for (id, c) in &page.words {
-            let term = self.words[*id as usize].term;
+            let term = term_of(*id);
             let (sum, seen) = &mut slots[term as usize];
             if !*seen {
                 *seen = true;
@@ -707,30 +740,56 @@ fn shard_names(index: &LangIndex) -> Vec<String> {
     shards
 }
 
-/// [`excerpt`] of rendered HTML's text, read in one pass and only as far as it needs.
+/// [`excerpt`] of rendered HTML's text, read in one pass and only as far as it needs: runs
+/// of text between spaces are copied whole (a character at a time, this was a tenth of
+/// counting a page).
 fn excerpt_of_html(html: &str) -> String {
     let mut out = String::with_capacity(EXCERPT_CHARS + 16);
     // As `excerpt` counts: each word's characters and one for the space after it.
     let mut chars = 0;
     let mut word = 0;
-    super::words::html_pieces(html, |piece| {
-        for c in piece.chars() {
-            if c.is_whitespace() {
-                if word > 0 {
-                    chars += word + 1;
-                    word = 0;
-                    if chars >= EXCERPT_CHARS {
-                        return false;
-                    }
-                }
-            } else {
-                if word == 0 && !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push(c);
-                word += 1;
-            }
+    let mut copy = |run: &str, word: &mut usize| {
+        if run.is_empty() {
+            return;
         }
+        if *word == 0 && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(run);
+        // Characters are the bytes that do not continue one.
+        *word += run.bytes().filter(|b| b & 0xC0 != 0x80).count();
+    };
+    super::words::html_pieces(html, |piece| {
+        let bytes = piece.as_bytes();
+        let (mut i, mut start) = (0, 0);
+        while let Some(&b) = bytes.get(i) {
+            let space = if b.is_ascii() {
+                // `char::is_whitespace` in ASCII: `u8::is_ascii_whitespace` and U+000B.
+                usize::from(b.is_ascii_whitespace() || b == 0x0B)
+            } else {
+                let c = piece[i..].chars().next().unwrap_or(' ');
+                if !c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                c.len_utf8()
+            };
+            if space == 0 {
+                i += 1;
+                continue;
+            }
+            copy(&piece[start..i], &mut word);
+            if word > 0 {
+                chars += word + 1;
+                word = 0;
+                if chars >= EXCERPT_CHARS {
+                    return false;
+                }
+            }
+            i += space;
+            start = i;
+        }
+        copy(&piece[start..], &mut word);
         true
     });
     out
@@ -775,6 +834,53 @@ fn global_ids(dict: &mut Interner, words: &Strings) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The excerpt read from HTML is [`excerpt`] of the text `html_pieces` reads, on HTML
+    /// made of words (Latin, Polish, Cyrillic, CJK), every kind of space (no-break, em,
+    /// vertical tab), inline and other tags and entities, long enough to be cut.
+    #[test]
+    fn an_excerpt_of_html_is_the_excerpt_of_its_text() {
+        let parts = [
+            "klant",
+            "Zażółć",
+            "отмена",
+            "東京",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\u{2003}",
+            "\t",
+            "\u{b}",
+            "\n",
+            "<p>",
+            "</p>",
+            "<strong>",
+            "</strong>",
+            "<a href=\"x\">",
+            "</a>",
+            "&amp;",
+            "&lt;",
+            "<br>",
+            "é",
+            "42",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for round in 0..400 {
+            let mut html = String::new();
+            for _ in 0..(round * 3 % 900) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                html.push_str(parts[(seed % parts.len() as u64) as usize]);
+            }
+            let mut text = String::new();
+            super::super::words::html_pieces(&html, |piece| {
+                text.push_str(piece);
+                true
+            });
+            assert_eq!(excerpt_of_html(&html), excerpt(&text), "{html}");
+        }
+    }
 
     fn files(index: &LangIndex) -> Vec<(String, String)> {
         index.files().collect()

@@ -57,12 +57,18 @@ impl Counter {
     /// Starts counting a new page.
     fn begin(&mut self) {
         self.page += 1;
-        self.current = PageWords::default();
     }
 
-    /// The page counted since [`Counter::begin`].
+    /// The page counted since [`Counter::begin`], its list copied at its size: the list
+    /// counted into is kept for the next page, not grown from nothing page after page.
     fn finish(&mut self) -> PageWords {
-        std::mem::take(&mut self.current)
+        let page = PageWords {
+            words: self.current.words.as_slice().to_vec(),
+            len: self.current.len,
+        };
+        self.current.words.clear();
+        self.current.len = 0.0;
+        page
     }
 
     /// Counts the words of plain text.
