@@ -477,24 +477,37 @@ impl Builder {
 
     /// [`Builder::index`] without copying the postings (a build's last step).
     pub fn into_index(mut self) -> LangIndex {
+        // The builder's own strings become the index's: a build's last step copies none.
+        let forms = std::mem::take(&mut self.form_terms)
+            .into_iter()
+            .filter_map(|(form, stems)| Some((form.into_string(), self.form_stem(&stems)?.into())))
+            .collect();
         let postings = std::mem::take(&mut self.postings);
-        let terms = self
-            .term_names
-            .iter()
+        let terms = std::mem::take(&mut self.term_names)
+            .into_iter()
             .zip(postings)
             .filter(|(_, p)| !p.is_empty())
-            .map(|(t, p)| (t.to_string(), p))
+            .map(|(t, p)| (t.into_string(), p))
             .collect();
         let docs = std::mem::take(&mut self.docs);
-        self.finish(terms, docs)
+        self.assemble(terms, forms, docs)
     }
 
     fn finish(&self, terms: BTreeMap<String, Postings>, docs: Vec<Doc>) -> LangIndex {
-        let forms: BTreeMap<String, String> = self
+        let forms = self
             .form_terms
             .iter()
             .filter_map(|(form, stems)| Some((form.to_string(), self.form_stem(stems)?.into())))
             .collect();
+        self.assemble(terms, forms, docs)
+    }
+
+    fn assemble(
+        &self,
+        terms: BTreeMap<String, Postings>,
+        forms: BTreeMap<String, String>,
+        docs: Vec<Doc>,
+    ) -> LangIndex {
         let mut index = LangIndex {
             lang: self.lang.to_string(),
             suffixes: self
