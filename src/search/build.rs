@@ -233,29 +233,18 @@ impl Builder {
     }
 
     /// The postings of the pages of `chunks` (each chunk's word numbers in the language's,
-    /// and its pages), numbered in order from 0: written into one buffer, each term's part
-    /// sized beforehand from its words' page counts, then cut into the terms' lists.
+    /// and its pages), numbered in order from 0: each term's list made at its full size
+    /// first, from its words' page counts (a page that has one of them has at most one
+    /// posting), so that none grows, moves or is copied.
     fn postings_of<C: Borrow<(Vec<u32>, Vec<PageWords>)>>(
         &self,
         chunks: impl Iterator<Item = C>,
     ) -> Vec<Postings> {
-        // At most one posting per page that has one of the term's words.
-        let mut ends = vec![0usize; self.term_names.len()];
+        let mut sizes = vec![0usize; self.term_names.len()];
         for word in &self.words {
-            ends[word.term as usize] += word.pages as usize;
+            sizes[word.term as usize] += word.pages as usize;
         }
-        let mut total = 0;
-        for end in &mut ends {
-            total += *end;
-            *end = total;
-        }
-        // Each term's next free place: its part starts where the one before ends.
-        let mut next: Vec<usize> = std::iter::once(0)
-            .chain(ends.iter().copied())
-            .take(ends.len())
-            .collect();
-        let starts = next.clone();
-        let mut all = vec![(0u32, 0f32); total];
+        let mut postings: Vec<Postings> = sizes.into_iter().map(Vec::with_capacity).collect();
         let mut slots = Vec::new();
         let mut doc = 0u32;
         for chunk in chunks {
@@ -267,19 +256,13 @@ impl Builder {
                     |id| terms[id as usize],
                     &mut slots,
                     |term, w| {
-                        let at = &mut next[term as usize];
-                        all[*at] = (doc, w);
-                        *at += 1;
+                        postings[term as usize].push((doc, w));
                     },
                 );
                 doc += 1;
             }
         }
-        starts
-            .iter()
-            .zip(&next)
-            .map(|(&start, &end)| all[start..end].to_vec())
-            .collect()
+        postings
     }
 
     /// Stems the words the dictionary got since the last call (numbered from
