@@ -74,7 +74,7 @@ impl Entry<'_> {
             )
     }
 
-    fn doc(&self, section_name: &impl Fn(&str) -> String) -> Doc {
+    fn doc(&self, mut section_name: impl FnMut(&str) -> String) -> Doc {
         Doc {
             title: self.title.clone(),
             href: self.href.clone(),
@@ -143,9 +143,21 @@ impl Counted {
             .par_chunks(CHUNK)
             .map(|chunk| {
                 let mut counter = Counter::new();
+                let mut names: FastMap<String, String> = FastMap::new();
                 let pages = chunk
                     .iter()
-                    .map(|e| (e.doc(&section_name), counter.page(e.parts())))
+                    .map(|e| {
+                        // A chunk's pages share a few sections: each name is looked up once.
+                        let named = |key: &str| match names.get(key) {
+                            Some(name) => name.clone(),
+                            None => {
+                                let name = section_name(key);
+                                names.insert(key.to_string(), name.clone());
+                                name
+                            }
+                        };
+                        (e.doc(named), counter.page(e.parts()))
+                    })
                     .collect();
                 (counter.into_words(), pages)
             })
@@ -432,7 +444,7 @@ impl Builder {
                 touched.forms.insert(form.clone());
             }
         }
-        self.docs[doc] = entry.doc(&section_name);
+        self.docs[doc] = entry.doc(section_name);
         self.page_words[doc] = page;
         touched
     }
