@@ -169,7 +169,8 @@ impl Counter {
         // page, even in Russian: markup, spaces, digits) and two-byte characters (Latin with
         // diacritics, Cyrillic, Greek), gathered in the buffer.
         let start = i;
-        let mut lower = true;
+        // Whether its two-byte letters are lowercase, and its ASCII letters too.
+        let (mut two_lower, mut ascii_lower) = (true, true);
         // Two-byte letters in the run: its characters are its bytes less these.
         let mut twos = 0;
         let stop = loop {
@@ -181,7 +182,7 @@ impl Counter {
             };
             match CLASS[b as usize] {
                 ASCII_UPPER => {
-                    lower = false;
+                    ascii_lower = false;
                     i += 1;
                 }
                 LEAD_TWO => {
@@ -191,7 +192,7 @@ impl Counter {
                     let code = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
                     match two[code as usize - 0x80] {
                         Letter::Lower(l) => {
-                            lower &= l as u32 == code;
+                            two_lower &= l as u32 == code;
                             i += 2;
                             twos += 1;
                         }
@@ -207,8 +208,14 @@ impl Counter {
         let chars = i - start - twos;
         if chars > 0 {
             let run = &text[start..i];
-            if lower {
+            if two_lower {
+                // Capitals in ASCII only (the usual capital letter starting a sentence):
+                // lowercased where they now stand in the buffer.
+                let at = self.buf.len();
                 self.buf.push_str(run);
+                if !ascii_lower {
+                    self.buf[at..].make_ascii_lowercase();
+                }
             } else {
                 self.push_lowered(run, two);
             }
