@@ -1,18 +1,18 @@
-//! Building one language's index from its pages, and keeping it up to date page by page
-//! (`serve`: an edit replaces that page's postings and rewrites only the shards they touch).
+//! Building one language's index from its counted pages ([`super::count`]), and keeping it
+//! up to date page by page (`serve`: an edit replaces that page's postings and rewrites only
+//! the shards they touch).
 //!
-//! Pages are counted in parallel chunks, each against a dictionary of its own (a page's
-//! words are numbers, not strings); the chunks' dictionaries are then merged, each distinct
-//! word is folded and stemmed once (Snowball is the costly part), and each page's counts are
-//! summed per stem into postings.
+//! The chunks' dictionaries are merged, each distinct word is folded and stemmed once
+//! (Snowball is the costly part), and each page's counts are summed per stem into postings.
 
-use std::borrow::{Borrow, Cow};
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
+use super::count::{Counted, Entry};
 use super::stem::{self, Stemmer};
-use super::words::{Counter, Counts, Field, PageWords, Part};
+use super::words::{Counter, Counts, PageWords};
 use super::{Doc, LangIndex, Postings, fold, rounded, shard_of};
 use crate::hashing::{FastMap, HashMapExt, Interner, Strings};
 use crate::lang::Lang;
@@ -21,75 +21,11 @@ use crate::timing::Timer;
 /// Bonus for a word in the title or a heading, added to the damped count in the text.
 const TITLE: f32 = 3.0;
 const HEADING: f32 = 1.0;
-/// How much one occurrence counts: in the page's own text, and in its English originals.
-const BODY: f32 = 1.0;
-const ORIGINAL: f32 = 0.3;
 /// Length normalization of the text's weight: 0 none, 1 full; and the page length (words
 /// of text) that counts as typical. Chosen by bench/search_eval.mjs: 0.5 lifted MRR in every
 /// language, 0.75 lost some of it again.
 const LENGTH_NORM: f32 = 0.5;
 const TYPICAL_WORDS: f32 = 400.0;
-/// Characters of body text kept per page for result excerpts.
-const EXCERPT_CHARS: usize = 700;
-/// Pages counted against one dictionary: large enough that most words of a chunk repeat,
-/// small enough that both cores get many chunks.
-const CHUNK: usize = 64;
-
-/// A page or outcome to index, with its text by kind.
-pub struct Entry<'a> {
-    pub title: String,
-    /// Site path relative to the language's search page (`../customer-self-support/`).
-    pub href: String,
-    /// Fluent key of the section name shown with the result.
-    pub section: String,
-    pub headings: Vec<Cow<'a, str>>,
-    /// The page's text: its rendered HTML, or plain text (tree outcomes).
-    pub body: Body<'a>,
-    /// English originals (side-by-side pages), found with a lower rank.
-    pub originals: Vec<&'a str>,
-}
-
-pub enum Body<'a> {
-    Html(&'a str),
-    Text(String),
-}
-
-impl Entry<'_> {
-    fn parts(&self) -> impl Iterator<Item = (Part<'_>, Field)> {
-        let body = match &self.body {
-            Body::Html(h) => Part::Html(h),
-            Body::Text(t) => Part::Text(t),
-        };
-        std::iter::once((Part::Text(&self.title), Field::Title))
-            .chain(
-                self.headings
-                    .iter()
-                    .map(|h| (Part::Text(h), Field::Heading)),
-            )
-            .chain(std::iter::once((body, Field::Body(BODY))))
-            .chain(
-                self.originals
-                    .iter()
-                    .map(|o| (Part::Text(o), Field::Body(ORIGINAL))),
-            )
-    }
-
-    fn doc(&self, mut section_name: impl FnMut(&str) -> String) -> Doc {
-        Doc {
-            title: self.title.clone(),
-            href: self.href.clone(),
-            section: section_name(&self.section),
-            excerpt: match &self.body {
-                Body::Html(h) => excerpt_of_html(h),
-                Body::Text(t) => excerpt(t),
-            },
-        }
-    }
-}
-
-/// A chunk of pages counted together: its dictionary's words by number, and its pages.
-type Chunk = (Strings, Vec<(Doc, PageWords)>);
-
 /// A distinct word of the language.
 struct Word {
     term: u32,
@@ -122,54 +58,7 @@ pub struct Touched {
     pub forms: BTreeSet<Box<str>>,
 }
 
-/// A language's pages counted, chunk by chunk, before their words are merged and stemmed:
-/// the part of a build that reads every page, so that a build can count one language while
-/// it finishes the one before.
-pub struct Counted {
-    lang: Lang,
-    chunks: Vec<Chunk>,
-    pages: usize,
-}
-
 impl Counted {
-    /// Counts the words of `entries`, in parallel chunks.
-    pub fn count(
-        lang: &Lang,
-        entries: &[Entry],
-        section_name: impl Fn(&str) -> String + Sync,
-    ) -> Counted {
-        let t = Timer::start("  search count");
-        let chunks: Vec<Chunk> = entries
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                let mut counter = Counter::new();
-                let mut names: FastMap<String, String> = FastMap::new();
-                let pages = chunk
-                    .iter()
-                    .map(|e| {
-                        // A chunk's pages share a few sections: each name is looked up once.
-                        let named = |key: &str| match names.get(key) {
-                            Some(name) => name.clone(),
-                            None => {
-                                let name = section_name(key);
-                                names.insert(key.to_string(), name.clone());
-                                name
-                            }
-                        };
-                        (e.doc(named), counter.page(e.parts()))
-                    })
-                    .collect();
-                (counter.into_words(), pages)
-            })
-            .collect();
-        t.stop();
-        Counted {
-            lang: lang.clone(),
-            chunks,
-            pages: entries.len(),
-        }
-    }
-
     /// The index of the pages counted; `keep` keeps each page's words so that
     /// [`Builder::update`] can replace them later.
     pub fn into_builder(self, keep: bool) -> Builder {
@@ -748,78 +637,6 @@ fn shard_names(index: &LangIndex) -> Vec<String> {
     shards
 }
 
-/// [`excerpt`] of rendered HTML's text, read in one pass and only as far as it needs: runs
-/// of text between spaces are copied whole (a character at a time, this was a tenth of
-/// counting a page).
-fn excerpt_of_html(html: &str) -> String {
-    let mut out = String::with_capacity(EXCERPT_CHARS + 16);
-    // As `excerpt` counts: each word's characters and one for the space after it.
-    let mut chars = 0;
-    let mut word = 0;
-    let mut copy = |run: &str, word: &mut usize| {
-        if run.is_empty() {
-            return;
-        }
-        if *word == 0 && !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(run);
-        // Characters are the bytes that do not continue one.
-        *word += run.bytes().filter(|b| b & 0xC0 != 0x80).count();
-    };
-    super::words::html_pieces(html, |piece| {
-        let bytes = piece.as_bytes();
-        let (mut i, mut start) = (0, 0);
-        while let Some(&b) = bytes.get(i) {
-            let space = if b.is_ascii() {
-                // `char::is_whitespace` in ASCII: `u8::is_ascii_whitespace` and U+000B.
-                usize::from(b.is_ascii_whitespace() || b == 0x0B)
-            } else {
-                let c = piece[i..].chars().next().unwrap_or(' ');
-                if !c.is_whitespace() {
-                    i += c.len_utf8();
-                    continue;
-                }
-                c.len_utf8()
-            };
-            if space == 0 {
-                i += 1;
-                continue;
-            }
-            copy(&piece[start..i], &mut word);
-            if word > 0 {
-                chars += word + 1;
-                word = 0;
-                if chars >= EXCERPT_CHARS {
-                    return false;
-                }
-            }
-            i += space;
-            start = i;
-        }
-        copy(&piece[start..], &mut word);
-        true
-    });
-    out
-}
-
-/// The first words of a page's text, for result excerpts.
-fn excerpt(body: &str) -> String {
-    let mut out = String::with_capacity(EXCERPT_CHARS + 16);
-    let mut chars = 0;
-    for word in body.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-        chars += word.chars().count() + 1;
-        if chars >= EXCERPT_CHARS {
-            break;
-        }
-    }
-    out
-}
-
 /// `tf.ln_1p()`, from a table for the whole counts most words have (half a million calls
 /// to `log1pf` per thousand pages otherwise).
 fn ln_1p(tf: f32) -> f32 {
@@ -841,54 +658,10 @@ fn global_ids(dict: &mut Interner, words: &Strings) -> Vec<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::borrow::Cow;
 
-    /// The excerpt read from HTML is [`excerpt`] of the text `html_pieces` reads, on HTML
-    /// made of words (Latin, Polish, Cyrillic, CJK), every kind of space (no-break, em,
-    /// vertical tab), inline and other tags and entities, long enough to be cut.
-    #[test]
-    fn an_excerpt_of_html_is_the_excerpt_of_its_text() {
-        let parts = [
-            "klant",
-            "Zażółć",
-            "отмена",
-            "東京",
-            " ",
-            "  ",
-            "\u{a0}",
-            "\u{2003}",
-            "\t",
-            "\u{b}",
-            "\n",
-            "<p>",
-            "</p>",
-            "<strong>",
-            "</strong>",
-            "<a href=\"x\">",
-            "</a>",
-            "&amp;",
-            "&lt;",
-            "<br>",
-            "é",
-            "42",
-        ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        for round in 0..400 {
-            let mut html = String::new();
-            for _ in 0..(round * 3 % 900) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                html.push_str(parts[(seed % parts.len() as u64) as usize]);
-            }
-            let mut text = String::new();
-            super::super::words::html_pieces(&html, |piece| {
-                text.push_str(piece);
-                true
-            });
-            assert_eq!(excerpt_of_html(&html), excerpt(&text), "{html}");
-        }
-    }
+    use super::super::count::Body;
+    use super::*;
 
     fn files(index: &LangIndex) -> Vec<(String, String)> {
         index.files().collect()

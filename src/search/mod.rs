@@ -4,6 +4,7 @@
 //! indexed too, at a low weight, and decision-tree outcomes are searchable.
 
 pub mod build;
+pub mod count;
 pub mod fold;
 pub mod stem;
 pub mod words;
@@ -12,7 +13,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-pub use build::{Body, Builder, Counted, Entry, Live};
+pub use build::{Builder, Live};
+pub use count::{Body, Counted, Entry};
 
 use crate::lang::Lang;
 
