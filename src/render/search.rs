@@ -40,25 +40,23 @@ impl Renderer<'_> {
         // leave a core idle. Two languages at most are in flight: with every language at
         // once, the build's peak memory grew by a third (their words and postings all held
         // together).
+        let finish = |counted: Option<(&Lang, search::Counted)>| {
+            if let Some((lang, c)) = counted {
+                let index = c.into_builder(false).into_index();
+                self.write_search(site, lang, index, out, diags);
+            }
+        };
         let mut counted: Option<(&Lang, search::Counted)> = None;
         for lang in &self.config.languages {
             let previous = counted.take();
             let ((), next) = rayon::join(
-                || {
-                    if let Some((l, c)) = previous {
-                        let index = c.into_builder(false).into_index();
-                        self.write_search(site, l, index, out, diags);
-                    }
-                },
+                || finish(previous),
                 || self.search_counted(site, tree, lang),
             );
             crate::progress::tick();
             counted = Some((lang, next));
         }
-        if let Some((l, c)) = counted {
-            let index = c.into_builder(false).into_index();
-            self.write_search(site, l, index, out, diags);
-        }
+        finish(counted);
     }
 
     /// Writes a language's index files and its search page.
