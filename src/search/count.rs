@@ -149,21 +149,20 @@ fn excerpt_of_html(html: &str) -> String {
         let bytes = piece.as_bytes();
         let (mut i, mut start) = (0, 0);
         while let Some(&b) = bytes.get(i) {
-            let space = if b.is_ascii() {
-                // `char::is_whitespace` in ASCII: `u8::is_ascii_whitespace` and U+000B.
-                usize::from(b.is_ascii_whitespace() || b == 0x0B)
-            } else {
-                let c = piece[i..].chars().next().unwrap_or(' ');
-                if !c.is_whitespace() {
-                    i += c.len_utf8();
+            let space = match SPACE_BYTE[b as usize] {
+                NOT_SPACE => {
+                    i += 1;
                     continue;
                 }
-                c.len_utf8()
+                ASCII_SPACE => 1,
+                _ => match piece[i..].chars().next() {
+                    Some(c) if c.is_whitespace() => c.len_utf8(),
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                },
             };
-            if space == 0 {
-                i += 1;
-                continue;
-            }
             copy(&piece[start..i], &mut word);
             if word > 0 {
                 chars += word + 1;
@@ -180,6 +179,31 @@ fn excerpt_of_html(html: &str) -> String {
     });
     out
 }
+
+/// What a byte is to [`excerpt_of_html`]: not (the start of) a space, an ASCII space
+/// (`char::is_whitespace` in ASCII: `u8::is_ascii_whitespace` and U+000B), or the first
+/// byte of a character that may be one (every space beyond ASCII starts with C2, E1, E2 or
+/// E3). Cyrillic text was a character's decoding and a Unicode lookup per letter.
+const NOT_SPACE: u8 = 0;
+const ASCII_SPACE: u8 = 1;
+const MAYBE_SPACE: u8 = 2;
+
+static SPACE_BYTE: [u8; 256] = {
+    let mut table = [NOT_SPACE; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_whitespace() || byte == 0x0B {
+            ASCII_SPACE
+        } else if matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            MAYBE_SPACE
+        } else {
+            NOT_SPACE
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The first words of a page's text, for result excerpts.
 fn excerpt(body: &str) -> String {
@@ -204,7 +228,7 @@ mod tests {
 
     /// The excerpt read from HTML is [`excerpt`] of the text `html_pieces` reads, on HTML
     /// made of words (Latin, Polish, Cyrillic, CJK), every kind of space (no-break, em,
-    /// vertical tab), inline and other tags and entities, long enough to be cut.
+    /// ideographic, Ogham, next-line, vertical tab), inline and other tags and entities, long enough to be cut.
     #[test]
     fn an_excerpt_of_html_is_the_excerpt_of_its_text() {
         let parts = [
@@ -216,6 +240,9 @@ mod tests {
             "  ",
             "\u{a0}",
             "\u{2003}",
+            "\u{3000}",
+            "\u{1680}",
+            "\u{85}",
             "\t",
             "\u{b}",
             "\n",
