@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use rayon::iter::ParallelIterator;
 use serde::Serialize;
 
 use super::Renderer;
@@ -69,11 +70,14 @@ impl Renderer<'_> {
         diags: &Diagnostics,
     ) {
         let t = crate::timing::Timer::start("  search write");
-        for (name, json) in index.files() {
-            out.write(&format!("search/{lang}/{name}"), json.as_bytes(), diags);
-        }
-        drop(index);
-        self.render_search_page(site, lang, out, diags);
+        rayon::join(
+            || {
+                index.par_files().for_each(|(name, json)| {
+                    out.write(&format!("search/{lang}/{name}"), json.as_bytes(), diags)
+                })
+            },
+            || self.render_search_page(site, lang, out, diags),
+        );
         t.stop();
     }
 

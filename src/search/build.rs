@@ -663,8 +663,16 @@ mod tests {
     use super::super::count::Body;
     use super::*;
 
+    /// The index's files one by one, as `serve` makes them, checked against the files a
+    /// build makes in parallel.
     fn files(index: &LangIndex) -> Vec<(String, String)> {
-        index.files().collect()
+        let files: Vec<_> = index.files().collect();
+        let mut parallel: Vec<_> = index.par_files().collect();
+        let mut sorted = files.clone();
+        parallel.sort();
+        sorted.sort();
+        assert_eq!(parallel, sorted);
+        files
     }
 
     fn entry(title: &str, body: &str) -> Entry<'static> {

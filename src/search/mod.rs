@@ -11,6 +11,7 @@ pub mod words;
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use build::{Builder, Live};
@@ -20,6 +21,16 @@ use crate::lang::Lang;
 
 /// (document, weight) pairs of one term.
 pub type Postings = Vec<(u32, f32)>;
+
+/// One of a language's index files: `index.js`, `openings.js`, an excerpt file (its number
+/// and pages), a shard (its name).
+#[derive(Clone, Copy)]
+enum FilePart<'a> {
+    Index,
+    Openings,
+    Excerpts(usize, &'a [Doc]),
+    Shard(&'a str),
+}
 
 /// What a search result shows of one indexed page. Its keys in `index.js` are one letter
 /// each, as search.js reads them: the list is sent to every reader who searches. The excerpt
@@ -190,23 +201,47 @@ impl LangIndex {
     /// Made one at a time as they are taken: a build writes each before it makes the next,
     /// rather than holding a language's whole index as text.
     pub fn files(&self) -> impl Iterator<Item = (String, String)> + '_ {
+        self.parts().map(|part| self.file(part))
+    }
+
+    /// [`LangIndex::files`], made and handed on in parallel: a build's last language has the
+    /// cores to itself.
+    pub fn par_files(&self) -> impl ParallelIterator<Item = (String, String)> + '_ {
+        self.parts()
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|part| self.file(part))
+    }
+
+    /// The index's files, in the order [`LangIndex::files`] gives them.
+    fn parts(&self) -> impl Iterator<Item = FilePart<'_>> {
         let n = self.excerpts_per_file.max(1);
-        std::iter::once_with(|| self.index_file())
-            .chain(std::iter::once_with(|| {
-                openings_file(
-                    self.docs
-                        .iter()
-                        .map(|d| serde_json::to_string(opening(&d.excerpt)).unwrap_or_default()),
-                )
-            }))
-            .chain(self.docs.chunks(n).enumerate().map(|(i, docs)| {
-                excerpt_file(
-                    i,
-                    docs.iter()
-                        .map(|d| serde_json::to_string(&d.excerpt).unwrap_or_default()),
-                )
-            }))
-            .chain(self.shards.iter().map(|s| self.shard_file(s)))
+        [FilePart::Index, FilePart::Openings]
+            .into_iter()
+            .chain(
+                self.docs
+                    .chunks(n)
+                    .enumerate()
+                    .map(|(i, docs)| FilePart::Excerpts(i, docs)),
+            )
+            .chain(self.shards.iter().map(|s| FilePart::Shard(s)))
+    }
+
+    fn file(&self, part: FilePart) -> (String, String) {
+        match part {
+            FilePart::Index => self.index_file(),
+            FilePart::Openings => openings_file(
+                self.docs
+                    .iter()
+                    .map(|d| serde_json::to_string(opening(&d.excerpt)).unwrap_or_default()),
+            ),
+            FilePart::Excerpts(i, docs) => excerpt_file(
+                i,
+                docs.iter()
+                    .map(|d| serde_json::to_string(&d.excerpt).unwrap_or_default()),
+            ),
+            FilePart::Shard(s) => self.shard_file(s),
+        }
     }
 
     /// `index.js`: the pages (without excerpts), the suffix table and the shards' names.
