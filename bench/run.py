@@ -6,7 +6,8 @@ binaries, then, in one run on this machine:
   * full clean builds (search off, and on): wall, CPU, peak RSS, pages/s; median, min-max
   * the floor (examples/floor.rs: read + pulldown-cmark + write, on every core) and the ratio
   * per-page cost at several corpus sizes (linearity)
-  * search index size per 1,000 pages and the build time search adds
+  * search index size per 1,000 pages, the build time search adds, its on/off ratios, and
+    the index's steps on one core (where the extra CPU goes)
   * `serve`: time from saving one page to the new HTML being served and to the search index
     having it, with edits 5 s and 1.5 s apart, and serve's own rebuild and index times
 Output goes to tmpfs (/dev/shm) so the disk's noise stays out. No figure here is asserted:
@@ -85,6 +86,35 @@ def bench_builds(signpost, floor, root, runs, pages_total):
     index_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(out, "search")) for f in fs)
     clean(floor_out)
     return rows, index_bytes
+
+
+def print_search_steps(signpost, root):
+    """The index's steps on one core (`SIGNPOST_TIMINGS=1`, `RAYON_NUM_THREADS=1`), summed
+    over the languages, from one build: where a search-on build's extra CPU goes."""
+    out = os.path.join(SCRATCH, "signpost-bench-out")
+    clean(out)
+    env = dict(os.environ, SIGNPOST_TIMINGS="1", RAYON_NUM_THREADS="1")
+    run = subprocess.run([signpost, "--root", root, "build", "--output", out], env=env,
+                         capture_output=True, text=True, check=True)
+    steps, whole = {}, {}
+    for line in run.stderr.splitlines():
+        # "timing:   search count   61.1 ms  (from ...)" for a step, "timing: parse ..." for a stage
+        m = re.match(r"timing:( +)(.+?) +([0-9.]+) ms", line)
+        if not m:
+            continue
+        name, ms = m.group(2), float(m.group(3))
+        if len(m.group(1)) > 1 and name.startswith("search "):
+            steps[name[len("search "):]] = steps.get(name[len("search "):], 0) + ms
+        elif len(m.group(1)) == 1:
+            whole[name] = whole.get(name, 0) + ms
+    clean(out)
+    if not steps:
+        return
+    index = whole.get("search index", sum(steps.values()))
+    rest = sum(v for k, v in whole.items() if k != "search index")
+    print("  the index's steps on one core, one build: "
+          + ", ".join(f"{k} {v:.0f} ms" for k, v in steps.items())
+          + f"; the index {index:.0f} ms against {rest:.0f} ms for the rest of the build")
 
 
 def redirects_cost(signpost, root, entries, runs):
@@ -364,6 +394,10 @@ def main():
           f"{statistics.median(s[0] for s in rows['signpost+search']) / floor_wall:.2f}x (search on)")
     search_cost = statistics.median(s[0] for s in rows["signpost+search"]) - ours
     print(f"  search: index {index_bytes / 2**20:.1f} MiB in all = {index_bytes / 2**20 / (total / 1000):.2f} MiB per 1,000 pages; adds {search_cost:.2f} s")
+    on_off = lambda k: statistics.median(s[k] for s in rows["signpost+search"]) / statistics.median(s[k] for s in rows["signpost"])
+    print(f"  search on / off: wall x{on_off(0):.2f} (issue 16's goal at 10,000 pages: at most 1.3), CPU x{on_off(1):.2f}, "
+          f"peak RSS x{on_off(2):.2f} (goal: at most 1.2)")
+    print_search_steps(signpost, root)
 
     print_search_latency(signpost, root)
 
