@@ -228,7 +228,8 @@ mod tests {
 
     /// The excerpt read from HTML is [`excerpt`] of the text `html_pieces` reads, on HTML
     /// made of words (Latin, Polish, Cyrillic, CJK), every kind of space (no-break, em,
-    /// ideographic, Ogham, next-line, vertical tab), inline and other tags and entities, long enough to be cut.
+    /// ideographic, Ogham, next-line, vertical tab), inline and other tags and entities,
+    /// long enough to be cut.
     #[test]
     fn an_excerpt_of_html_is_the_excerpt_of_its_text() {
         let parts = [

@@ -198,14 +198,14 @@ impl LangIndex {
     /// `search/<lang>/`. Each is a script that hands its JSON to
     /// `signpostSearchData(name, data)`, so the browser can load it with a `<script>`
     /// element, from a server and from disk alike.
-    /// Made one at a time as they are taken: a build writes each before it makes the next,
-    /// rather than holding a language's whole index as text.
+    /// Made one at a time as they are taken, so a caller that writes each before it takes
+    /// the next never holds a language's whole index as text.
     pub fn files(&self) -> impl Iterator<Item = (String, String)> + '_ {
         self.parts().map(|part| self.file(part))
     }
 
-    /// [`LangIndex::files`], made and handed on in parallel: a build's last language has the
-    /// cores to itself.
+    /// [`LangIndex::files`], made and handed on in parallel (a build's last language has the
+    /// cores to itself); each core holds the one file it is making.
     pub fn par_files(&self) -> impl ParallelIterator<Item = (String, String)> + '_ {
         self.parts()
             .collect::<Vec<_>>()
