@@ -7,13 +7,15 @@ binaries, then, in one run on this machine:
   * the floor (examples/floor.rs: read + pulldown-cmark + write, on every core) and the ratio
   * per-page cost at several corpus sizes (linearity)
   * search index size per 1,000 pages, the build time search adds, its on/off ratios, and
-    the index's steps on one core (where the extra CPU goes)
+    the index's steps on one core (where the extra CPU goes); the same ratios on the real
+    corpus copied to about 10,000 pages, and both corpora's words per page
   * `serve`: time from saving one page to the new HTML being served and to the search index
     having it, with edits 5 s and 1.5 s apart, and serve's own rebuild and index times
 Output goes to tmpfs (/dev/shm) so the disk's noise stays out. No figure here is asserted:
 read them, compare them in one run.
 
 Usage: bench/run.py [--pages 2500] [--runs 3] [--scale 250,2500,10000] [--skip-serve | --serve-only]
+       bench/run.py --real-search-only [--runs 3]
 """
 import argparse
 import json
@@ -115,6 +117,51 @@ def print_search_steps(signpost, root):
     print("  the index's steps on one core, one build: "
           + ", ".join(f"{k} {v:.0f} ms" for k, v in steps.items())
           + f"; the index {index:.0f} ms against {rest:.0f} ms for the rest of the build")
+
+
+def word_profile(root, limit=2000):
+    """Words per page and the share of two-letter words, over the text of up to `limit`
+    markdown pages of `root` (front matter and markup included, as a rough reading):
+    what the index's per-word cost is paid on."""
+    words, pages, two = 0, 0, 0
+    for d, _, files in sorted(os.walk(os.path.join(root, "content"))):
+        for f in sorted(files):
+            if not f.endswith(".md") or pages >= limit:
+                continue
+            text = open(os.path.join(d, f), encoding="utf-8").read().lower()
+            found = [w for w in re.findall(r"\w+", text) if len(w) >= 2]
+            words += len(found)
+            two += sum(1 for w in found if len(w) == 2)
+            pages += 1
+    return words / max(pages, 1), two / max(words, 1)
+
+
+def bench_search_real(signpost, synthetic, runs):
+    """Search on / off on the real pages (the shared corpus copied to about 10,000 pages),
+    beside the synthetic corpus's word profile: the index's cost is paid per word, and the
+    two corpora differ in how many words a page has and how short they are."""
+    real = sxs_corpus(28)
+    out = os.path.join(SCRATCH, "signpost-bench-out")
+    walls = {True: [], False: []}
+    cpus = {True: [], False: []}
+    try:
+        for _ in range(runs):
+            for search in (False, True):
+                clean(out)
+                cmd = [signpost, "--root", real, "build", "--output", out] + ([] if search else ["--no-search"])
+                wall, cpu, _ = measured(cmd)
+                walls[search].append(wall)
+                cpus[search].append(cpu)
+    finally:
+        clean(out)
+    med = statistics.median
+    print(f"\nSearch on real pages (shared corpus x28, {28 * 360:,} pages), median of {runs}, alternating:")
+    print(f"  search off {summary(walls[False], 's')}; on {summary(walls[True], 's')}; "
+          f"adds {med(walls[True]) - med(walls[False]):.2f} s; wall x{med(walls[True]) / med(walls[False]):.2f}, "
+          f"CPU x{med(cpus[True]) / med(cpus[False]):.2f}")
+    for name, r in (("synthetic", synthetic), ("real x28", real)):
+        per_page, short = word_profile(r)
+        print(f"  {name:10} {per_page:,.0f} words of 2+ letters per page, {short:.0%} of them two letters long")
 
 
 def redirects_cost(signpost, root, entries, runs):
@@ -355,6 +402,8 @@ def main():
                     help="also time a build with a redirection file of this many entries (e.g. 10000)")
     ap.add_argument("--only-redirects", action="store_true", help="time only the redirects (needs --redirects)")
     ap.add_argument("--qa-only", action="store_true", help="only the translation-QA on/off comparison")
+    ap.add_argument("--real-search-only", action="store_true",
+                    help="only search on / off on the real corpus x28, with both corpora's word profiles")
     args = ap.parse_args()
     if args.search_only:
         signpost, _ = build_binaries()
@@ -364,6 +413,10 @@ def main():
     if args.serve_only:
         signpost, _ = build_binaries()
         bench_serve(signpost, generate(args.pages), 4 * args.pages, args.runs)
+        return
+    if args.real_search_only:
+        signpost, _ = build_binaries()
+        bench_search_real(signpost, generate(args.pages), args.runs)
         return
     if args.qa_only:
         signpost, _ = build_binaries()
@@ -414,6 +467,8 @@ def main():
     if len(per_page) > 1:
         mean = statistics.mean(per_page)
         print(f"  per-page cost spread: {min(per_page) / mean - 1:+.0%} .. {max(per_page) / mean - 1:+.0%} of the mean")
+
+    bench_search_real(signpost, root, args.runs)
 
     bench_qa(signpost, root, total, args.runs)
 
