@@ -119,20 +119,24 @@ def print_search_steps(signpost, root):
           + f"; the index {index:.0f} ms against {rest:.0f} ms for the rest of the build")
 
 
-def word_profile(root, limit=2000):
-    """Words per page and the share of two-letter words, over the text of up to `limit`
-    markdown pages of `root` (front matter and markup included, as a rough reading):
-    what the index's per-word cost is paid on."""
+def word_profile(root, per_language=500):
+    """Words per page and the share of two-letter words, over the text of up to
+    `per_language` markdown pages of each language of `root` (front matter and markup
+    included, as a rough reading): what the index's per-word cost is paid on."""
     words, pages, two = 0, 0, 0
-    for d, _, files in sorted(os.walk(os.path.join(root, "content"))):
-        for f in sorted(files):
-            if not f.endswith(".md") or pages >= limit:
-                continue
-            text = open(os.path.join(d, f), encoding="utf-8").read().lower()
-            found = [w for w in re.findall(r"\w+", text) if len(w) >= 2]
-            words += len(found)
-            two += sum(1 for w in found if len(w) == 2)
-            pages += 1
+    content = os.path.join(root, "content")
+    for lang in sorted(os.listdir(content)):
+        taken = 0
+        for d, _, files in sorted(os.walk(os.path.join(content, lang))):
+            for f in sorted(files):
+                if not f.endswith(".md") or taken >= per_language:
+                    continue
+                text = open(os.path.join(d, f), encoding="utf-8").read().lower()
+                found = [w for w in re.findall(r"\w+", text) if len(w) >= 2]
+                words += len(found)
+                two += sum(1 for w in found if len(w) == 2)
+                taken += 1
+        pages += taken
     return words / max(pages, 1), two / max(words, 1)
 
 
